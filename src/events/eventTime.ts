@@ -1,0 +1,144 @@
+/**
+ * Times of an Event (SPEC section 3), from the raw object of either API.
+ *
+ * `metav1.Time` fields (`firstTimestamp`, `lastTimestamp`) carry whole
+ * seconds, `metav1.MicroTime` fields (`eventTime`, `series.lastObservedTime`)
+ * microseconds. client-go names core/v1 events `<object>.<hex>`, the hex
+ * being the first occurrence in Unix nanoseconds; where it agrees with
+ * `firstTimestamp` it refines that time to the microsecond.
+ */
+import type { EpochMs } from "../types.js";
+import { asRecord, asText, eventCount, nested } from "./rawFields.js";
+
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * Parses an RFC 3339 timestamp (`Z` or `±hh:mm`, up to 9 fractional digits)
+ * into epoch ms, keeping microseconds as a fraction (digits below 1 µs are
+ * truncated). Null for non-strings, `""`, Go's zero time
+ * (`0001-01-01T00:00:00Z`) and anything malformed or out of range.
+ */
+export function parseKubeTime(value: unknown): EpochMs | null {
+  if (typeof value !== "string") return null;
+  const m = RFC3339.exec(value);
+  if (m === null) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  let offsetMinutes = 0;
+  if (m[8] !== undefined) {
+    const oh = Number(m[9]);
+    const om = Number(m[10]);
+    if (oh > 23 || om > 59) return null;
+    offsetMinutes = (m[8] === "-" ? -1 : 1) * (oh * 60 + om);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0-99 as written
+  date.setUTCHours(hour, minute - offsetMinutes, second, 0);
+  if (Number.isNaN(date.getTime())) return null;
+  const micros = Number((m[7] ?? "").slice(0, 6).padEnd(6, "0"));
+  if (year === 1 && month === 1 && day === 1 && hour === 0 && minute === 0 && second === 0 && micros === 0) {
+    return null; // Go's zero time: "not set"
+  }
+  return microsToMs(BigInt(date.getTime() / 1000) * 1_000_000n + BigInt(micros));
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** Integer microseconds to ms: one correctly rounded division. */
+function microsToMs(micros: bigint): EpochMs {
+  return Number(micros) / 1000;
+}
+
+const NAME_SUFFIX = /\.([0-9a-f]{1,16})$/;
+
+/**
+ * The first-occurrence time encoded in a client-go event name
+ * (`fmt.Sprintf("%v.%x", ref.Name, t.UnixNano())`), in ms with µs precision.
+ * Null unless the name has a hex suffix whose time lies within the second of
+ * `firstTimestamp` (floored to the second), which rules out names that merely
+ * end in hex-looking text.
+ */
+export function clientGoNameTime(name: string | null, firstTimestamp: EpochMs | null): EpochMs | null {
+  if (name === null || firstTimestamp === null) return null;
+  const m = NAME_SUFFIX.exec(name);
+  if (m === null) return null;
+  const ns = BigInt(`0x${m[1] ?? ""}`);
+  const second = BigInt(Math.floor(firstTimestamp / 1000));
+  if (ns / 1_000_000_000n !== second) return null;
+  return microsToMs(ns / 1000n);
+}
+
+/** When an event happened (last occurrence) and first happened. */
+export interface EventTimes {
+  readonly time: EpochMs | null;
+  readonly firstTime: EpochMs | null;
+}
+
+/** Same second, for checking a count-1 event's `lastTimestamp` against its name suffix. */
+function sameSecond(a: EpochMs, b: EpochMs): boolean {
+  return Math.floor(a / 1000) === Math.floor(b / 1000);
+}
+
+/**
+ * Shared rule of both APIs. `time` = series last observation ?? eventTime ??
+ * last ?? first ?? creationTimestamp. `firstTime` = the name-suffix time (when
+ * consistent with `first`) ?? first ?? eventTime ?? time, or eventTime first
+ * when `eventTimeFirst` (events.k8s.io/v1, where it is the canonical field).
+ * A single occurrence without eventTime or series takes the suffix as its
+ * precise `time` too; a `time` truncated to the second of the suffix is
+ * raised to it, so that `time` never precedes `firstTime`.
+ */
+function eventTimes(
+  raw: Record<string, unknown>,
+  first: EpochMs | null,
+  last: EpochMs | null,
+  eventTimeFirst: boolean,
+): EventTimes {
+  const seriesLast = parseKubeTime(nested(raw, "series", "lastObservedTime"));
+  const eventTime = parseKubeTime(raw["eventTime"]);
+  const created = parseKubeTime(nested(raw, "metadata", "creationTimestamp"));
+  const suffix = clientGoNameTime(asText(nested(raw, "metadata", "name")), first);
+
+  let time = seriesLast ?? eventTime ?? last ?? first ?? created;
+  const single = eventCount(raw) === 1 && asRecord(raw["series"]) === null;
+  if (single && seriesLast === null && eventTime === null && suffix !== null && (last === null || sameSecond(last, suffix))) {
+    time = suffix;
+  }
+  const firstTime = (eventTimeFirst ? eventTime : null) ?? suffix ?? first ?? eventTime ?? time;
+  // A repeat within the first second: whole-second `last` would precede the µs first occurrence.
+  if (time !== null && firstTime !== null && time < firstTime && sameSecond(time, firstTime)) time = firstTime;
+  return { time, firstTime };
+}
+
+/**
+ * Times of a core/v1 Event: `time` per SPEC section 3 (`eventTime`, else
+ * `lastTimestamp`, else `firstTimestamp`, else `metadata.creationTimestamp`;
+ * `series.lastObservedTime` first when a series is present, as the same
+ * stored object read through events.k8s.io/v1 would give), `firstTime` the
+ * first occurrence: the client-go name suffix when consistent, else
+ * `firstTimestamp`, else `eventTime`, else `time`.
+ */
+export function coreEventTimes(raw: Record<string, unknown>): EventTimes {
+  return eventTimes(raw, parseKubeTime(raw["firstTimestamp"]), parseKubeTime(raw["lastTimestamp"]), false);
+}
+
+/**
+ * Times of an events.k8s.io/v1 (or v1beta1) Event: `time` =
+ * `series.lastObservedTime` ?? `eventTime` ?? `deprecatedLastTimestamp`
+ * (then `deprecatedFirstTimestamp`, `metadata.creationTimestamp`);
+ * `firstTime` = `eventTime` ?? `deprecatedFirstTimestamp` (refined by the
+ * name suffix) ?? `time`.
+ */
+export function eventsV1Times(raw: Record<string, unknown>): EventTimes {
+  return eventTimes(
+    raw,
+    parseKubeTime(raw["deprecatedFirstTimestamp"]),
+    parseKubeTime(raw["deprecatedLastTimestamp"]),
+    true,
+  );
+}
