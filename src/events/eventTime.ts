@@ -8,7 +8,7 @@
  * `firstTimestamp` it refines that time to the microsecond.
  */
 import type { EpochMs } from "../types.js";
-import { asRecord, asText, eventCount, nested } from "./rawFields.js";
+import { asText, eventCount, nested } from "./rawFields.js";
 
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
@@ -79,7 +79,7 @@ export interface EventTimes {
   readonly firstTime: EpochMs | null;
 }
 
-/** Same second, for checking a count-1 event's `lastTimestamp` against its name suffix. */
+/** Whether two times fall in the same (floored) second. */
 function sameSecond(a: EpochMs, b: EpochMs): boolean {
   return Math.floor(a / 1000) === Math.floor(b / 1000);
 }
@@ -105,8 +105,8 @@ function eventTimes(
   const suffix = clientGoNameTime(asText(nested(raw, "metadata", "name")), first);
 
   let time = seriesLast ?? eventTime ?? last ?? first ?? created;
-  const single = eventCount(raw) === 1 && asRecord(raw["series"]) === null;
-  if (single && seriesLast === null && eventTime === null && suffix !== null && (last === null || sameSecond(last, suffix))) {
+  // eventCount is at least 2 whenever a series is present
+  if (eventCount(raw) === 1 && seriesLast === null && eventTime === null && suffix !== null && (last === null || sameSecond(last, suffix))) {
     time = suffix;
   }
   const firstTime = (eventTimeFirst ? eventTime : null) ?? suffix ?? first ?? eventTime ?? time;
