@@ -8,51 +8,14 @@
  * `firstTimestamp` it refines that time to the microsecond.
  */
 import type { EpochMs } from "../types.js";
+import { parseTime } from "../normalize/time.js";
 import { asText, eventCount, nested } from "./rawFields.js";
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
-
 /**
- * Parses an RFC 3339 timestamp (`Z` or `±hh:mm`, up to 9 fractional digits)
- * into epoch ms, keeping microseconds as a fraction (digits below 1 µs are
- * truncated). Null for non-strings, `""`, Go's zero time
- * (`0001-01-01T00:00:00Z`) and anything malformed or out of range.
+ * Parses an RFC 3339 timestamp into epoch ms with µs precision: the one time
+ * parser of podtrail, shared with pod records so their times compare exactly.
  */
-export function parseKubeTime(value: unknown): EpochMs | null {
-  if (typeof value !== "string") return null;
-  const m = RFC3339.exec(value);
-  if (m === null) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
-  let offsetMinutes = 0;
-  if (m[8] !== undefined) {
-    const oh = Number(m[9]);
-    const om = Number(m[10]);
-    if (oh > 23 || om > 59) return null;
-    offsetMinutes = (m[8] === "-" ? -1 : 1) * (oh * 60 + om);
-  }
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0-99 as written
-  date.setUTCHours(hour, minute - offsetMinutes, second, 0);
-  if (Number.isNaN(date.getTime())) return null;
-  const micros = Number((m[7] ?? "").slice(0, 6).padEnd(6, "0"));
-  if (year === 1 && month === 1 && day === 1 && hour === 0 && minute === 0 && second === 0 && micros === 0) {
-    return null; // Go's zero time: "not set"
-  }
-  return microsToMs(BigInt(date.getTime() / 1000) * 1_000_000n + BigInt(micros));
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Integer microseconds to ms: one correctly rounded division. */
-function microsToMs(micros: bigint): EpochMs {
-  return Number(micros) / 1000;
-}
+export const parseKubeTime: (value: unknown) => EpochMs | null = parseTime;
 
 const NAME_SUFFIX = /\.([0-9a-f]{1,16})$/;
 
@@ -70,7 +33,8 @@ export function clientGoNameTime(name: string | null, firstTimestamp: EpochMs | 
   const ns = BigInt(`0x${m[1] ?? ""}`);
   const second = BigInt(Math.floor(firstTimestamp / 1000));
   if (ns / 1_000_000_000n !== second) return null;
-  return microsToMs(ns / 1000n);
+  // Integer µs (< 2^53) divided once: the same rounding as parseKubeTime.
+  return Number(ns / 1000n) / 1000;
 }
 
 /** When an event happened (last occurrence) and first happened. */

@@ -1,0 +1,64 @@
+import type { EpochMs } from "../types.js";
+
+// RFC 3339 as Kubernetes writes it: 2024-05-01T10:00:01Z, 2024-05-01T10:00:01.123456Z,
+// or with a numeric offset. Hand-written because Date.parse drops sub-millisecond digits
+// and accepts many non-RFC shapes.
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * Parses a Kubernetes timestamp into epoch milliseconds, keeping microsecond
+ * precision as a fraction. Null for absent, empty, zero (`0001-01-01T00:00:00Z`)
+ * or malformed values.
+ */
+export function parseTime(value: unknown): EpochMs | null {
+  if (typeof value !== "string" || value.length < 20) return null;
+  const m = RFC3339.exec(value);
+  if (m === null) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  if (year <= 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
+    return null; // Go's zero time means "not set"; the rest is malformed
+  }
+  let seconds = Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
+  if (m[8] === undefined && m[9] !== undefined) {
+    const offsetMinutes = Number(m[10]) * 60 + Number(m[11]);
+    if (offsetMinutes > 23 * 60 + 59) return null;
+    seconds -= (m[9] === "+" ? 1 : -1) * offsetMinutes * 60;
+  }
+  const fraction = m[7];
+  // Integer microseconds stay exact below 2^53; one division gives the nearest double of the ms.
+  const micros = fraction === undefined ? 0 : Number(fraction.slice(0, 6).padEnd(6, "0"));
+  return (seconds * 1_000_000 + micros) / 1000;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Formats epoch milliseconds as RFC 3339 UTC with the precision the value has:
+ * whole seconds, milliseconds or microseconds.
+ */
+export function formatTime(ms: EpochMs): string {
+  let wholeMs = Math.floor(ms);
+  let micros = Math.round((ms - wholeMs) * 1000);
+  if (micros === 1000) {
+    wholeMs += 1;
+    micros = 0;
+  }
+  const base = new Date(wholeMs).toISOString(); // YYYY-MM-DDTHH:MM:SS.sssZ
+  const seconds = base.slice(0, 19);
+  const millis = base.slice(20, 23);
+  if (micros !== 0) return `${seconds}.${millis}${String(micros).padStart(3, "0")}Z`;
+  if (millis !== "000") return `${seconds}.${millis}Z`;
+  return `${seconds}Z`;
+}
+
+export function formatTimeOrNull(ms: EpochMs | null): string | null {
+  return ms === null ? null : formatTime(ms);
+}
