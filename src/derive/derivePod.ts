@@ -1,0 +1,65 @@
+import type { KubeEvent, PodReport, Warning } from "../types.js";
+import type { PodHistory } from "../reconstruct/podHistory.js";
+import { deriveContainers, initRunTime } from "./containers.js";
+import { deriveFailures } from "./failures.js";
+import { deriveConditions, derivePhases } from "./history.js";
+import { deriveImagePulls } from "./imagePulls.js";
+import { deriveOutcome, deriveStuckIn } from "./outcome.js";
+import { deriveStages } from "./stages.js";
+import { deriveTimestamps, firstStarts } from "./timestamps.js";
+
+/**
+ * Everything podtrail reports about one pod, from its ordered history and the
+ * events matched to it. Pure: the same history gives the same report.
+ */
+export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { pod: PodReport; warnings: Warning[] } {
+  const obs = history.observations;
+  const starts = firstStarts(history);
+  const timestamps = deriveTimestamps(history, events, starts);
+  const pulls = deriveImagePulls(events);
+  const containers = deriveContainers(history, starts, pulls);
+  let imagePullMs: number | null = null;
+  for (const pull of pulls.values()) if (pull.wallMs !== null) imagePullMs = (imagePullMs ?? 0) + pull.wallMs;
+  const { durations, problems } = deriveStages({ timestamps, imagePullMs, initRunMs: initRunTime(history) });
+  const outcome = obs.length === 0 ? "Unknown" : deriveOutcome(obs);
+  const last = obs[obs.length - 1];
+  const first = obs[0];
+  const node = [...obs].reverse().find((o) => o.nodeName !== null)?.nodeName ?? nodeFromEvents(events);
+  const pod: PodReport = {
+    uid: history.meta.uid,
+    namespace: history.meta.namespace,
+    name: history.meta.name,
+    node,
+    owner: history.meta.owner,
+    labels: history.meta.labels,
+    outcome,
+    stuckIn: deriveStuckIn(obs, outcome, timestamps.ready !== null),
+    // A pod first seen past Pending (a capture that started late), or known only from events.
+    partial: first === undefined || (first.phase !== null && first.phase !== "Pending"),
+    phases: derivePhases(obs, timestamps.created),
+    conditions: deriveConditions(obs),
+    timestamps,
+    durationsMs: durations,
+    containers,
+    failures: deriveFailures(obs, events),
+    observations: obs.length,
+    events: events.length,
+  };
+  const where = last?.loc ?? events[0]?.loc;
+  const warnings = problems.map((p) => ({
+    input: where?.input ?? "",
+    line: where?.line ?? null,
+    message: `pod ${pod.namespace}/${pod.name}: ${p}`,
+  }));
+  return { pod, warnings };
+}
+
+/** `Successfully assigned ns/pod to NODE` names the node when no pod record does. */
+function nodeFromEvents(events: readonly KubeEvent[]): string | null {
+  for (const e of events) {
+    if (e.reason !== "Scheduled" || e.message === null) continue;
+    const m = / to (\S+)$/.exec(e.message);
+    if (m?.[1] !== undefined) return m[1];
+  }
+  return null;
+}

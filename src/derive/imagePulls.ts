@@ -1,0 +1,57 @@
+import type { EpochMs, KubeEvent } from "../types.js";
+import { containerFromFieldPath } from "../events/fieldPath.js";
+import { parsePullMessage } from "../events/pullMessage.js";
+import { containerKey } from "./podView.js";
+
+/** A container's first completed image pull, from kubelet events (SPEC section 5). */
+export interface ContainerPull {
+  /** Wall time in ms (fractional); 0 when the image was already present. */
+  readonly wallMs: number | null;
+  readonly cached: boolean;
+  readonly at: EpochMs | null;
+}
+
+/**
+ * For each container (by `containerKey`) its FIRST `Pulled` record: W when the
+ * message has it, else D, else the time since the matching `Pulling` event;
+ * `already present` counts 0. Containers with no Pulled event are absent.
+ */
+export function deriveImagePulls(events: readonly KubeEvent[]): Map<string, ContainerPull> {
+  const byContainer = new Map<string, { pulling: EpochMs[]; pulled: KubeEvent[] }>();
+  for (const e of events) {
+    if (e.reason !== "Pulling" && e.reason !== "Pulled") continue;
+    const container = containerFromFieldPath(e.subject.fieldPath);
+    if (container === null) continue;
+    const key = containerKey(container);
+    let entry = byContainer.get(key);
+    if (entry === undefined) {
+      entry = { pulling: [], pulled: [] };
+      byContainer.set(key, entry);
+    }
+    if (e.reason === "Pulling") {
+      for (const t of [e.firstTime, e.time]) if (t !== null) entry.pulling.push(t);
+    } else {
+      entry.pulled.push(e);
+    }
+  }
+  const pulls = new Map<string, ContainerPull>();
+  for (const [key, { pulling, pulled }] of byContainer) {
+    const first = [...pulled].sort((a, b) => (a.firstTime ?? a.time ?? Infinity) - (b.firstTime ?? b.time ?? Infinity))[0];
+    if (first === undefined) continue;
+    const at = first.firstTime ?? first.time;
+    const parsed = parsePullMessage(first.reason, first.message);
+    if (parsed === null || parsed.kind === "pulling") continue;
+    if (parsed.kind === "cached") {
+      pulls.set(key, { wallMs: 0, cached: true, at });
+      continue;
+    }
+    let wallMs = parsed.wallMs ?? parsed.pullMs;
+    if (wallMs === null && at !== null) {
+      // No duration printed (Kubernetes before 1.19): since the latest Pulling before it.
+      const started = pulling.filter((t) => t <= at).sort((a, b) => b - a)[0];
+      wallMs = started === undefined ? null : at - started;
+    }
+    pulls.set(key, { wallMs, cached: false, at });
+  }
+  return pulls;
+}

@@ -1,0 +1,54 @@
+import type { ContainerObservation, ContainerState, EpochMs, PodObservation } from "../types.js";
+
+/** Key of a container within a pod: init containers and regular ones may share a name. */
+export function containerKey(c: { readonly name: string; readonly init: boolean }): string {
+  return `${c.init ? "init" : "main"}/${c.name}`;
+}
+
+/** Every startedAt a container status shows: the current run and the previous one. */
+export function startTimesOf(c: ContainerObservation): EpochMs[] {
+  const out: EpochMs[] = [];
+  for (const state of [c.state, c.lastState]) {
+    if (state === null) continue;
+    if ((state.kind === "running" || state.kind === "terminated") && state.startedAt !== null) out.push(state.startedAt);
+  }
+  return out;
+}
+
+export type TerminatedState = Extract<ContainerState, { kind: "terminated" }>;
+
+/** The terminated states (current and last) a container status shows. */
+export function terminationsOf(c: ContainerObservation): { readonly state: TerminatedState; readonly current: boolean }[] {
+  const out: { state: TerminatedState; current: boolean }[] = [];
+  if (c.state.kind === "terminated") out.push({ state: c.state, current: true });
+  if (c.lastState?.kind === "terminated") out.push({ state: c.lastState, current: false });
+  return out;
+}
+
+/** A termination's identity: its container ID, else its times and exit code. */
+export function terminationKey(containerName: string, t: TerminatedState): string {
+  return t.containerID ?? `${containerName}|${t.startedAt ?? ""}|${t.finishedAt ?? ""}|${t.exitCode ?? ""}`;
+}
+
+/** Latest `finishedAt` over all containers of one snapshot. */
+export function latestFinish(obs: PodObservation): EpochMs | null {
+  let latest: EpochMs | null = null;
+  for (const c of obs.containers) {
+    if (c.state.kind === "terminated" && c.state.finishedAt !== null && (latest === null || c.state.finishedAt > latest)) {
+      latest = c.state.finishedAt;
+    }
+  }
+  return latest;
+}
+
+export function minOf(values: Iterable<EpochMs | null>): EpochMs | null {
+  let min: EpochMs | null = null;
+  for (const v of values) if (v !== null && (min === null || v < min)) min = v;
+  return min;
+}
+
+export function maxOf(values: Iterable<EpochMs | null>): EpochMs | null {
+  let max: EpochMs | null = null;
+  for (const v of values) if (v !== null && (max === null || v > max)) max = v;
+  return max;
+}

@@ -1,0 +1,57 @@
+import type { EpochMs, Stage, TimestampName } from "../types.js";
+
+export interface StageInputs {
+  readonly timestamps: Readonly<Record<TimestampName, EpochMs | null>>;
+  /** Sum of the first completed pull of each container (fractional ms), null when none completed. */
+  readonly imagePullMs: number | null;
+  /** Sum of each init container's first successful run, null when one is unknown. */
+  readonly initRunMs: number | null;
+}
+
+/**
+ * The start-up stages of SPEC section 4, in whole milliseconds (computed on
+ * exact values, rounded once). An inconsistent pair gives null and a problem
+ * description instead of a negative duration.
+ */
+export function deriveStages({ timestamps: t, imagePullMs, initRunMs }: StageInputs): {
+  durations: Record<Stage, number | null>;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const span = (stage: Stage, from: EpochMs | null, to: EpochMs | null, fromName: string, toName: string): number | null => {
+    if (from === null || to === null) return null;
+    if (to < from) {
+      problems.push(`${stage}: ${toName} is before ${fromName} (clock skew or an overwritten transition): left null`);
+      return null;
+    }
+    return to - from;
+  };
+  const scheduledToRunning = span("scheduledToRunning", t.scheduled, t.containersStarted, "scheduled", "containersStarted");
+  const createdToRunning = span("startupSLI", t.created, t.containersStarted, "created", "containersStarted");
+  const readiness = t.ready !== null && t.containersStarted !== null ? Math.max(0, t.ready - t.containersStarted) : null;
+  const containerStart = scheduledToRunning !== null && imagePullMs !== null ? Math.max(0, scheduledToRunning - imagePullMs) : null;
+  let startupSLI: number | null = null;
+  if (createdToRunning !== null && imagePullMs !== null && initRunMs !== null) {
+    startupSLI = createdToRunning - imagePullMs - initRunMs;
+    if (startupSLI < 0) {
+      problems.push("startupSLI: image pulls and init containers exceed created-to-running: left null");
+      startupSLI = null;
+    }
+  }
+  return {
+    durations: {
+      scheduling: round(span("scheduling", t.created, t.scheduled, "created", "scheduled")),
+      imagePull: round(imagePullMs),
+      containerStart: round(containerStart),
+      scheduledToRunning: round(scheduledToRunning),
+      readiness: round(readiness),
+      startup: round(span("startup", t.created, t.ready, "created", "ready")),
+      startupSLI: round(startupSLI),
+    },
+    problems,
+  };
+}
+
+function round(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms);
+}

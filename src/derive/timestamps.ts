@@ -1,0 +1,66 @@
+import type { EpochMs, KubeEvent, TimestampName, WatchType } from "../types.js";
+import type { PodHistory } from "../reconstruct/podHistory.js";
+import { firstTrue } from "./history.js";
+import { containerKey, latestFinish, maxOf, minOf, startTimesOf } from "./podView.js";
+
+/** The first start of each container seen, keyed by `containerKey`. */
+export function firstStarts(history: PodHistory): Map<string, EpochMs> {
+  const starts = new Map<string, EpochMs>();
+  for (const obs of history.observations) {
+    for (const c of obs.containers) {
+      const first = minOf(startTimesOf(c));
+      if (first === null) continue;
+      const key = containerKey(c);
+      const known = starts.get(key);
+      if (known === undefined || first < known) starts.set(key, first);
+    }
+  }
+  return starts;
+}
+
+/** The timestamps of SPEC section 3. */
+export function deriveTimestamps(
+  history: PodHistory,
+  events: readonly KubeEvent[],
+  starts: ReadonlyMap<string, EpochMs>,
+): Record<TimestampName, EpochMs | null> {
+  const obs = history.observations;
+  const last = obs[obs.length - 1];
+  const scheduledEvent = events.find((e) => e.reason === "Scheduled");
+  return {
+    created: history.meta.created,
+    scheduled: firstTrue(obs, "PodScheduled") ?? scheduledEvent?.firstTime ?? scheduledEvent?.time ?? null,
+    sandboxReady: firstTrue(obs, "PodReadyToStartContainers", "PodHasNetwork"),
+    initialized: firstTrue(obs, "Initialized"),
+    containersStarted: containersStarted(history, starts),
+    ready: firstTrue(obs, "Ready"),
+    finished: last !== undefined && (last.phase === "Succeeded" || last.phase === "Failed") ? latestFinish(last) : null,
+    deleted: deletedAt(obs),
+  };
+}
+
+/**
+ * The latest first start over the regular containers; null until every one
+ * was seen started. A container seen only terminated (a short Job) or only in
+ * `lastState` (first seen crash-looping) still shows when it first ran.
+ */
+function containersStarted(history: PodHistory, starts: ReadonlyMap<string, EpochMs>): EpochMs | null {
+  const last = history.observations[history.observations.length - 1];
+  const names = new Set<string>();
+  for (const c of history.meta.specContainers) if (!c.init) names.add(containerKey(c));
+  for (const c of last?.containers ?? []) if (!c.init) names.add(containerKey(c));
+  if (names.size === 0) return null;
+  const times: EpochMs[] = [];
+  for (const key of names) {
+    const t = starts.get(key);
+    if (t === undefined) return null;
+    times.push(t);
+  }
+  return maxOf(times);
+}
+
+function deletedAt(obs: readonly { readonly deletionTimestamp: EpochMs | null; readonly resolvedType: WatchType; readonly managedAt: EpochMs | null }[]): EpochMs | null {
+  for (const o of obs) if (o.deletionTimestamp !== null) return o.deletionTimestamp;
+  const deleted = obs.find((o) => o.resolvedType === "DELETED");
+  return deleted?.managedAt ?? null;
+}

@@ -1,0 +1,147 @@
+import type { CaptureGap, KubeEvent, PodRecord, Warning } from "../types.js";
+import type { NormalizeResult } from "../normalize/normalizeValue.js";
+import { PodHistoryBuilder, type PodHistory } from "./podHistory.js";
+
+/** Counters of one input, filled while its records are applied. */
+export interface InputStats {
+  readonly name: string;
+  records: number;
+  skipped: number;
+  duplicates: number;
+  warnings: number;
+}
+
+/** Everything a capture told, ready for derivation. */
+export interface CaptureContents {
+  readonly histories: readonly PodHistory[];
+  readonly events: readonly KubeEvent[];
+  readonly gaps: readonly CaptureGap[];
+  readonly warnings: readonly Warning[];
+  readonly skippedKinds: Readonly<Record<string, number>>;
+  readonly podRecords: number;
+  readonly eventRecords: number;
+}
+
+/** Warnings kept per input; beyond this they are counted in one closing warning. */
+const MAX_WARNINGS_PER_INPUT = 1000;
+
+/**
+ * Applies normalized records of all inputs of one run: identity, duplicates
+ * (SPEC section 2), per-pod histories, the latest version of each event.
+ */
+export class CaptureBuilder {
+  private readonly pods = new Map<string, PodHistoryBuilder>();
+  private readonly events = new Map<string, KubeEvent>();
+  private readonly eventVersions = new Set<string>();
+  private readonly gaps: CaptureGap[] = [];
+  private readonly warnings: Warning[] = [];
+  private readonly skippedKinds = new Map<string, number>();
+  private seq = 0;
+  private podRecords = 0;
+  private eventRecords = 0;
+
+  apply(result: NormalizeResult, stats: InputStats): void {
+    stats.records++;
+    switch (result.kind) {
+      case "pod":
+        this.podRecords++;
+        if (!this.applyPod(result)) stats.duplicates++;
+        return;
+      case "event":
+        this.eventRecords++;
+        if (!this.applyEvent(result.event)) stats.duplicates++;
+        return;
+      case "gap":
+        this.gaps.push({ input: result.loc.input, line: result.loc.line, code: result.code, reason: result.reason, message: result.message });
+        return;
+      case "bookmark":
+        stats.skipped++;
+        return;
+      case "skipped": {
+        stats.skipped++;
+        const kind = result.objectKind ?? "(no kind)";
+        this.skippedKinds.set(kind, (this.skippedKinds.get(kind) ?? 0) + 1);
+        return;
+      }
+      case "invalid":
+        stats.skipped++;
+        this.warn(stats, result.loc.line, result.problem);
+        return;
+    }
+  }
+
+  /** Records a located problem of an input. */
+  warn(stats: InputStats, line: number | null, message: string): void {
+    stats.warnings++;
+    if (stats.warnings <= MAX_WARNINGS_PER_INPUT) this.warnings.push({ input: stats.name, line, message });
+  }
+
+  /** Closes an input: a summary warning when its warnings were too many to keep. */
+  closeInput(stats: InputStats): void {
+    if (stats.warnings > MAX_WARNINGS_PER_INPUT) {
+      this.warnings.push({
+        input: stats.name,
+        line: null,
+        message: `${stats.warnings - MAX_WARNINGS_PER_INPUT} more warnings not listed`,
+      });
+    }
+  }
+
+  finish(): CaptureContents {
+    const histories = [...this.pods.values()].map((p) => p.finish());
+    const skippedKinds: Record<string, number> = {};
+    for (const kind of [...this.skippedKinds.keys()].sort()) skippedKinds[kind] = this.skippedKinds.get(kind)!;
+    return {
+      histories,
+      events: [...this.events.values()],
+      gaps: this.gaps,
+      warnings: this.warnings,
+      skippedKinds,
+      podRecords: this.podRecords,
+      eventRecords: this.eventRecords,
+    };
+  }
+
+  private applyPod(record: PodRecord): boolean {
+    const { meta, observation } = record;
+    // SPEC section 2: a pod is its uid; without one, namespace/name at its creation time.
+    const key = meta.uid ?? `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
+    let builder = this.pods.get(key);
+    if (builder === undefined) {
+      builder = new PodHistoryBuilder(key, meta);
+      this.pods.set(key, builder);
+    }
+    return builder.add(meta, observation, this.seq++);
+  }
+
+  /** Keeps the most advanced version of each event; false for a duplicate (same uid and count, or same resourceVersion). */
+  private applyEvent(event: KubeEvent): boolean {
+    const key = eventKey(event);
+    const versionKey = `${key}\u0000c${event.count}`;
+    if (this.eventVersions.has(versionKey)) return false;
+    if (event.resourceVersion !== null) {
+      const rvKey = `${key}\u0000r${event.resourceVersion}`;
+      if (this.eventVersions.has(rvKey)) return false;
+      this.eventVersions.add(rvKey);
+    }
+    this.eventVersions.add(versionKey);
+    const known = this.events.get(key);
+    if (known === undefined || event.count > known.count || (event.count === known.count && (event.time ?? 0) > (known.time ?? 0))) {
+      this.events.set(key, known === undefined ? event : mergeEvent(known, event));
+    }
+    return true;
+  }
+}
+
+function eventKey(event: KubeEvent): string {
+  if (event.uid !== null) return `u:${event.uid}`;
+  if (event.name !== null) return `n:${event.namespace ?? ""}/${event.name}`;
+  const s = event.subject;
+  return `s:${s.namespace ?? ""}/${s.name ?? ""}/${s.fieldPath ?? ""}/${event.reason ?? ""}/${event.firstTime ?? ""}`;
+}
+
+/** A newer version of an event keeps the earliest first occurrence seen. */
+function mergeEvent(older: KubeEvent, newer: KubeEvent): KubeEvent {
+  if (older.firstTime === null || (newer.firstTime !== null && newer.firstTime <= older.firstTime)) return newer;
+  return { ...newer, firstTime: older.firstTime };
+}

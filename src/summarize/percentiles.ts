@@ -1,0 +1,28 @@
+import type { StageSummary } from "../types.js";
+
+/**
+ * Nearest-rank percentile of sorted values: the value at rank ceil(q·n)
+ * (1-based), as clusterloader2 computes it. Null for no values.
+ */
+export function nearestRank(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1]!;
+}
+
+/** count, min, p50, p90, p95, p99, max and exact mean of some durations. */
+export function summarizeValues(values: readonly number[]): StageSummary {
+  const sorted = [...values].sort((a, b) => a - b);
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    count: sorted.length,
+    min: sorted[0] ?? null,
+    p50: nearestRank(sorted, 0.5),
+    p90: nearestRank(sorted, 0.9),
+    p95: nearestRank(sorted, 0.95),
+    p99: nearestRank(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? null,
+    mean: sorted.length === 0 ? null : sum / sorted.length,
+  };
+}

@@ -1,0 +1,39 @@
+import { STAGES, type FailureSummary, type PodReport, type Stage, type StageSummary, type Summary } from "../types.js";
+import { summarizeValues } from "./percentiles.js";
+
+/** Stage percentiles and failure reasons over some pods (SPEC section 7). */
+export function summarize(pods: readonly PodReport[]): Summary {
+  const stages = {} as Record<Stage, StageSummary>;
+  for (const stage of STAGES) {
+    const values: number[] = [];
+    for (const p of pods) {
+      const v = p.durationsMs[stage];
+      if (v !== null) values.push(v);
+    }
+    stages[stage] = summarizeValues(values);
+  }
+  return { pods: pods.length, stages, failures: summarizeFailures(pods) };
+}
+
+/** Per reason: how many pods showed it and how many times in all; most widespread first. */
+export function summarizeFailures(pods: readonly PodReport[]): FailureSummary[] {
+  const byReason = new Map<string, { reason: string; category: FailureSummary["category"]; pods: number; occurrences: number; examplePod: string }>();
+  for (const pod of pods) {
+    const seen = new Set<string>();
+    for (const f of pod.failures) {
+      let entry = byReason.get(f.reason);
+      if (entry === undefined) {
+        entry = { reason: f.reason, category: f.category, pods: 0, occurrences: 0, examplePod: `${pod.namespace}/${pod.name}` };
+        byReason.set(f.reason, entry);
+      }
+      entry.occurrences += f.count;
+      if (!seen.has(f.reason)) {
+        seen.add(f.reason);
+        entry.pods++;
+      }
+    }
+  }
+  return [...byReason.values()].sort(
+    (a, b) => b.pods - a.pods || b.occurrences - a.occurrences || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+  );
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { envelope, pod, T0 } from "../helpers/pods.js";
+import { reportOf } from "../helpers/report.js";
+
+const scheduled = { type: "PodScheduled", status: "True", at: 1 };
+const busybox = [
+  envelope("ADDED", pod({ rv: 100, phase: "Pending" })),
+  envelope("MODIFIED", pod({ rv: 101, phase: "Pending", node: "node-a", conditions: [scheduled] })),
+  envelope(
+    "MODIFIED",
+    pod({
+      rv: 102,
+      phase: "Pending",
+      node: "node-a",
+      conditions: [
+        { type: "PodReadyToStartContainers", status: "False", at: 1 },
+        { type: "Initialized", status: "True", at: 1 },
+        { type: "Ready", status: "False", at: 1, reason: "ContainersNotReady", message: "containers with unready status: [app]" },
+        scheduled,
+      ],
+      statuses: [{ name: "app", state: { waiting: "ContainerCreating" } }],
+    }),
+  ),
+  envelope(
+    "MODIFIED",
+    pod({
+      rv: 103,
+      phase: "Running",
+      node: "node-a",
+      conditions: [
+        { type: "PodReadyToStartContainers", status: "True", at: 3 },
+        { type: "Initialized", status: "True", at: 1 },
+        { type: "Ready", status: "True", at: 5 },
+        scheduled,
+      ],
+      statuses: [{ name: "app", state: { running: 4 }, ready: true }],
+    }),
+  ),
+];
+
+describe("a pod's start-up from its watch records", () => {
+  const report = reportOf(busybox);
+  const p = report.pods[0]!;
+
+  it("rebuilds timestamps, stages and outcome", () => {
+    expect(report.pods).toHaveLength(1);
+    expect(p.timestamps).toEqual({
+      created: T0,
+      scheduled: T0 + 1000,
+      sandboxReady: T0 + 3000,
+      initialized: T0 + 1000,
+      containersStarted: T0 + 4000,
+      ready: T0 + 5000,
+      finished: null,
+      deleted: null,
+    });
+    expect(p.durationsMs).toEqual({
+      scheduling: 1000,
+      imagePull: null,
+      containerStart: null,
+      scheduledToRunning: 3000,
+      readiness: 1000,
+      startup: 5000,
+      startupSLI: null,
+    });
+    expect(p.outcome).toBe("Ready");
+    expect(p.stuckIn).toBeNull();
+    expect(p.partial).toBe(false);
+    expect(p.node).toBe("node-a");
+  });
+
+  it("lists phases with their evidence and each condition transition once", () => {
+    expect(p.phases).toEqual([
+      { phase: "Pending", at: T0 },
+      { phase: "Running", at: T0 + 4000 },
+    ]);
+    expect(p.conditions.map((c) => `${c.type}=${c.status}`)).toEqual([
+      "PodScheduled=True",
+      "PodReadyToStartContainers=False",
+      "Initialized=True",
+      "Ready=False",
+      "PodReadyToStartContainers=True",
+      "Ready=True",
+    ]);
+    expect(p.failures).toEqual([]);
+  });
+
+  it("gives the same history whatever order the records arrive in", () => {
+    const shuffled = reportOf([busybox[3], busybox[1], busybox[0], busybox[2]]);
+    expect(shuffled.pods).toEqual(report.pods);
+  });
+
+  it("counts a relisted record as a duplicate and applies it once", () => {
+    const again = reportOf({ "a.jsonl": busybox, "b.jsonl": busybox.slice(1, 3) });
+    expect(again.totals.duplicates).toBe(2);
+    expect(again.pods).toEqual(report.pods);
+  });
+
+  it("reads kubectl get -w output without event types the same way", () => {
+    const untyped = reportOf(busybox.map((e) => (e as { object: unknown }).object));
+    expect(untyped.pods).toEqual(report.pods);
+  });
+
+  it("flags a pod first seen already running as partial, keeping the figures it can", () => {
+    const late = reportOf([busybox[3]]);
+    expect(late.pods[0]!.partial).toBe(true);
+    expect(late.pods[0]!.durationsMs.startup).toBe(5000);
+    expect(late.pods[0]!.phases).toEqual([{ phase: "Running", at: T0 + 4000 }]);
+  });
+});
