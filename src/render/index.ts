@@ -1,0 +1,24 @@
+import type { Report } from "../types.js";
+import { renderJson } from "./json.js";
+import { renderText } from "./text.js";
+
+export const OUTPUT_FORMATS = ["text", "json"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface RenderOptions {
+  /** Rows of pod lists to show (slowest pods, stuck pods). */
+  readonly top?: number;
+}
+
+type Renderer = (report: Report, options: RenderOptions) => string;
+
+/** One renderer per output format: the compiler checks that each format has one. */
+const RENDERERS: Record<OutputFormat, Renderer> = {
+  text: (report, options) => renderText(report, options),
+  json: (report) => renderJson(report),
+};
+
+/** Renders a report in one of the output formats. */
+export function render(report: Report, format: OutputFormat, options: RenderOptions = {}): string {
+  return RENDERERS[format](report, options);
+}

@@ -1,0 +1,68 @@
+import type { PodReport, Report } from "../types.js";
+import { formatTimeOrNull } from "../normalize/time.js";
+
+/**
+ * The JSON report of SPEC section 8: times as RFC 3339 UTC strings, durations
+ * as integer milliseconds. Keys in a fixed order so output is byte-stable.
+ */
+export function toJsonReport(report: Report): unknown {
+  return {
+    schemaVersion: report.schemaVersion,
+    inputs: report.inputs.map((i) => ({ name: i.name, format: i.format, records: i.records, skipped: i.skipped, bytes: i.bytes })),
+    span: { start: formatTimeOrNull(report.span.start), end: formatTimeOrNull(report.span.end) },
+    totals: report.totals,
+    gaps: report.gaps,
+    pods: report.pods.map(podJson),
+    summary: report.summary,
+    warnings: report.warnings,
+  };
+}
+
+function podJson(p: PodReport): unknown {
+  return {
+    uid: p.uid,
+    namespace: p.namespace,
+    name: p.name,
+    node: p.node,
+    owner: p.owner,
+    outcome: p.outcome,
+    stuckIn: p.stuckIn,
+    partial: p.partial,
+    phases: p.phases.map((e) => ({ phase: e.phase, at: formatTimeOrNull(e.at) })),
+    conditions: p.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, at: formatTimeOrNull(c.at) })),
+    timestamps: mapValues(p.timestamps, formatTimeOrNull),
+    durationsMs: p.durationsMs,
+    containers: p.containers.map((c) => ({
+      name: c.name,
+      init: c.init,
+      image: c.image,
+      imagePullMs: c.imagePullMs,
+      cached: c.cached,
+      firstStartedAt: formatTimeOrNull(c.firstStartedAt),
+      restarts: c.restarts,
+      restartReasons: c.restartReasons,
+    })),
+    failures: p.failures.map((f) => ({
+      reason: f.reason,
+      category: f.category,
+      container: f.container,
+      count: f.count,
+      firstSeen: formatTimeOrNull(f.firstSeen),
+      lastSeen: formatTimeOrNull(f.lastSeen),
+      message: f.message,
+      exitCodes: f.exitCodes,
+    })),
+    observations: p.observations,
+    events: p.events,
+  };
+}
+
+function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a: A) => B): Record<K, B> {
+  const out = {} as Record<K, B>;
+  for (const key of Object.keys(record) as K[]) out[key] = f(record[key]);
+  return out;
+}
+
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}

@@ -1,0 +1,126 @@
+import { STAGES, type PodReport, type Report, type Stage } from "../types.js";
+import { formatTime } from "../normalize/time.js";
+import { lookupReason } from "../catalog/index.js";
+import { humanizeMs, table } from "./humanize.js";
+
+export interface TextOptions {
+  /** How many slowest pods to list. */
+  readonly top?: number;
+}
+
+const STAGE_LABELS: Record<Stage, string> = {
+  scheduling: "scheduling",
+  imagePull: "image pull",
+  containerStart: "container start",
+  scheduledToRunning: "scheduled to running",
+  readiness: "readiness",
+  startup: "startup (created to ready)",
+  startupSLI: "startup SLI",
+};
+
+const NEEDS_EVENTS: readonly Stage[] = ["imagePull", "containerStart", "startupSLI"];
+
+/** The terminal report: header, stage table, failure reasons, slowest pods, warnings. */
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const out: string[] = [];
+  const t = report.totals;
+  const formats = [...new Set(report.inputs.map((i) => i.format ?? "empty"))].join(", ");
+  out.push("podtrail report");
+  out.push(`  inputs     ${report.inputs.length} (${formats})`);
+  out.push(`  records    ${t.records} (${t.podRecords} pod, ${t.eventRecords} event; ${t.duplicates} duplicates, ${t.skipped} skipped)`);
+  out.push(`  pods       ${report.pods.length}${outcomeBreakdown(report.pods)}`);
+  if (report.span.start !== null && report.span.end !== null) {
+    out.push(`  span       ${formatTime(report.span.start)} .. ${formatTime(report.span.end)} (${humanizeMs(report.span.end - report.span.start)})`);
+  }
+  if (report.gaps.length > 0) out.push(`  gaps       ${report.gaps.length} (watch ERROR: ${report.gaps.map((g) => `${g.input}:${g.line} ${g.reason ?? g.code ?? ""}`).join("; ")})`);
+  out.push(`  warnings   ${report.warnings.length}`);
+  out.push("");
+
+  const stageRows = STAGES.map((stage) => {
+    const s = report.summary.stages[stage];
+    return [STAGE_LABELS[stage], String(s.count), humanizeMs(s.p50), humanizeMs(s.p90), humanizeMs(s.p99), humanizeMs(s.max)];
+  });
+  out.push("Start-up stages");
+  out.push(...indent(table(["STAGE", "PODS", "P50", "P90", "P99", "MAX"], stageRows, new Set([1, 2, 3, 4, 5]))));
+  if (report.pods.length > 0 && t.eventRecords === 0) {
+    out.push("");
+    out.push("  Image pull, container start and start-up SLI are unknown: the capture has no kubelet events.");
+    out.push("  Next time record events beside the pods:");
+    out.push("    kubectl get events -A -w -o json --output-watch-events > events.jsonl");
+  } else if (report.pods.length > 0 && NEEDS_EVENTS.every((s) => report.summary.stages[s].count === 0)) {
+    out.push("");
+    out.push("  Image pull, container start and start-up SLI are unknown: no Pulled events matched these pods.");
+  }
+  out.push("");
+
+  out.push("Failure reasons");
+  if (report.summary.failures.length === 0) {
+    out.push("  none");
+  } else {
+    const rows = report.summary.failures.map((f) => [f.reason, f.category, String(f.pods), String(f.occurrences), f.examplePod]);
+    const lines = table(["REASON", "CATEGORY", "PODS", "OCCURRENCES", "EXAMPLE POD"], rows, new Set([2, 3]));
+    out.push(`  ${lines[0]}`);
+    report.summary.failures.forEach((f, i) => {
+      out.push(`  ${lines[i + 1]}`);
+      const info = lookupReason(f.reason);
+      if (info !== null) out.push(`      ${info.meaning}`);
+    });
+  }
+  out.push("");
+
+  const top = options.top ?? 10;
+  const slowest = slowestPods(report.pods, top);
+  out.push(`Slowest pods (by startup, top ${top})`);
+  if (slowest.length === 0) {
+    out.push("  none became ready in the capture");
+  } else {
+    const rows = slowest.map((p) => [
+      `${p.namespace}/${p.name}`,
+      p.outcome,
+      humanizeMs(p.durationsMs.scheduling),
+      humanizeMs(p.durationsMs.imagePull),
+      humanizeMs(p.durationsMs.scheduledToRunning),
+      humanizeMs(p.durationsMs.readiness),
+      humanizeMs(p.durationsMs.startup),
+    ]);
+    out.push(...indent(table(["POD", "OUTCOME", "SCHEDULING", "IMAGE PULL", "TO RUNNING", "READINESS", "STARTUP"], rows, new Set([2, 3, 4, 5, 6]))));
+  }
+  const stuck = report.pods.filter((p) => p.stuckIn !== null);
+  if (stuck.length > 0) {
+    out.push("");
+    out.push("Pods that never became ready");
+    const rows = stuck.slice(0, top).map((p) => [`${p.namespace}/${p.name}`, p.outcome, p.stuckIn ?? "", p.failures.map((f) => `${f.reason}×${f.count}`).join(", ")]);
+    out.push(...indent(table(["POD", "OUTCOME", "STUCK IN", "FAILURES"], rows)));
+    if (stuck.length > top) out.push(`  ... and ${stuck.length - top} more`);
+  }
+
+  if (report.warnings.length > 0) {
+    out.push("");
+    out.push("Warnings");
+    const shown = report.warnings.slice(0, 50);
+    for (const w of shown) out.push(`  ${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}`);
+    if (report.warnings.length > shown.length) out.push(`  ... and ${report.warnings.length - shown.length} more (see -o json)`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Pods with a startup time, slowest first; name breaks ties. */
+export function slowestPods(pods: readonly PodReport[], n: number): PodReport[] {
+  return pods
+    .filter((p) => p.durationsMs.startup !== null)
+    .sort((a, b) => b.durationsMs.startup! - a.durationsMs.startup! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .slice(0, n);
+}
+
+function outcomeBreakdown(pods: readonly PodReport[]): string {
+  if (pods.length === 0) return "";
+  const counts = new Map<string, number>();
+  for (const p of pods) counts.set(p.outcome, (counts.get(p.outcome) ?? 0) + 1);
+  const partial = pods.filter((p) => p.partial).length;
+  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${v} ${k}`);
+  return ` (${parts.join(", ")}${partial > 0 ? `; ${partial} partial` : ""})`;
+}
+
+function indent(lines: readonly string[]): string[] {
+  return lines.map((l) => `  ${l}`);
+}
