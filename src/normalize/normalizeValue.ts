@@ -2,6 +2,7 @@ import type { Location, NormalizedRecord, ObservationType } from "../types.js";
 import { normalizeEvent } from "../events/normalizeEvent.js";
 import { asInteger, asName, asObject, type JsonObject } from "./json.js";
 import { normalizePod } from "./pod.js";
+import { describeShapeProblems } from "./validateShape.js";
 
 /** The kind a List implies for items that carry none (raw API `PodList` items). */
 export interface ImpliedKind {
@@ -9,7 +10,10 @@ export interface ImpliedKind {
   readonly apiVersion: string | null;
 }
 
-export type NormalizeResult = NormalizedRecord | { readonly kind: "invalid"; readonly problem: string; readonly loc: Location };
+/** A usable record (with a warning when some of its fields had wrong types), or why the value is unusable. */
+export type NormalizeResult =
+  | (NormalizedRecord & { readonly warning?: string })
+  | { readonly kind: "invalid"; readonly problem: string; readonly loc: Location };
 
 const WATCH_TYPES = new Set(["ADDED", "MODIFIED", "DELETED"]);
 
@@ -49,11 +53,13 @@ function normalizeObject(obj: JsonObject, type: ObservationType, loc: Location, 
   const apiVersion = asName(obj["apiVersion"]) ?? implied?.apiVersion ?? null;
   if (kind === "Pod") {
     const pod = normalizePod(obj, type, loc);
-    return "problem" in pod ? invalid(pod.problem, loc) : pod;
+    if ("problem" in pod) return invalid(pod.problem, loc);
+    return withShapeWarning(pod, describeShapeProblems("pod", obj), `Pod ${pod.meta.namespace}/${pod.meta.name}`);
   }
   if (kind === "Event" && (apiVersion === null || apiVersion === "v1" || apiVersion.startsWith("events.k8s.io/"))) {
     const event = normalizeEvent(obj, loc, apiVersion === null ? null : { kind, apiVersion });
-    return "problem" in event ? invalid(event.problem, loc) : { kind: "event", type, event };
+    if ("problem" in event) return invalid(event.problem, loc);
+    return withShapeWarning({ kind: "event", type, event }, describeShapeProblems("event", obj), `Event ${event.namespace ?? ""}/${event.name ?? ""}`);
   }
   return { kind: "skipped", objectKind: kind, loc };
 }
@@ -66,6 +72,10 @@ function inferKind(obj: JsonObject): string | null {
   if (spec !== null && Array.isArray(spec["containers"])) return "Pod";
   if (status !== null && (typeof status["phase"] === "string" || Array.isArray(status["containerStatuses"]))) return "Pod";
   return null;
+}
+
+function withShapeWarning<R extends NormalizedRecord>(record: R, problem: string | null, what: string): R & { readonly warning?: string } {
+  return problem === null ? record : { ...record, warning: `${what}: ${problem}` };
 }
 
 function invalid(problem: string, loc: Location): NormalizeResult {

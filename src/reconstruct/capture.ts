@@ -42,6 +42,9 @@ export class CaptureBuilder {
 
   apply(result: NormalizeResult, stats: InputStats): void {
     stats.records++;
+    if ((result.kind === "pod" || result.kind === "event") && result.warning !== undefined) {
+      this.warn(stats, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, result.warning);
+    }
     switch (result.kind) {
       case "pod":
         this.podRecords++;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { normalizeValue } from "../../src/normalize/normalizeValue.js";
+import { envelope, pod } from "../helpers/pods.js";
+import { reportOf } from "../helpers/report.js";
+
+const loc = { input: "capture.jsonl", line: 7 };
+
+describe("normalizing one decoded value", () => {
+  it("reads a watch envelope of a Pod into a typed record", () => {
+    const r = normalizeValue(envelope("MODIFIED", pod({ rv: 5, phase: "Running", node: "n1", statuses: [{ name: "app", state: { running: 3 }, restarts: 2 }] })), loc, null);
+    expect(r.kind).toBe("pod");
+    if (r.kind !== "pod") return;
+    expect(r.observation).toMatchObject({ type: "MODIFIED", resourceVersion: "5", phase: "Running", nodeName: "n1", loc });
+    expect(r.observation.containers[0]).toMatchObject({ name: "app", init: false, restartCount: 2, state: { kind: "running" } });
+    expect(r).not.toHaveProperty("warning");
+  });
+
+  it("turns BOOKMARK into a skipped bookmark and ERROR 410 into a capture gap", () => {
+    const bookmark = normalizeValue(envelope("BOOKMARK", { kind: "Pod", apiVersion: "v1", metadata: { resourceVersion: "550", annotations: { "k8s.io/initial-events-end": "true" } } }), loc, null);
+    expect(bookmark).toEqual({ kind: "bookmark", initialEventsEnd: true, loc });
+    const gap = normalizeValue(envelope("ERROR", { kind: "Status", apiVersion: "v1", status: "Failure", message: "too old resource version: 1 (2)", reason: "Expired", code: 410 }), loc, null);
+    expect(gap).toEqual({ kind: "gap", code: 410, reason: "Expired", message: "too old resource version: 1 (2)", loc });
+  });
+
+  it("uses the kind a List implies for items without one (raw API PodList)", () => {
+    const item = pod({ rv: 9 });
+    delete item["kind"];
+    delete item["apiVersion"];
+    expect(normalizeValue(item, loc, { kind: "Pod", apiVersion: "v1" }).kind).toBe("pod");
+  });
+
+  it("counts other kinds as skipped", () => {
+    expect(normalizeValue({ kind: "Node", apiVersion: "v1", metadata: { name: "n1" } }, loc, null)).toEqual({ kind: "skipped", objectKind: "Node", loc });
+  });
+
+  it("keeps a record with wrong field types, reading them as absent, with a located warning", () => {
+    const bad = pod({ rv: 5, phase: "Running", statuses: [{ name: "app", state: { running: 3 } }] });
+    ((bad["status"] as { containerStatuses: Record<string, unknown>[] }).containerStatuses[0]!)["restartCount"] = "3";
+    const r = normalizeValue(bad, loc, null);
+    expect(r.kind).toBe("pod");
+    if (r.kind !== "pod") return;
+    expect(r.warning).toBe("Pod shop/web-1: fields with wrong types read as absent: status.containerStatuses[0].restartCount must be integer");
+    expect(r.observation.containers[0]!.restartCount).toBe(0);
+    const report = reportOf([bad]);
+    expect(report.pods).toHaveLength(1);
+    expect(report.warnings).toEqual([{ input: "capture.jsonl", line: 1, message: r.warning }]);
+  });
+
+  it("rejects values that are not objects and objects with no identity, with a reason", () => {
+    expect(normalizeValue(42, loc, null)).toEqual({ kind: "invalid", problem: "expected a JSON object, found a number", loc });
+    expect(normalizeValue({ kind: "Pod", metadata: {} }, loc, null)).toMatchObject({ kind: "invalid", loc });
+  });
+});
