@@ -2,44 +2,78 @@ import type { InputFormat, InputSummary, Report } from "./types.js";
 import { resolveInputs, type InputSource } from "./input/index.js";
 import { decodeInput } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
-import { CaptureBuilder, type InputStats } from "./reconstruct/capture.js";
-import { buildReport } from "./buildReport.js";
+import { CaptureBuilder, type CaptureContents, type InputStats } from "./reconstruct/capture.js";
+import { buildReport, type ReportOptions } from "./buildReport.js";
+import { InternalError } from "./errors.js";
 
-export interface AnalyzeOptions {
+export interface ReadOptions {
   /** Force the input format instead of detecting it from the first bytes. */
   readonly inputFormat?: InputFormat;
   /** A single record larger than this is skipped with a warning (default 64 MiB). */
   readonly maxRecordBytes?: number;
-  /** Called as inputs are read (for a progress display). */
-  readonly onProgress?: (progress: { readonly input: string; readonly bytes: number; readonly records: number }) => void;
+  /** Called as bytes are read (for a progress display). */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  readonly input: string;
+  /** Bytes of this input read so far (decompressed). */
+  readonly bytes: number;
+  /** Size of this input on disk, when known. */
+  readonly size: number | null;
+  /** Records read so far over all inputs. */
+  readonly records: number;
+}
+
+export type AnalyzeOptions = ReadOptions & ReportOptions;
+
+/** A whole capture read into per-pod histories and events, before derivation. */
+export interface Capture {
+  readonly contents: CaptureContents;
+  readonly inputs: readonly InputSummary[];
 }
 
 /**
- * Reads captures (paths, directories, `-` for stdin, or ready sources), rebuilds
- * each pod's history and returns the report. Never prints; throws `UserError`
- * only for inputs that cannot be opened at all.
+ * Reads captures (paths, directories, globs, `-` for stdin, or ready sources)
+ * and rebuilds each pod's history. Never prints; throws `UserError` only for
+ * inputs that cannot be opened at all.
  */
-export async function analyze(inputs: readonly string[] | readonly InputSource[], options: AnalyzeOptions = {}): Promise<Report> {
+export async function readCapture(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<Capture> {
   const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[]) : (inputs as readonly InputSource[]);
   const capture = new CaptureBuilder();
   const summaries: InputSummary[] = [];
-  for (const source of sources) summaries.push(await readInput(source, capture, options));
-  return buildReport(capture.finish(), summaries);
+  let records = 0;
+  for (const source of sources) {
+    const summary = await readInput(source, capture, options, () => records);
+    records += summary.records;
+    summaries.push(summary);
+  }
+  return { contents: capture.finish(), inputs: summaries };
 }
 
-async function readInput(source: InputSource, capture: CaptureBuilder, options: AnalyzeOptions): Promise<InputSummary> {
+/** Reads captures and returns the report (SPEC section 8). */
+export async function analyze(inputs: readonly string[] | readonly InputSource[], options: AnalyzeOptions = {}): Promise<Report> {
+  const { contents, inputs: summaries } = await readCapture(inputs, options);
+  return buildReport(contents, summaries, options);
+}
+
+async function readInput(source: InputSource, capture: CaptureBuilder, options: ReadOptions, recordsBefore: () => number): Promise<InputSummary> {
   const stats: InputStats = { name: source.name, records: 0, skipped: 0, duplicates: 0, warnings: 0 };
   const progress = options.onProgress;
+  const chunks = progress === undefined ? source.open() : counted(source.open(), (bytes) => progress({ input: source.name, bytes, size: source.size, records: recordsBefore() + stats.records }));
   const result = await decodeInput(
-    source.open(),
+    chunks,
     {
       value(value, line, implied) {
-        capture.apply(normalizeValue(value, { input: source.name, line }, implied), stats);
+        try {
+          capture.apply(normalizeValue(value, { input: source.name, line }, implied), stats);
+        } catch (error) {
+          throw new InternalError(source.name, line, error);
+        }
       },
       warning(line, message) {
         capture.warn(stats, line, message);
       },
-      ...(progress === undefined ? {} : { progress: (bytes: number) => progress({ input: source.name, bytes, records: stats.records }) }),
     },
     {
       ...(options.inputFormat === undefined ? {} : { format: options.inputFormat }),
@@ -48,4 +82,13 @@ async function readInput(source: InputSource, capture: CaptureBuilder, options: 
   );
   capture.closeInput(stats);
   return { name: source.name, format: result.format, records: stats.records, skipped: stats.skipped, duplicates: stats.duplicates, bytes: result.bytes };
+}
+
+async function* counted(chunks: AsyncIterable<Buffer>, report: (bytes: number) => void): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    report(bytes);
+    yield chunk;
+  }
 }

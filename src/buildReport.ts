@@ -1,11 +1,20 @@
-import type { InputSummary, KubeEvent, PodReport, Report, Warning } from "./types.js";
+import type { GroupBy, InputSummary, KubeEvent, PodReport, Report, Warning } from "./types.js";
 import type { CaptureContents } from "./reconstruct/capture.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
 import { summarize } from "./summarize/summarize.js";
+import { filterPods, type PodFilter } from "./summarize/podFilter.js";
+import { summarizeGroups } from "./summarize/groups.js";
+import { evaluateThresholds, type Threshold } from "./summarize/thresholds.js";
 
 /** Derives every pod, orders everything deterministically and summarizes. */
-export function buildReport(contents: CaptureContents, inputs: readonly InputSummary[]): Report {
+export interface ReportOptions {
+  readonly filter?: PodFilter;
+  readonly groupBy?: GroupBy;
+  readonly thresholds?: readonly Threshold[];
+}
+
+export function buildReport(contents: CaptureContents, inputs: readonly InputSummary[], options: ReportOptions = {}): Report {
   const { histories, eventsByPod } = matchEvents(contents.histories, contents.events);
   const pods: PodReport[] = [];
   const warnings: Warning[] = [...contents.warnings];
@@ -15,11 +24,14 @@ export function buildReport(contents: CaptureContents, inputs: readonly InputSum
     warnings.push(...podWarnings);
   }
   pods.sort(comparePods);
+  const span = captureSpan(pods, contents.events);
+  const selected = options.filter === undefined ? pods : filterPods(pods, options.filter, span.end);
+  const summary = summarize(selected);
   const duplicates = inputs.reduce((n, i) => n + i.duplicates, 0);
   return {
     schemaVersion: 1,
     inputs: [...inputs].sort((a, b) => cmp(a.name, b.name)),
-    span: captureSpan(pods, contents.events),
+    span,
     totals: {
       records: inputs.reduce((n, i) => n + i.records, 0),
       duplicates,
@@ -30,8 +42,12 @@ export function buildReport(contents: CaptureContents, inputs: readonly InputSum
       skippedKinds: contents.skippedKinds,
     },
     gaps: [...contents.gaps].sort((a, b) => cmp(a.input, b.input) || a.line - b.line),
-    pods,
-    summary: summarize(pods),
+    podsSeen: pods.length,
+    pods: selected,
+    summary,
+    groupBy: options.groupBy ?? null,
+    groups: options.groupBy === undefined ? [] : summarizeGroups(selected, options.groupBy),
+    thresholds: evaluateThresholds(summary, options.thresholds ?? []),
     warnings: warnings.sort((a, b) => cmp(a.input, b.input) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.message, b.message)),
   };
 }

@@ -11,3 +11,18 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+/**
+ * A bug met while applying one record: carries where it happened so the
+ * report of it names the input and line.
+ */
+export class InternalError extends Error {
+  override readonly name = "InternalError";
+  constructor(
+    readonly input: string,
+    readonly line: number | null,
+    override readonly cause: unknown,
+  ) {
+    super(`while reading ${input}${line === null ? "" : ` line ${line}`}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}

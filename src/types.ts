@@ -307,6 +307,22 @@ export interface Summary {
   readonly failures: readonly FailureSummary[];
 }
 
+export const GROUP_BYS = ["namespace", "node", "owner"] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** Stage and failure summaries of one group of pods (`--group-by`). */
+export interface GroupSummary {
+  readonly group: string;
+  readonly summary: Summary;
+}
+
+/** A `--fail-if` threshold and whether the capture breached it. */
+export interface ThresholdResult {
+  readonly expression: string;
+  readonly valueMs: number | null;
+  readonly breached: boolean;
+}
+
 export interface CaptureGap {
   readonly input: string;
   readonly line: number;
@@ -330,7 +346,12 @@ export interface Report {
     readonly skippedKinds: Readonly<Record<string, number>>;
   };
   readonly gaps: readonly CaptureGap[];
+  /** Pods in the capture before filters; `pods` holds those selected. */
+  readonly podsSeen: number;
   readonly pods: readonly PodReport[];
   readonly summary: Summary;
+  readonly groupBy: GroupBy | null;
+  readonly groups: readonly GroupSummary[];
+  readonly thresholds: readonly ThresholdResult[];
   readonly warnings: readonly Warning[];
 }

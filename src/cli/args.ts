@@ -1,5 +1,6 @@
 import yargs, { type Argv } from "yargs";
-import { INPUT_FORMATS, type InputFormat } from "../types.js";
+import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
+import type { PodFilter } from "../summarize/podFilter.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../render/index.js";
 import { UserError } from "../errors.js";
 
@@ -14,6 +15,18 @@ export type Command =
       readonly top: number;
       readonly maxRecordBytes: number;
       readonly quiet: boolean;
+      readonly filter: PodFilter;
+      readonly groupBy: GroupBy | null;
+      readonly failIf: readonly string[];
+    }
+  | {
+      readonly kind: "timeline";
+      readonly pod: string;
+      readonly inputs: readonly string[];
+      readonly namespaces: readonly string[];
+      readonly inputFormat: InputFormat | null;
+      readonly maxRecordBytes: number;
+      readonly quiet: boolean;
     }
   | { readonly kind: "explain"; readonly reason: string | null; readonly list: boolean; readonly lang: "en" | "zh" }
   | { readonly kind: "help"; readonly text: string };
@@ -23,10 +36,14 @@ const EXAMPLES = `Examples:
   podtrail analyze captures/ -o json > report.json    every file of a directory, JSON report
   kubectl get pods -A -w -o json | podtrail analyze -   read standard input
   podtrail analyze 'archive/*.jsonl.gz' --strict      globs and gzip; exit 1 on any warning
+  podtrail analyze caps/ -n shop -l 'app in (web,api)' --group-by node
+  podtrail analyze caps/ --fail-if 'startup.p99>5s' --fail-if 'imagePull.max>2m'
+  podtrail timeline web-7d4b9c8f6d-x2x9k caps/         the evidence behind one pod's figures
   podtrail explain CrashLoopBackOff                   what a reason means, what to check first
   podtrail explain --list --lang zh                   the whole catalogue in Chinese
 
-Exit status: 0 done, 1 warnings under --strict, 2 usage or unreadable input, 3 internal error.`;
+Exit status: 0 done, 1 a --fail-if threshold breached or warnings under --strict,
+2 usage or unreadable input, 3 internal error (a bug: please report it).`;
 
 function parser(): Argv {
   return yargs()
@@ -41,7 +58,23 @@ function parser(): Argv {
         .option("validate", { type: "boolean", default: false, describe: "validate the JSON report against schemas/report.schema.json" })
         .option("top", { type: "number", default: 10, describe: "rows in lists of pods" })
         .option("max-record-size", { type: "number", default: 64, describe: "skip single records larger than this many MiB" })
-        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no warnings summary on stderr" }),
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
+        .option("namespace", { alias: "n", type: "string", array: true, describe: "only pods of this namespace (repeatable)" })
+        .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
+        .option("pod", { type: "string", array: true, describe: "only pods with this name, uid or prefix (repeatable)" })
+        .option("since", { type: "string", describe: "only pods created at or after this RFC 3339 time or this long before the capture's end (30m)" })
+        .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
+        .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node or owner" })
+        .option("fail-if", { type: "string", array: true, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
+    )
+    .command("timeline <pod> <inputs..>", "show the evidence behind one pod's figures: every transition and event, in order", (y) =>
+      y
+        .positional("pod", { type: "string", describe: "pod name, uid, or a unique prefix; namespace/name also works" })
+        .positional("inputs", { type: "string", array: true, describe: "capture files, directories, globs or - for stdin" })
+        .option("namespace", { alias: "n", type: "string", array: true, describe: "look in this namespace" })
+        .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
+        .option("max-record-size", { type: "number", default: 64, describe: "skip single records larger than this many MiB" })
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
     )
     .command("explain [reason]", "explain a failure or waiting reason: what it means, what to check first", (y) =>
       y
@@ -50,7 +83,7 @@ function parser(): Argv {
         .option("lang", { choices: ["en", "zh"] as const, default: "en" as const, describe: "language of the catalogue" }),
     )
     .epilogue(EXAMPLES)
-    .demandCommand(1, "podtrail needs a command: analyze or explain")
+    .demandCommand(1, "podtrail needs a command: analyze, timeline or explain")
     .strict()
     .help()
     .alias("h", "help")
@@ -79,10 +112,29 @@ export async function parseArgs(words: readonly string[]): Promise<Command> {
   if (command === "explain") {
     return { kind: "explain", reason: typeof argv["reason"] === "string" ? argv["reason"] : null, list: argv["list"] === true, lang: argv["lang"] === "zh" ? "zh" : "en" };
   }
-  const top = Number(argv["top"]);
   const maxMiB = Number(argv["max-record-size"]);
-  if (!Number.isInteger(top) || top < 1) throw new UserError("podtrail: --top takes a whole number of at least 1");
   if (!(maxMiB > 0)) throw new UserError("podtrail: --max-record-size takes a positive number of MiB");
+  const strings = (key: string): string[] => ((argv[key] as unknown[] | undefined) ?? []).map(String);
+  if (command === "timeline") {
+    return {
+      kind: "timeline",
+      pod: String(argv["pod"]),
+      inputs: strings("inputs"),
+      namespaces: strings("namespace"),
+      inputFormat: (argv["input-format"] as InputFormat | undefined) ?? null,
+      maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
+      quiet: argv["quiet"] === true,
+    };
+  }
+  const top = Number(argv["top"]);
+  if (!Number.isInteger(top) || top < 1) throw new UserError("podtrail: --top takes a whole number of at least 1");
+  const filter: PodFilter = {
+    ...(strings("namespace").length > 0 ? { namespaces: strings("namespace") } : {}),
+    ...(typeof argv["selector"] === "string" ? { selector: argv["selector"] } : {}),
+    ...(strings("pod").length > 0 ? { pods: strings("pod") } : {}),
+    ...(typeof argv["since"] === "string" ? { since: argv["since"] } : {}),
+    ...(typeof argv["until"] === "string" ? { until: argv["until"] } : {}),
+  };
   return {
     kind: "analyze",
     inputs: (argv["inputs"] as unknown[]).map(String),
@@ -93,6 +145,9 @@ export async function parseArgs(words: readonly string[]): Promise<Command> {
     top,
     maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
     quiet: argv["quiet"] === true,
+    filter,
+    groupBy: (argv["group-by"] as GroupBy | undefined) ?? null,
+    failIf: strings("fail-if"),
   };
 }
 

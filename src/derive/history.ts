@@ -1,5 +1,5 @@
 import type { ConditionEntry, EpochMs, PhaseEntry, PodObservation } from "../types.js";
-import { latestFinish, minOf, startTimesOf } from "./podView.js";
+import { currentRunStart, latestFinish, minOf } from "./podView.js";
 
 /**
  * Each phase the pod was seen in, in order, with the best evidence of when it
@@ -23,7 +23,8 @@ function phaseStart(obs: PodObservation, created: EpochMs | null): EpochMs | nul
     case "Pending":
       return created ?? obs.managedAt;
     case "Running":
-      return minOf(obs.containers.flatMap(startTimesOf)) ?? obs.managedAt;
+      // Init containers ran while the pod was Pending: only regular containers mark Running.
+      return minOf(obs.containers.filter((c) => !c.init).map(currentRunStart)) ?? obs.managedAt;
     case "Succeeded":
     case "Failed":
       return latestFinish(obs) ?? obs.managedAt;

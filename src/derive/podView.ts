@@ -5,14 +5,14 @@ export function containerKey(c: { readonly name: string; readonly init: boolean 
   return `${c.init ? "init" : "main"}/${c.name}`;
 }
 
-/** Every startedAt a container status shows: the current run and the previous one. */
-export function startTimesOf(c: ContainerObservation): EpochMs[] {
-  const out: EpochMs[] = [];
-  for (const state of [c.state, c.lastState]) {
-    if (state === null) continue;
-    if ((state.kind === "running" || state.kind === "terminated") && state.startedAt !== null) out.push(state.startedAt);
-  }
-  return out;
+/** `state.running.startedAt`: the evidence SPEC section 3 takes for a container's start. */
+export function runningSince(c: ContainerObservation): EpochMs | null {
+  return c.state.kind === "running" ? c.state.startedAt : null;
+}
+
+/** When the current run of a container began, running or already terminated. */
+export function currentRunStart(c: ContainerObservation): EpochMs | null {
+  return c.state.kind === "running" || c.state.kind === "terminated" ? c.state.startedAt : null;
 }
 
 export type TerminatedState = Extract<ContainerState, { kind: "terminated" }>;

@@ -1,14 +1,14 @@
 import type { EpochMs, KubeEvent, TimestampName, WatchType } from "../types.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { firstTrue } from "./history.js";
-import { containerKey, latestFinish, maxOf, minOf, startTimesOf } from "./podView.js";
+import { containerKey, latestFinish, maxOf, runningSince } from "./podView.js";
 
-/** The first start of each container seen, keyed by `containerKey`. */
+/** Each container's first observed `state.running.startedAt`, keyed by `containerKey`. */
 export function firstStarts(history: PodHistory): Map<string, EpochMs> {
   const starts = new Map<string, EpochMs>();
   for (const obs of history.observations) {
     for (const c of obs.containers) {
-      const first = minOf(startTimesOf(c));
+      const first = runningSince(c);
       if (first === null) continue;
       const key = containerKey(c);
       const known = starts.get(key);
@@ -41,8 +41,8 @@ export function deriveTimestamps(
 
 /**
  * The latest first start over the regular containers; null until every one
- * was seen started. A container seen only terminated (a short Job) or only in
- * `lastState` (first seen crash-looping) still shows when it first ran.
+ * was seen running (SPEC section 3: a container seen only terminated, e.g. a
+ * Job faster than the capture, or only in `lastState`, does not count).
  */
 function containersStarted(history: PodHistory, starts: ReadonlyMap<string, EpochMs>): EpochMs | null {
   const last = history.observations[history.observations.length - 1];

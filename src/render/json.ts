@@ -12,8 +12,12 @@ export function toJsonReport(report: Report): unknown {
     span: { start: formatTimeOrNull(report.span.start), end: formatTimeOrNull(report.span.end) },
     totals: report.totals,
     gaps: report.gaps,
+    podsSeen: report.podsSeen,
     pods: report.pods.map(podJson),
     summary: report.summary,
+    groupBy: report.groupBy,
+    groups: report.groups,
+    thresholds: report.thresholds,
     warnings: report.warnings,
   };
 }

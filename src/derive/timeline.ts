@@ -1,0 +1,116 @@
+import type { EpochMs, KubeEvent, Location, PodReport, Stage } from "../types.js";
+import type { PodHistory } from "../reconstruct/podHistory.js";
+import { containerFromFieldPath } from "../events/fieldPath.js";
+
+/** One piece of evidence in a pod's timeline. */
+export type TimelineEntry =
+  | { readonly kind: "phase"; readonly at: EpochMs | null; readonly phase: string; readonly source: Location }
+  | { readonly kind: "condition"; readonly at: EpochMs | null; readonly type: string; readonly status: string; readonly reason: string | null; readonly message: string | null; readonly source: Location }
+  | { readonly kind: "container"; readonly at: EpochMs | null; readonly container: string; readonly init: boolean; readonly state: string; readonly detail: string | null; readonly source: Location }
+  | { readonly kind: "pod"; readonly at: EpochMs | null; readonly what: string; readonly source: Location }
+  | { readonly kind: "event"; readonly at: EpochMs | null; readonly reason: string; readonly type: string | null; readonly container: string | null; readonly count: number; readonly message: string | null; readonly source: Location };
+
+/** Where a stage begins and ends, for marking the timeline. */
+export interface StageSpan {
+  readonly stage: Stage;
+  readonly from: EpochMs | null;
+  readonly to: EpochMs | null;
+  readonly ms: number | null;
+}
+
+/**
+ * The evidence behind a pod's figures: every observed transition (phase,
+ * condition, container state, deletion) and every matched event, with the
+ * record it came from, in time order.
+ */
+export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  let phase: string | null = null;
+  const conditions = new Map<string, string>();
+  const containers = new Map<string, string>();
+  let deleting = false;
+  const first = history.observations[0];
+  if (first !== undefined && history.meta.created !== null) {
+    entries.push({ kind: "pod", at: history.meta.created, what: "created (metadata.creationTimestamp)", source: first.loc });
+  }
+  for (const obs of history.observations) {
+    if (obs.phase !== null && obs.phase !== phase) {
+      phase = obs.phase;
+      entries.push({ kind: "phase", at: obs.managedAt, phase: obs.phase, source: obs.loc });
+    }
+    for (const c of obs.conditions) {
+      const key = `${c.status}|${c.reason ?? ""}|${c.lastTransitionTime ?? ""}`;
+      if (conditions.get(c.type) === key) continue;
+      conditions.set(c.type, key);
+      entries.push({ kind: "condition", at: c.lastTransitionTime, type: c.type, status: c.status, reason: c.reason, message: c.message, source: obs.loc });
+    }
+    for (const c of obs.containers) {
+      const s = c.state;
+      let label: string;
+      let at: EpochMs | null = obs.managedAt;
+      let detail: string | null = null;
+      switch (s.kind) {
+        case "waiting":
+          label = `waiting ${s.reason ?? ""}`.trim();
+          detail = s.message;
+          break;
+        case "running":
+          label = "running";
+          at = s.startedAt ?? at;
+          break;
+        case "terminated":
+          label = `terminated ${s.reason ?? ""}`.trim() + (s.exitCode === null ? "" : ` (exit ${s.exitCode})`);
+          at = s.finishedAt ?? at;
+          detail = s.message;
+          break;
+        case "unknown":
+          continue;
+      }
+      const key = `${label}|${c.restartCount}|${at ?? ""}`;
+      const ckey = `${c.init ? "init" : "main"}/${c.name}`;
+      if (containers.get(ckey) === key) continue;
+      containers.set(ckey, key);
+      const restarts = c.restartCount > 0 ? ` [restarts ${c.restartCount}]` : "";
+      entries.push({ kind: "container", at, container: c.name, init: c.init, state: label + restarts, detail, source: obs.loc });
+    }
+    if (obs.deletionTimestamp !== null && !deleting) {
+      deleting = true;
+      entries.push({ kind: "pod", at: obs.deletionTimestamp, what: "deletion requested (metadata.deletionTimestamp)", source: obs.loc });
+    }
+    if (obs.resolvedType === "DELETED") entries.push({ kind: "pod", at: obs.managedAt ?? obs.deletionTimestamp, what: "DELETED", source: obs.loc });
+  }
+  for (const e of events) {
+    entries.push({
+      kind: "event",
+      at: e.firstTime ?? e.time,
+      reason: e.reason ?? "(no reason)",
+      type: e.type,
+      container: containerFromFieldPath(e.subject.fieldPath)?.name ?? null,
+      count: e.count,
+      message: e.message,
+      source: e.loc,
+    });
+  }
+  // Stable sort by time; an entry without a time stays after the one before it.
+  let lastAt = -Infinity;
+  const keyed = entries.map((entry, i) => {
+    if (entry.at !== null) lastAt = entry.at;
+    return { entry, at: entry.at ?? lastAt, i };
+  });
+  return keyed.sort((a, b) => a.at - b.at || a.i - b.i).map((k) => k.entry);
+}
+
+/** The spans of the stages that pod records and events give, for the timeline's stage section. */
+export function stageSpans(pod: PodReport): StageSpan[] {
+  const t = pod.timestamps;
+  const d = pod.durationsMs;
+  return [
+    { stage: "scheduling", from: t.created, to: t.scheduled, ms: d.scheduling },
+    { stage: "imagePull", from: null, to: null, ms: d.imagePull },
+    { stage: "containerStart", from: t.scheduled, to: t.containersStarted, ms: d.containerStart },
+    { stage: "scheduledToRunning", from: t.scheduled, to: t.containersStarted, ms: d.scheduledToRunning },
+    { stage: "readiness", from: t.containersStarted, to: t.ready, ms: d.readiness },
+    { stage: "startup", from: t.created, to: t.ready, ms: d.startup },
+    { stage: "startupSLI", from: t.created, to: t.containersStarted, ms: d.startupSLI },
+  ];
+}

@@ -1,0 +1,64 @@
+import type { EpochMs, PodReport } from "../types.js";
+import type { StageSpan, TimelineEntry } from "../derive/timeline.js";
+import { formatTime } from "../normalize/time.js";
+import { humanizeMs } from "./humanize.js";
+
+/** The evidence of one pod as text: figures first, then every transition with time, offset and source. */
+export function renderTimelineText(pod: PodReport, entries: readonly TimelineEntry[], spans: readonly StageSpan[]): string {
+  const created = pod.timestamps.created;
+  const out: string[] = [];
+  out.push(`Pod ${pod.namespace}/${pod.name}${pod.uid === null ? "" : ` (uid ${pod.uid})`}`);
+  out.push(`  node ${pod.node ?? "-"}   owner ${pod.owner ?? "-"}   outcome ${pod.outcome}${pod.stuckIn === null ? "" : `, stuck in ${pod.stuckIn}`}${pod.partial ? "   partial: first seen after Pending" : ""}`);
+  out.push("");
+  out.push("Stages");
+  for (const s of spans) {
+    const range = s.from !== null || s.to !== null ? `${stamp(s.from, created)} -> ${stamp(s.to, created)}` : s.stage === "imagePull" ? "sum of each container's first Pulled event" : "";
+    out.push(`  ${s.stage.padEnd(19)} ${humanizeMs(s.ms).padStart(8)}   ${range}`);
+  }
+  out.push("");
+  out.push("Timeline (time, offset from creation, what, source)");
+  for (const e of entries) {
+    out.push(`  ${(e.at === null ? "?" : formatTime(e.at)).padEnd(27)} ${offset(e.at, created).padStart(9)}  ${describe(e)}   [${e.source.input}:${e.source.line}]`);
+    const detail = e.kind === "container" ? e.detail : e.kind === "condition" || e.kind === "event" ? e.message : null;
+    if (detail !== null && detail !== "") out.push(`  ${" ".repeat(38)}${oneLine(detail)}`);
+  }
+  if (pod.failures.length > 0) {
+    out.push("");
+    out.push("Failures");
+    for (const f of pod.failures) {
+      out.push(`  ${f.reason}${f.container === null ? "" : ` [${f.container}]`} x${f.count}  ${f.category}  first ${stamp(f.firstSeen, created)}  last ${stamp(f.lastSeen, created)}${f.exitCodes.length > 0 ? `  exit ${f.exitCodes.join(",")}` : ""}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+function describe(e: TimelineEntry): string {
+  switch (e.kind) {
+    case "phase":
+      return `phase ${e.phase}`;
+    case "condition":
+      return `condition ${e.type}=${e.status}${e.reason === null ? "" : ` (${e.reason})`}`;
+    case "container":
+      return `${e.init ? "init container" : "container"} ${e.container}: ${e.state}`;
+    case "pod":
+      return `pod ${e.what}`;
+    case "event":
+      return `event ${e.type ?? ""} ${e.reason}${e.container === null ? "" : ` [${e.container}]`}${e.count > 1 ? ` x${e.count}` : ""}`.replace("  ", " ");
+  }
+}
+
+function stamp(t: EpochMs | null, created: EpochMs | null): string {
+  if (t === null) return "?";
+  return created === null ? formatTime(t) : `${formatTime(t)} (${offset(t, created)})`;
+}
+
+function offset(t: EpochMs | null, created: EpochMs | null): string {
+  if (t === null || created === null) return "";
+  const d = t - created;
+  return d < 0 ? `-${humanizeMs(-d)}` : `+${humanizeMs(d)}`;
+}
+
+function oneLine(s: string): string {
+  const line = s.replace(/\s+/g, " ").trim();
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}

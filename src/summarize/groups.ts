@@ -1,0 +1,26 @@
+import type { GroupBy, GroupSummary, PodReport } from "../types.js";
+import { summarize } from "./summarize.js";
+
+/** The group a pod belongs to; `(none)` for pods without a node or owner. */
+export function groupOf(pod: PodReport, by: GroupBy): string {
+  switch (by) {
+    case "namespace":
+      return pod.namespace;
+    case "node":
+      return pod.node ?? "(none)";
+    case "owner":
+      return pod.owner ?? "(none)";
+  }
+}
+
+/** Stage and failure summaries per group, groups in name order. */
+export function summarizeGroups(pods: readonly PodReport[], by: GroupBy): GroupSummary[] {
+  const groups = new Map<string, PodReport[]>();
+  for (const p of pods) {
+    const key = groupOf(p, by);
+    const list = groups.get(key);
+    if (list === undefined) groups.set(key, [p]);
+    else list.push(p);
+  }
+  return [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((group) => ({ group, summary: summarize(groups.get(group)!) }));
+}

@@ -1,0 +1,39 @@
+import type { PodReport } from "./types.js";
+import type { InputSource } from "./input/index.js";
+import { readCapture, type ReadOptions } from "./analyze.js";
+import { matchEvents } from "./reconstruct/matchEvents.js";
+import { derivePod } from "./derive/derivePod.js";
+import { deriveTimeline, stageSpans, type StageSpan, type TimelineEntry } from "./derive/timeline.js";
+import { matchesPod } from "./summarize/podFilter.js";
+import { UserError } from "./errors.js";
+
+export interface PodTimeline {
+  readonly pod: PodReport;
+  readonly entries: readonly TimelineEntry[];
+  readonly spans: readonly StageSpan[];
+}
+
+/**
+ * The evidence behind one pod's figures. `query` is a name, uid, or a unique
+ * prefix of either (`namespace/name` or `namespaces` to disambiguate).
+ */
+export async function timeline(
+  query: string,
+  inputs: readonly string[] | readonly InputSource[],
+  options: ReadOptions & { readonly namespaces?: readonly string[] } = {},
+): Promise<PodTimeline> {
+  const { contents } = await readCapture(inputs, options);
+  const { histories, eventsByPod } = matchEvents(contents.histories, contents.events);
+  const derived = histories.map((h) => ({ history: h, events: eventsByPod.get(h.key) ?? [], pod: derivePod(h, eventsByPod.get(h.key) ?? []).pod }));
+  const inNamespace = derived.filter((d) => options.namespaces === undefined || options.namespaces.length === 0 || options.namespaces.includes(d.pod.namespace));
+  // An exact name or uid wins over prefixes.
+  const exact = inNamespace.filter((d) => d.pod.name === query || d.pod.uid === query || `${d.pod.namespace}/${d.pod.name}` === query);
+  const matches = exact.length > 0 ? exact : inNamespace.filter((d) => matchesPod(d.pod, query));
+  if (matches.length === 0) throw new UserError(`podtrail: no pod matches '${query}' in the capture`);
+  if (matches.length > 1) {
+    const names = matches.slice(0, 5).map((d) => `${d.pod.namespace}/${d.pod.name} (uid ${d.pod.uid ?? "?"})`);
+    throw new UserError(`podtrail: '${query}' matches ${matches.length} pods: ${names.join(", ")}${matches.length > 5 ? ", ..." : ""}; give a uid or -n NAMESPACE`);
+  }
+  const { history, events, pod } = matches[0]!;
+  return { pod, entries: deriveTimeline(history, events), spans: stageSpans(pod) };
+}
