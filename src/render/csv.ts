@@ -1,0 +1,41 @@
+import { STAGES, TIMESTAMP_NAMES, type PodReport, type Report } from "../types.js";
+import { formatTime } from "../normalize/time.js";
+
+/** Columns in output order; timestamps and stages follow the order of their type lists, so a new one gets a column. */
+const COLUMNS: readonly (readonly [header: string, value: (p: PodReport) => string])[] = [
+  ["namespace", (p) => p.namespace],
+  ["name", (p) => p.name],
+  ["uid", (p) => p.uid ?? ""],
+  ["node", (p) => p.node ?? ""],
+  ["owner", (p) => p.owner ?? ""],
+  ["outcome", (p) => p.outcome],
+  ["stuckIn", (p) => p.stuckIn ?? ""],
+  ["partial", (p) => String(p.partial)],
+  ...TIMESTAMP_NAMES.map((n) => [n, (p: PodReport) => time(p.timestamps[n])] as const),
+  ...STAGES.map((s) => [`${s}Ms`, (p: PodReport) => (p.durationsMs[s] === null ? "" : String(p.durationsMs[s]))] as const),
+  ["restarts", (p) => String(p.containers.reduce((sum, c) => sum + c.restarts, 0))],
+  ["failures", (p) => p.failures.map((f) => `${f.reason}${f.container === null ? "" : `[${f.container}]`}×${f.count}`).join("; ")],
+];
+
+/**
+ * One row per pod, in report order, header first: RFC 4180 (CRLF line ends,
+ * fields holding `,` `"` CR or LF quoted, quotes doubled), UTF-8 without BOM.
+ * Times are RFC 3339 UTC and durations integer milliseconds, empty when unknown.
+ *
+ * Values are written as they are, with no guard against formula injection in
+ * spreadsheet apps: names and namespaces are DNS labels, but a failure reason
+ * or `stuckIn` comes from the capture (an Event's reason is free text), so a
+ * crafted capture could start a field with `=`. Messages are not included.
+ */
+export function renderCsv(report: Report): string {
+  const lines = [COLUMNS.map(([header]) => header), ...report.pods.map((p) => COLUMNS.map(([, value]) => value(p)))];
+  return lines.map((fields) => `${fields.map(csvField).join(",")}\r\n`).join("");
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function time(ms: number | null): string {
+  return ms === null ? "" : formatTime(ms);
+}

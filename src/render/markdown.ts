@@ -1,0 +1,314 @@
+import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, type Stage, type TimestampName } from "../types.js";
+import { formatTime } from "../normalize/time.js";
+import { lookupReason } from "../catalog/index.js";
+import { humanizeMs } from "./humanize.js";
+import { slowestPods } from "./text.js";
+
+export interface MarkdownOptions {
+  /** Rows of every pod list and table (slowest, stuck, details, failure reasons). */
+  readonly top?: number;
+}
+
+const STAGE_LABELS: Record<Stage, string> = {
+  scheduling: "Scheduling",
+  imagePull: "Image pull",
+  containerStart: "Container start",
+  scheduledToRunning: "Scheduled to running",
+  readiness: "Readiness",
+  startup: "Startup (created to ready)",
+  startupSLI: "Start-up SLI",
+};
+
+/** The stages a reader checks first, in the order of the key findings. */
+const KEY_STAGES: readonly Stage[] = ["startup", "scheduling", "imagePull"];
+/** Kubernetes start-up SLO (SIG Scalability): p99 of the SLI at most 5 s. */
+const SLO_P99_MS = 5000;
+const MAX_FINDING_REASONS = 5;
+const MAX_HEADLINE_FAILURES = 3;
+const MAX_WARNINGS = 20;
+const MAX_GAPS = 20;
+const CUT_HINT = "use --top N or -o json";
+
+/**
+ * A post-mortem page in GitHub-flavoured Markdown, meant to be pasted into an
+ * issue: key findings first, then stage, failure and pod tables, per-pod
+ * `<details>` blocks, warnings and capture gaps. Every list stops at `top`
+ * rows (default 10) and says how many it left out, so 10,000 pods stay readable.
+ * Output depends only on the report (no current date).
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const top = Math.max(1, options.top ?? 10);
+  const slowest = slowestPods(report.pods, top);
+  const withStartup = report.pods.filter((p) => p.durationsMs.startup !== null).length;
+  const stuck = report.pods.filter((p) => p.stuckIn !== null);
+  const out: string[] = [title(report), "", scope(report), ""];
+
+  out.push("## Key findings", "", ...keyFindings(report, stuck), "");
+
+  out.push("## Start-up stages", "");
+  out.push(...mdTable(
+    ["Stage", "Pods", "Min", "p50", "p90", "p95", "p99", "Max", "Mean"],
+    STAGES.map((stage) => {
+      const s = report.summary.stages[stage];
+      return [STAGE_LABELS[stage], num(s.count), ...[s.min, s.p50, s.p90, s.p95, s.p99, s.max, s.mean].map(humanizeMs)];
+    }),
+    "lrrrrrrrr",
+  ), "");
+
+  out.push("## Failure reasons", "");
+  const failures = report.summary.failures;
+  if (failures.length === 0) {
+    out.push("None.", "");
+  } else {
+    out.push(...mdTable(
+      ["Reason", "Category", "Pods", "Occurrences", "Example pod", "What to check first"],
+      failures.slice(0, top).map((f) => [text(f.reason), f.category, num(f.pods), num(f.occurrences), code(f.examplePod), text(lookupReason(f.reason)?.check ?? "-")]),
+      "llrrll",
+    ), ...cutNote(failures.length - top, "more", "reason"), "");
+  }
+
+  out.push(`## Slowest pods (by startup, top ${num(top)})`, "");
+  if (slowest.length === 0) {
+    out.push("No pod became ready in the capture.", "");
+  } else {
+    out.push(...mdTable(
+      ["#", "Pod", "Outcome", "Node", "Scheduling", "Image pull", "To running", "Readiness", "Startup"],
+      slowest.map((p, i) => {
+        const d = p.durationsMs;
+        return [String(i + 1), podName(p), p.outcome, text(p.node ?? "-"), ...[d.scheduling, d.imagePull, d.scheduledToRunning, d.readiness, d.startup].map(humanizeMs)];
+      }),
+      "rlllrrrrr",
+    ), ...cutNote(withStartup - slowest.length, "more", "pod"), "");
+  }
+
+  if (stuck.length > 0) {
+    out.push("## Pods that never became ready", "");
+    out.push(...mdTable(
+      ["Pod", "Outcome", "Stuck in", "Node", "Failures"],
+      stuck.slice(0, top).map((p) => [podName(p), p.outcome, text(p.stuckIn ?? "-"), text(p.node ?? "-"), failureCodes(p)]),
+    ), ...cutNote(stuck.length - top, "more", "pod"), "");
+  }
+
+  const detailed = detailedPods(report.pods, slowest, top);
+  if (detailed.pods.length > 0) {
+    out.push("## Pod details", "");
+    const intro = slowest.length > 0 ? `The ${plural(slowest.length, "slowest pod")}, then up to ${plural(top, "pod")}` : `Up to ${plural(top, "pod")}`;
+    out.push(`${intro} with failures or stuck at the end.`, "");
+    for (const p of detailed.pods) out.push(...podDetails(p), "");
+    out.push(...cutNote(detailed.cut, "more", "pod", " with failures or stuck"), "");
+  }
+
+  if (report.warnings.length > 0) {
+    out.push(`## Warnings (${num(report.warnings.length)})`, "");
+    for (const w of report.warnings.slice(0, MAX_WARNINGS)) out.push(`- ${code(`${w.input}${w.line === null ? "" : `:${w.line}`}`)}: ${text(w.message)}`);
+    out.push(...cutNote(report.warnings.length - MAX_WARNINGS, "more", "warning", "", "use -o json"), "");
+  }
+
+  if (report.gaps.length > 0) {
+    out.push(`## Capture gaps (${num(report.gaps.length)})`, "");
+    out.push("The watch ended with an ERROR (e.g. 410 Expired, too old resource version): changes in between may be missing.", "");
+    out.push(...mdTable(
+      ["Input", "Line", "Code", "Reason", "Message"],
+      report.gaps.slice(0, MAX_GAPS).map((g) => [code(g.input), String(g.line), g.code === null ? "-" : String(g.code), text(g.reason ?? "-"), text(g.message ?? "-")]),
+      "lrrll",
+    ), ...cutNote(report.gaps.length - MAX_GAPS, "more", "gap", "", "use -o json"), "");
+  }
+  // Sections end with a blank line and cut notes start with one: keep one. No cell or summary spans lines.
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}
+
+function title(report: Report): string {
+  const { start, end } = report.span;
+  if (start === null || end === null) return "# Pod start-up report: no times in the capture";
+  return `# Pod start-up report: ${formatTime(start)} – ${formatTime(end)} (${humanizeMs(end - start)})`;
+}
+
+function scope(report: Report): string {
+  const t = report.totals;
+  const formats = [...new Set(report.inputs.map((i) => i.format ?? "empty"))].join(", ");
+  const parts = [
+    `${plural(report.inputs.length, "input")} (${formats})`,
+    `${plural(t.records, "record")} (${num(t.podRecords)} pod, ${num(t.eventRecords)} event; ${plural(t.duplicates, "duplicate")}, ${num(t.skipped)} skipped)`,
+    `${plural(report.pods.length, "pod")}${outcomeBreakdown(report.pods)}`,
+    plural(report.warnings.length, "warning"),
+  ];
+  if (report.gaps.length > 0) parts.push(plural(report.gaps.length, "capture gap"));
+  return `**Scope:** ${parts.join(" · ")}`;
+}
+
+function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
+  const out: string[] = [];
+  const stages = report.summary.stages;
+  if (report.pods.length === 0) return ["- The capture holds no pods."];
+  for (const stage of KEY_STAGES) {
+    const s = stages[stage];
+    if (s.count > 0) {
+      out.push(`- **${STAGE_LABELS[stage]}:** p99 **${humanizeMs(s.p99)}**, max **${humanizeMs(s.max)}** over ${plural(s.count, "pod")}.`);
+    } else if (stage === "startup") {
+      out.push(`- **${STAGE_LABELS[stage]}:** no pod became ready in the capture.`);
+    } else if (stage === "imagePull") {
+      out.push(
+        report.totals.eventRecords === 0
+          ? "- **Image pull:** unknown, the capture has no kubelet events; next time record them too: `kubectl get events -A -w -o json --output-watch-events > events.jsonl`."
+          : "- **Image pull:** unknown, no Pulled event matched these pods.",
+      );
+    }
+  }
+  const sli = stages.startupSLI;
+  if (sli.p99 !== null && sli.p99 > SLO_P99_MS) {
+    out.push(`- **Start-up SLI** p99 **${humanizeMs(sli.p99)}** exceeds the Kubernetes SLO of 5s (over ${plural(sli.count, "pod")}).`);
+  }
+  const failures = report.summary.failures;
+  for (const f of failures.slice(0, MAX_FINDING_REASONS)) {
+    const meaning = lookupReason(f.reason)?.meaning;
+    out.push(`- **${text(f.reason)}** (${f.category}) in ${plural(f.pods, "pod")}, ${plural(f.occurrences, "occurrence")}, e.g. ${code(f.examplePod)}${meaning === undefined ? "." : `: ${text(meaning)}`}`);
+  }
+  if (failures.length > MAX_FINDING_REASONS) out.push(`- … ${num(failures.length - MAX_FINDING_REASONS)} more failure reasons in the table below.`);
+  if (stuck.length > 0) {
+    const byReason = countBy(stuck, (p) => p.stuckIn ?? "");
+    const reasons = byReason.slice(0, MAX_FINDING_REASONS).map(([r, n]) => `${num(n)} in ${code(r)}`);
+    if (byReason.length > MAX_FINDING_REASONS) reasons.push(`${num(byReason.length - MAX_FINDING_REASONS)} other reasons`);
+    const examples = stuck.slice(0, 3).map(podName).join(", ");
+    out.push(`- **${plural(stuck.length, "pod")} never became ready** and ${stuck.length === 1 ? "was" : "were"} still waiting at the end: ${reasons.join(", ")} (e.g. ${examples}).`);
+  }
+  const failed = report.pods.filter((p) => p.outcome === "Failed").length;
+  if (failed > 0) out.push(`- **${plural(failed, "pod")} ended Failed.**`);
+  const partial = report.pods.filter((p) => p.partial).length;
+  if (partial > 0) out.push(`- ${plural(partial, "pod")} already past Pending when first seen (partial): ${partial === 1 ? "its" : "their"} early stages are missing.`);
+  if (report.gaps.length > 0) out.push(`- The capture has ${plural(report.gaps.length, "gap")} (watch ERROR ${[...new Set(report.gaps.map((g) => g.code ?? "?"))].join(", ")}): changes in between may be missing.`);
+  if (failures.length === 0 && stuck.length === 0 && failed === 0) out.push("- No failure reasons; no pod was stuck at the end.");
+  return out;
+}
+
+/** The slowest pods, then pods with failures or stuck at the end (up to `top` of those), each once. */
+function detailedPods(pods: readonly PodReport[], slowest: readonly PodReport[], top: number): { pods: PodReport[]; cut: number } {
+  const chosen = new Set<PodReport>(slowest);
+  const troubled = pods.filter((p) => !chosen.has(p) && (p.failures.length > 0 || p.stuckIn !== null || p.outcome === "Failed"));
+  return { pods: [...slowest, ...troubled.slice(0, top)], cut: Math.max(0, troubled.length - top) };
+}
+
+function podDetails(p: PodReport): string[] {
+  const headline: string[] = [p.outcome];
+  if (p.durationsMs.startup !== null) headline.push(`startup ${humanizeMs(p.durationsMs.startup)}`);
+  if (p.stuckIn !== null) headline.push(`stuck in ${p.stuckIn}`);
+  if (p.failures.length > 0) {
+    const shown = p.failures.slice(0, MAX_HEADLINE_FAILURES).map(failureItem);
+    if (p.failures.length > MAX_HEADLINE_FAILURES) shown.push(`+${p.failures.length - MAX_HEADLINE_FAILURES} more`);
+    headline.push(shown.join(", "));
+  }
+  const out = [`<details><summary>${html(`${p.namespace}/${p.name} — ${headline.join(" · ")}`)}</summary>`, ""];
+  const facts = [`node ${code(p.node ?? "-")}`, `owner ${code(p.owner ?? "-")}`, `uid ${code(p.uid ?? "-")}`];
+  if (p.partial) facts.push("**partial** (first seen past Pending)");
+  out.push(facts.join(" · "), "");
+  if (p.phases.length > 0) out.push(`Phases: ${p.phases.map((e) => `${e.phase} (${e.at === null ? "?" : formatTime(e.at)})`).join(" → ")}`, "");
+
+  const created = p.timestamps.created;
+  const seen = TIMESTAMP_NAMES.filter((n) => p.timestamps[n] !== null);
+  if (seen.length > 0) {
+    out.push(...mdTable(
+      ["Timestamp", "Time", "Since created"],
+      seen.map((n: TimestampName) => {
+        const ts = p.timestamps[n]!;
+        return [n, formatTime(ts), created === null ? "-" : `+${humanizeMs(ts - created)}`];
+      }),
+      "llr",
+    ), "");
+  }
+  out.push(...mdTable(STAGES.map((s) => STAGE_LABELS[s]), [STAGES.map((s) => humanizeMs(p.durationsMs[s]))], "r".repeat(STAGES.length)), "");
+  if (p.containers.length > 0) {
+    out.push(...mdTable(
+      ["Container", "Image", "Pull", "First started", "Restarts", "Restart reasons"],
+      p.containers.map((c) => [
+        `${text(c.name)}${c.init ? " (init)" : ""}`,
+        code(c.image ?? "-"),
+        c.cached === true ? "cached" : humanizeMs(c.imagePullMs),
+        c.firstStartedAt === null ? "-" : formatTime(c.firstStartedAt),
+        num(c.restarts),
+        c.restartReasons.length === 0 ? "-" : c.restartReasons.map((r) => code(`${r.reason}${r.exitCode === null ? "" : ` (exit ${r.exitCode})`}×${r.count}`)).join(", "),
+      ]),
+      "lllrrl",
+    ), "");
+  }
+  if (p.failures.length > 0) {
+    out.push(...mdTable(
+      ["Reason", "Container", "Count", "First seen", "Last seen", "Message"],
+      p.failures.map((f) => [
+        `${text(f.reason)}${f.exitCodes.length > 0 ? ` (exit ${f.exitCodes.join(", ")})` : ""}`,
+        text(f.container ?? "-"),
+        num(f.count),
+        f.firstSeen === null ? "-" : formatTime(f.firstSeen),
+        f.lastSeen === null ? "-" : formatTime(f.lastSeen),
+        text(f.message ?? "-"),
+      ]),
+      "llrlll",
+    ), "");
+  }
+  out.push("</details>");
+  return out;
+}
+
+/** `CrashLoopBackOff[app]×3`: the reason, its container when it has one, and its count. */
+function failureItem(f: PodFailure): string {
+  return `${f.reason}${f.container === null ? "" : `[${f.container}]`}×${f.count}`;
+}
+
+function failureCodes(p: PodReport): string {
+  return p.failures.length === 0 ? "-" : p.failures.map((f) => code(failureItem(f))).join(", ");
+}
+
+function outcomeBreakdown(pods: readonly PodReport[]): string {
+  if (pods.length === 0) return "";
+  const parts = countBy(pods, (p) => p.outcome).map(([k, v]) => `${num(v)} ${k}`);
+  const partial = pods.filter((p) => p.partial).length;
+  return ` (${parts.join(", ")}${partial > 0 ? `; ${num(partial)} partial` : ""})`;
+}
+
+/** Counts by key, most frequent first, key order breaking ties. */
+function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** `… 9,990 more pods not shown; use --top N or -o json`, after a blank line; nothing when nothing was cut. */
+function cutNote(cut: number, more: string, noun: string, qualifier = "", hint = CUT_HINT): string[] {
+  return cut > 0 ? ["", `… ${num(cut)} ${more} ${noun}${cut === 1 ? "" : "s"}${qualifier} not shown; ${hint}`] : [];
+}
+
+/** A GFM table; `align` has one `l` or `r` per column. Cells must already be escaped. */
+function mdTable(header: readonly string[], rows: readonly (readonly string[])[], align = ""): string[] {
+  const line = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
+  const rule = header.map((_, i) => (align[i] === "r" ? "---:" : "---"));
+  return [line(header), line(rule), ...rows.map(line)];
+}
+
+/**
+ * Escapes text for a Markdown table cell or list item: backslash-escapes the
+ * characters that would start emphasis, links, code, HTML or a cell break, and
+ * turns line breaks into ` ↵ ` (a raw newline would end the table row).
+ */
+function text(s: string): string {
+  return s.replace(/[\\`*_[\]<>|~&]/g, "\\$&").replace(/\r\n|\r|\n/g, " ↵ ");
+}
+
+/** An inline code span, or escaped text when the value would need escapes a code span cannot hold. */
+function code(s: string): string {
+  return /[`|\\\r\n]/.test(s) ? text(s) : `\`${s}\``;
+}
+
+function podName(p: PodReport): string {
+  return code(`${p.namespace}/${p.name}`);
+}
+
+/** Text inside raw HTML (`<summary>`): entities, one line. */
+function html(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r\n|\r|\n/g, " ");
+}
+
+function num(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+function plural(n: number, noun: string): string {
+  return `${num(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
