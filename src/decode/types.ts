@@ -1,0 +1,38 @@
+import type { InputFormat } from "../types.js";
+
+/** The kind a List implies for items that carry none (a raw API `PodList` omits it). */
+export interface ImpliedKind {
+  readonly kind: string;
+  readonly apiVersion: string | null;
+}
+
+/** Receives what `decodeInput` reads, in input order. */
+export interface DecodeSink {
+  /**
+   * One record: a parsed JSON object, the 1-based line of its first byte, and
+   * for items of a `*List` the kind the list implies (`PodList` -> Pod with the
+   * list's apiVersion; `List` -> null). `implied` is only a fallback for items
+   * without their own `kind`; it is null outside lists.
+   */
+  value(value: Record<string, unknown>, line: number, implied: ImpliedKind | null): void;
+  /** A problem with the bytes; `line` is 1-based, null when not tied to a line. */
+  warning(line: number | null, message: string): void;
+}
+
+export interface DecodeOptions {
+  /** Skip detection and read the input as this format. */
+  readonly format?: InputFormat;
+  /** A single record larger than this is skipped with a warning (default 64 MiB), so memory stays bounded. */
+  readonly maxRecordBytes?: number;
+}
+
+export interface DecodeResult {
+  /** The detected (or forced) format; null for empty input or when nothing recognisable was found. */
+  readonly format: InputFormat | null;
+  /** Decompressed bytes read. */
+  readonly bytes: number;
+}
+
+export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+export const TRUNCATED_AT_END = "truncated record at end of input";

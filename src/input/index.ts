@@ -1,0 +1,3 @@
+export { resolveInputs, STDIN_NAME, type InputSource } from "./resolveInputs.js";
+export { DamagedInputError, isDamagedInputError } from "./damagedInputError.js";
+export { decompress } from "./decompress.js";
