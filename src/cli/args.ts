@@ -52,7 +52,7 @@ function parser(): Argv {
     .command("analyze <inputs..>", "report start-up stages and failure reasons of the pods in captures (files, directories, globs, .gz, - for stdin)", (y) =>
       y
         .positional("inputs", { type: "string", array: true, describe: "capture files, directories, globs or - for stdin" })
-        .option("output", { alias: ["o", "format"], choices: OUTPUT_FORMATS, default: "text" as const, describe: "output format" })
+        .option("output", { alias: ["o", "format"], choices: OUTPUT_FORMATS, default: "text" as const, describe: "output format (md is short for markdown)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("strict", { type: "boolean", default: false, describe: "exit 1 when the input had warnings" })
         .option("validate", { type: "boolean", default: false, describe: "validate the JSON report against schemas/report.schema.json" })

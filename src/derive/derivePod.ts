@@ -46,10 +46,12 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
     events: events.length,
   };
   const where = last?.loc ?? events[0]?.loc;
+  // A static pod's mirror object is created after the kubelet started its containers.
+  const why = pod.owner?.startsWith("Node/") === true ? " (a static pod: its mirror object was created after its containers started)" : " (clock skew, or a transition overwritten before the capture saw it)";
   const warnings = problems.map((p) => ({
     input: where?.input ?? "",
     line: where?.line ?? null,
-    message: `pod ${pod.namespace}/${pod.name}: ${p}`,
+    message: `pod ${pod.namespace}/${pod.name}: ${p}${why}`,
   }));
   return { pod, warnings };
 }

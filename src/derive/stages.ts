@@ -21,20 +21,21 @@ export function deriveStages({ timestamps: t, imagePullMs, initRunMs }: StageInp
   const span = (stage: Stage, from: EpochMs | null, to: EpochMs | null, fromName: string, toName: string): number | null => {
     if (from === null || to === null) return null;
     if (to < from) {
-      problems.push(`${stage}: ${toName} is before ${fromName} (clock skew or an overwritten transition): left null`);
+      problems.push(`${stage}: ${toName} is before ${fromName}: left null`);
       return null;
     }
     return to - from;
   };
   const scheduledToRunning = span("scheduledToRunning", t.scheduled, t.containersStarted, "scheduled", "containersStarted");
-  const createdToRunning = span("startupSLI", t.created, t.containersStarted, "created", "containersStarted");
+  // Only the SLI needs created-to-running; an inconsistency there is reported through scheduling/scheduledToRunning.
+  const createdToRunning = t.created !== null && t.containersStarted !== null ? t.containersStarted - t.created : null;
   const readiness = t.ready !== null && t.containersStarted !== null ? Math.max(0, t.ready - t.containersStarted) : null;
   const containerStart = scheduledToRunning !== null && imagePullMs !== null ? Math.max(0, scheduledToRunning - imagePullMs) : null;
   let startupSLI: number | null = null;
   if (createdToRunning !== null && imagePullMs !== null && initRunMs !== null) {
     startupSLI = createdToRunning - imagePullMs - initRunMs;
     if (startupSLI < 0) {
-      problems.push("startupSLI: image pulls and init containers exceed created-to-running: left null");
+      problems.push("startupSLI: image pulls and init containers add up to more than created-to-running: left null");
       startupSLI = null;
     }
   }

@@ -1,8 +1,10 @@
 import type { Report } from "../types.js";
 import { renderJson } from "./json.js";
 import { renderText } from "./text.js";
+import { renderMarkdown } from "./markdown.js";
+import { renderCsv } from "./csv.js";
 
-export const OUTPUT_FORMATS = ["text", "json"] as const;
+export const OUTPUT_FORMATS = ["text", "json", "markdown", "csv"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -16,6 +18,8 @@ type Renderer = (report: Report, options: RenderOptions) => string;
 const RENDERERS: Record<OutputFormat, Renderer> = {
   text: (report, options) => renderText(report, options),
   json: (report) => renderJson(report),
+  markdown: (report, options) => renderMarkdown(report, options),
+  csv: (report) => renderCsv(report),
 };
 
 /** Renders a report in one of the output formats. */

@@ -14,6 +14,8 @@ const update = process.env["UPDATE_GOLDEN"] === "1";
 const FORMATS = [
   ["json", "expected.json"],
   ["text", "expected.txt"],
+  ["markdown", "expected.md"],
+  ["csv", "expected.csv"],
 ] as const;
 
 const cases = readdirSync(SAMPLES, { withFileTypes: true })
