@@ -1,0 +1,41 @@
+import { decodeInput, type DecodeOptions, type ImpliedKind } from "../../src/decode/index.js";
+import type { InputFormat } from "../../src/types.js";
+
+export const CORPUS = "/work/shared/corpus";
+
+export interface Decoded {
+  readonly format: InputFormat | null;
+  readonly bytes: number;
+  readonly values: { value: Record<string, unknown>; line: number; implied: ImpliedKind | null }[];
+  readonly warnings: { line: number | null; message: string }[];
+}
+
+export async function* chunked(bytes: Buffer, sizes: readonly number[] = [bytes.length]): AsyncGenerator<Buffer> {
+  let at = 0;
+  for (let k = 0; at < bytes.length; k++) {
+    const size = Math.max(1, sizes[k % sizes.length]!);
+    yield bytes.subarray(at, at + size);
+    at += size;
+  }
+}
+
+export async function decode(
+  input: Buffer | string | AsyncIterable<Buffer>,
+  options: DecodeOptions = {},
+): Promise<Decoded> {
+  const chunks = typeof input === "string" ? chunked(Buffer.from(input)) : Buffer.isBuffer(input) ? chunked(input) : input;
+  const values: Decoded["values"] = [];
+  const warnings: Decoded["warnings"] = [];
+  const result = await decodeInput(
+    chunks,
+    {
+      value: (value, line, implied) => values.push({ value, line, implied }),
+      warning: (line, message) => warnings.push({ line, message }),
+    },
+    options,
+  );
+  return { ...result, values, warnings };
+}
+
+export const valuesOf = (decoded: Decoded): unknown[] => decoded.values.map((v) => v.value);
+export const linesOf = (decoded: Decoded): number[] => decoded.values.map((v) => v.line);
