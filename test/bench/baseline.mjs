@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// The bare baseline for `npm run bench`: read a JSONL file in 1 MiB chunks,
+// split lines, JSON.parse each record, nothing else. `--gunzip` streams a
+// .gz through zlib first. Prints one JSON line: records, bytes, seconds.
+//
+//   node test/bench/baseline.mjs FILE.jsonl [--gunzip]
+
+import { createReadStream } from "node:fs";
+import { createGunzip } from "node:zlib";
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith("--"));
+if (!file) {
+  process.stderr.write("usage: baseline.mjs FILE.jsonl [--gunzip]\n");
+  process.exit(2);
+}
+const gunzip = args.includes("--gunzip") || file.endsWith(".gz");
+
+const t0 = performance.now();
+let source = createReadStream(file, { highWaterMark: 1 << 20 });
+if (gunzip) source = source.pipe(createGunzip({ chunkSize: 1 << 20 }));
+source.setEncoding("utf8");
+
+let rest = "";
+let records = 0;
+let bad = 0;
+let chars = 0;
+const parseLine = (line) => {
+  if (line.length === 0) return;
+  try {
+    JSON.parse(line);
+    records++;
+  } catch {
+    bad++;
+  }
+};
+for await (const chunk of source) {
+  chars += chunk.length;
+  const text = rest.length > 0 ? rest + chunk : chunk;
+  let start = 0;
+  let nl;
+  while ((nl = text.indexOf("\n", start)) !== -1) {
+    parseLine(text.slice(start, nl));
+    start = nl + 1;
+  }
+  rest = text.slice(start);
+}
+parseLine(rest);
+process.stdout.write(`${JSON.stringify({ records, bad, chars, seconds: (performance.now() - t0) / 1000 })}\n`);

@@ -1,0 +1,330 @@
+#!/usr/bin/env node
+// `npm run bench`: podtrail end to end against the bare JSON.parse loop (and jq),
+// on generated captures of a busy cluster. See test/bench/README.md.
+//
+//   npm run bench [-- --quick] [--json] [--only a,b] [--repeat N] [--dir PATH] [--strict] [--scale F]
+//
+// Data goes to $PODTRAIL_BENCH_DIR or <repo>/bench-data, generated on first use
+// and reused (the cache key covers the parameters and the generator's source).
+
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync, rmSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "../..");
+const CLI = join(ROOT, "dist/cli/main.js");
+const GENERATOR = join(HERE, "generate.mjs");
+const BASELINE = join(HERE, "baseline.mjs");
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    only: { type: "string" },
+    repeat: { type: "string", default: "1" },
+    dir: { type: "string" },
+    "no-jq": { type: "boolean", default: false },
+    scale: { type: "string", default: "1" },
+    strict: { type: "boolean", default: false },
+  },
+});
+const DATA = resolve(opts.dir ?? process.env.PODTRAIL_BENCH_DIR ?? join(ROOT, "bench-data"));
+const REPEAT = Math.max(1, Number(opts.repeat) || 1);
+const CORES = availableParallelism();
+const log = (s) => process.stderr.write(`${s}\n`);
+
+// ---------------------------------------------------------------- targets
+
+const TARGETS = {
+  jsonlVsBare: 0.8,
+  prettyObjectsVsBare: 0.6,
+  gzVsPlain: 0.7,
+  vsJq: 2,
+  rss1GB: 400,
+  samePodsRss: 1.3,
+  multiFile: 1.6,
+};
+
+// ---------------------------------------------------------------- datasets
+
+/** name -> generator parameters. One generation writes every listed format. */
+function datasets(quick) {
+  const scale = Number(opts.scale) || 1; // --scale 0.05: a smoke test of the bench itself
+  const scaled = (d) => (scale === 1 ? d : { ...d, size: `${Math.max(1, Math.round(parseFloat(d.size) * (d.size.endsWith("GB") ? 1000 : 1) * scale))}MB`, ...(d.pods ? { pods: Math.max(10, Math.round(d.pods * scale)) } : {}) });
+  const all = {
+    "jsonl-100MB": { size: "100MB", pods: 1700, formats: "jsonl,gz,parts4" },
+    "jsonl-1GB": { size: "1GB", pods: 20000, formats: "jsonl,parts4" },
+    "objects-100MB": { size: "100MB", formats: "objects" },
+    "watch-100MB": { size: "100MB", formats: "watch" },
+    "array-100MB": { size: "100MB", formats: "array" },
+    "list-100MB": { size: "100MB", formats: "list" },
+    "list-1GB": { size: "1GB", formats: "list" },
+    // same pods, 10x the records: 1x/10x share --pods and --seed
+    "same-1x": quick ? { size: "10MB", pods: 170, formats: "jsonl", samePods: true } : { size: "100MB", pods: 1700, formats: "jsonl", samePods: true },
+    "same-10x": quick ? { size: "100MB", pods: 170, formats: "jsonl", samePods: true } : { size: "1GB", pods: 1700, formats: "jsonl", samePods: true },
+  };
+  return Object.fromEntries(Object.entries(all).map(([k, v]) => [k, scaled(v)]));
+}
+
+const generatorHash = createHash("sha256").update(readFileSync(GENERATOR)).digest("hex").slice(0, 8);
+
+async function ensureDataset(name, params) {
+  const key = createHash("sha256").update(JSON.stringify({ ...params, generatorHash })).digest("hex").slice(0, 8);
+  const dir = join(DATA, `${name}-${key}`);
+  const out = join(dir, "data");
+  const metaPath = `${out}.meta.json`;
+  if (!existsSync(metaPath)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    log(`generating ${name} (${JSON.stringify(params)}) in ${dir}`);
+    const args = [GENERATOR, "--out", out, "--size", params.size, "--formats", params.formats, "--seed", String(params.seed ?? 1)];
+    if (params.pods) args.push("--pods", String(params.pods));
+    if (params.samePods) args.push("--same-pods");
+    const r = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
+    if (r.status !== 0) throw new Error(`generator failed for ${name}`);
+  }
+  const meta = JSON.parse(readFileSync(metaPath, "utf8"));
+  const file = (suffix) => `${out}${suffix}`;
+  return {
+    name, dir, meta,
+    jsonl: file(".jsonl"),
+    gz: file(".jsonl.gz"),
+    parts: meta.files.parts4?.paths ?? [],
+    pretty: { objects: file(".objects.json"), watch: file(".watch.json"), array: file(".array.json"), list: file(".list.json") },
+  };
+}
+
+// ---------------------------------------------------------------- measuring
+
+const bytesOf = (files) => files.reduce((n, f) => n + statSync(f).size, 0);
+
+/** Reads files once so every measured run starts from the page cache. */
+async function warm(files) {
+  for (const f of files) {
+    await new Promise((res, rej) => createReadStream(f, { highWaterMark: 1 << 20 }).on("data", () => {}).on("end", res).on("error", rej));
+  }
+}
+
+/** Runs argv under /usr/bin/time -v; stdout to /dev/null. Returns wall seconds, max RSS MB, status. */
+function timed(argv) {
+  const timeOut = join(tmpdir(), `podtrail-bench-time-${process.pid}.txt`);
+  const devnull = openSync("/dev/null", "w");
+  const t0 = process.hrtime.bigint();
+  return new Promise((res) => {
+    const child = spawn("/usr/bin/time", ["-v", "-o", timeOut, ...argv], { stdio: ["ignore", devnull, "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => { if (stderr.length < 20000) stderr += d; });
+    child.on("close", (code) => {
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      closeSync(devnull);
+      let rssMB = null, elapsed = null, cpu = null;
+      try {
+        const t = readFileSync(timeOut, "utf8");
+        const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(t);
+        if (rss) rssMB = Number(rss[1]) / 1024;
+        const el = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(t);
+        if (el) elapsed = el[1].split(":").reduce((acc, x) => acc * 60 + Number(x), 0);
+        const user = /User time \(seconds\): ([\d.]+)/.exec(t), sys = /System time \(seconds\): ([\d.]+)/.exec(t);
+        if (user && sys) cpu = Number(user[1]) + Number(sys[1]);
+        rmSync(timeOut, { force: true });
+      } catch { /* time failed */ }
+      res({ code, wall, elapsed, cpu, rssMB, stderr: stderr.trim().split("\n").slice(-3).join(" | ") });
+    });
+  });
+}
+
+/** Best (fastest) of REPEAT runs; RSS is the max over runs. */
+async function best(argv) {
+  let out = null;
+  for (let i = 0; i < REPEAT; i++) {
+    const r = await timed(argv);
+    if (out === null || (r.code === out.code && r.wall < out.wall)) out = { ...r, rssMB: Math.max(r.rssMB ?? 0, out?.rssMB ?? 0) };
+    if (r.code !== 0 && r.code !== 1) { out = r; break; }
+  }
+  return out;
+}
+
+const podtrail = (files) => best([process.execPath, CLI, "analyze", ...files, "-o", "json"]);
+const baseline = (file, gunzip = false) => best([process.execPath, BASELINE, file, ...(gunzip ? ["--gunzip"] : [])]);
+const HAVE_JQ = !opts["no-jq"] && spawnSync("jq", ["--version"]).status === 0;
+const jq = (file) => best(["jq", "-c", ".object.metadata.uid", file]);
+
+const mbps = (bytes, run) => (run && (run.code === 0 || run.code === 1) ? bytes / 1e6 / run.wall : null);
+
+// ---------------------------------------------------------------- cases
+
+function caseList(quick) {
+  const all = [
+    { id: "jsonl-100MB", ds: "jsonl-100MB", kind: "jsonl" },
+    { id: "jsonl-1GB", ds: "jsonl-1GB", kind: "jsonl", full: true, rssTarget: true },
+    { id: "objects-pretty-100MB", ds: "objects-100MB", kind: "pretty", format: "objects", target: TARGETS.prettyObjectsVsBare },
+    { id: "watch-pretty-100MB", ds: "watch-100MB", kind: "pretty", format: "watch" },
+    { id: "array-100MB", ds: "array-100MB", kind: "pretty", format: "array" },
+    { id: "list-100MB", ds: "list-100MB", kind: "pretty", format: "list", quickOnly: true },
+    { id: "list-1GB", ds: "list-1GB", kind: "pretty", format: "list", full: true, rssTarget: true },
+    { id: "gz-jsonl-100MB", ds: "jsonl-100MB", kind: "gz" },
+    { id: "same-pods-10x", kind: "same" },
+    { id: quick ? "multi-file-4x25MB" : "multi-file-4x250MB", ds: quick ? "jsonl-100MB" : "jsonl-1GB", kind: "multi" },
+  ];
+  return all.filter((c) => (quick ? !c.full : !c.quickOnly));
+}
+
+const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? "-" : x.toFixed(d));
+const verdict = (ok) => (ok === null ? "-" : ok ? "PASS" : "FAIL");
+
+async function runCase(c, quick, ds, single) {
+  const load = loadavg()[0];
+  const res = { case: c.id, loadAvg1m: Number(load.toFixed(2)), checks: [] };
+  const check = (name, value, target, ok, unit = "x") => res.checks.push({ name, value, target, unit, pass: ok });
+  const failed = (r) => r && r.code !== 0 && r.code !== 1;
+
+  if (c.kind === "jsonl" || c.kind === "pretty") {
+    const d = await ensureDataset(c.ds, ds[c.ds]);
+    const input = c.kind === "jsonl" ? d.jsonl : d.pretty[c.format];
+    await warm([input, d.jsonl]);
+    const bytes = bytesOf([input]);
+    const eqBytes = bytesOf([d.jsonl]);
+    Object.assign(res, { input, bytes, pods: d.meta.podsCreated, records: d.meta.records, baselineInput: d.jsonl, baselineBytes: eqBytes });
+    log(`[${c.id}] podtrail on ${(bytes / 1e6).toFixed(0)} MB ...`);
+    const p = await podtrail([input]);
+    log(`[${c.id}] bare baseline on the JSONL (${(eqBytes / 1e6).toFixed(0)} MB) ...`);
+    const b = await baseline(d.jsonl);
+    // Both rates over the records' JSONL bytes would favour neither side; the
+    // ratio compares wall time over the same records (pretty: podtrail reads more bytes).
+    res.podtrail = { wall: p.wall, cpu: p.cpu, rssMB: p.rssMB, code: p.code, mbps: mbps(bytes, p), error: failed(p) ? p.stderr : undefined };
+    res.baseline = { wall: b.wall, cpu: b.cpu, rssMB: b.rssMB, mbps: mbps(eqBytes, b) };
+    res.ratio = failed(p) ? null : b.wall / p.wall;
+    if (c.kind === "jsonl") {
+      check("podtrail / bare JSON.parse loop", res.ratio, TARGETS.jsonlVsBare, res.ratio === null ? false : res.ratio >= TARGETS.jsonlVsBare);
+      if (HAVE_JQ) {
+        log(`[${c.id}] jq ...`);
+        const j = await jq(d.jsonl);
+        res.jq = { wall: j.wall, cpu: j.cpu, rssMB: j.rssMB, mbps: mbps(eqBytes, j) };
+        const r = res.podtrail.mbps !== null ? res.podtrail.mbps / res.jq.mbps : null;
+        check("podtrail / jq", r, TARGETS.vsJq, r === null ? false : r >= TARGETS.vsJq);
+      }
+    } else if (c.target) {
+      check("podtrail (pretty) / bare loop on same records as JSONL", res.ratio, c.target, res.ratio === null ? false : res.ratio >= c.target);
+    } else {
+      check("podtrail / bare loop on same records as JSONL (no target)", res.ratio, null, null);
+    }
+    if (c.rssTarget) check(`peak RSS, ${d.meta.podsCreated} pods`, p.rssMB, TARGETS.rss1GB, p.rssMB !== null && !failed(p) && p.rssMB < TARGETS.rss1GB, "MB");
+    if (c.id.startsWith("jsonl")) single[c.ds] = res;
+  } else if (c.kind === "gz") {
+    const d = await ensureDataset(c.ds, ds[c.ds]);
+    await warm([d.gz, d.jsonl]);
+    const bytes = bytesOf([d.gz]);
+    const raw = bytesOf([d.jsonl]);
+    Object.assign(res, { input: d.gz, bytes, uncompressedBytes: raw, pods: d.meta.podsCreated, records: d.meta.records });
+    log(`[${c.id}] podtrail on ${(bytes / 1e6).toFixed(0)} MB gz ...`);
+    const p = await podtrail([d.gz]);
+    log(`[${c.id}] bare baseline with gunzip ...`);
+    const b = await baseline(d.gz, true);
+    let plain = single[c.ds]?.podtrail;
+    if (!plain) {
+      log(`[${c.id}] podtrail on the uncompressed JSONL ...`);
+      const q = await podtrail([d.jsonl]);
+      plain = { wall: q.wall, mbps: mbps(raw, q) };
+    }
+    res.podtrail = { wall: p.wall, cpu: p.cpu, rssMB: p.rssMB, code: p.code, mbps: mbps(bytes, p), mbpsUncompressed: mbps(raw, p), error: failed(p) ? p.stderr : undefined };
+    res.baseline = { wall: b.wall, cpu: b.cpu, rssMB: b.rssMB, mbps: mbps(bytes, b), mbpsUncompressed: mbps(raw, b) };
+    res.ratio = failed(p) ? null : b.wall / p.wall;
+    res.plainPodtrailMbps = plain.mbps;
+    const r = res.podtrail.mbpsUncompressed !== null && plain.mbps ? res.podtrail.mbpsUncompressed / plain.mbps : null;
+    check("podtrail .gz (uncompressed MB/s) / podtrail plain JSONL", r, TARGETS.gzVsPlain, r === null ? false : r >= TARGETS.gzVsPlain);
+  } else if (c.kind === "same") {
+    const one = await ensureDataset("same-1x", ds["same-1x"]);
+    const ten = await ensureDataset("same-10x", ds["same-10x"]);
+    await warm([one.jsonl, ten.jsonl]);
+    log(`[${c.id}] podtrail on 1x and 10x ...`);
+    const p1 = await podtrail([one.jsonl]);
+    const p10 = await podtrail([ten.jsonl]);
+    const b10 = await baseline(ten.jsonl);
+    const bytes = bytesOf([ten.jsonl]);
+    Object.assign(res, { input: ten.jsonl, bytes, pods: ten.meta.podsCreated, records: ten.meta.records, oneX: { input: one.jsonl, bytes: bytesOf([one.jsonl]), pods: one.meta.podsCreated, records: one.meta.records, rssMB: p1.rssMB, mbps: mbps(bytesOf([one.jsonl]), p1) } });
+    res.podtrail = { wall: p10.wall, cpu: p10.cpu, rssMB: p10.rssMB, code: p10.code, mbps: mbps(bytes, p10), error: failed(p10) ? p10.stderr : failed(p1) ? p1.stderr : undefined };
+    res.baseline = { wall: b10.wall, cpu: b10.cpu, rssMB: b10.rssMB, mbps: mbps(bytes, b10) };
+    res.ratio = failed(p10) ? null : b10.wall / p10.wall;
+    const r = p1.rssMB && p10.rssMB && !failed(p1) && !failed(p10) ? p10.rssMB / p1.rssMB : null;
+    check(`RSS 10x / 1x (${fmt(p10.rssMB, 0)} / ${fmt(p1.rssMB, 0)} MB)`, r, TARGETS.samePodsRss, r === null ? false : r <= TARGETS.samePodsRss);
+  } else if (c.kind === "multi") {
+    const d = await ensureDataset(c.ds, ds[c.ds]);
+    await warm(d.parts);
+    const bytes = bytesOf(d.parts);
+    Object.assign(res, { input: d.parts, bytes, pods: d.meta.podsCreated, records: d.meta.records, cores: CORES });
+    let one = single[c.ds]?.podtrail;
+    if (!one) {
+      await warm([d.jsonl]);
+      log(`[${c.id}] podtrail on the single file ...`);
+      const q = await podtrail([d.jsonl]);
+      one = { wall: q.wall, mbps: mbps(bytesOf([d.jsonl]), q) };
+    }
+    log(`[${c.id}] podtrail on ${d.parts.length} files ...`);
+    const p = await podtrail(d.parts);
+    res.podtrail = { wall: p.wall, cpu: p.cpu, rssMB: p.rssMB, code: p.code, mbps: mbps(bytes, p), error: failed(p) ? p.stderr : undefined };
+    res.singleFileMbps = one.mbps;
+    const r = res.podtrail.mbps !== null && one.mbps ? res.podtrail.mbps / one.mbps : null;
+    check(`${d.parts.length} files / 1 file, ${CORES} cores`, r, TARGETS.multiFile, r === null ? false : r >= TARGETS.multiFile);
+  }
+  return res;
+}
+
+// ---------------------------------------------------------------- report
+
+function table(results) {
+  const head = ["case", "size MB", "pods", "podtrail MB/s", "bare MB/s", "ratio", "ratio cpu", "load", "RSS podtrail MB", "RSS bare MB", "jq MB/s", "check", "value", "target", "result"];
+  const rows = [];
+  for (const r of results) {
+    const size = r.uncompressedBytes ? `${fmt(r.bytes / 1e6, 0)} (${fmt(r.uncompressedBytes / 1e6, 0)} raw)` : fmt(r.bytes / 1e6, 0);
+    const ptMbps = r.podtrail?.mbpsUncompressed != null ? `${fmt(r.podtrail.mbps)} (${fmt(r.podtrail.mbpsUncompressed)} raw)` : fmt(r.podtrail?.mbps);
+    const bMbps = r.baseline?.mbpsUncompressed != null ? `${fmt(r.baseline.mbps)} (${fmt(r.baseline.mbpsUncompressed)} raw)` : r.baselineBytes && r.baselineBytes !== r.bytes ? `${fmt(r.baseline?.mbps)} (on ${fmt(r.baselineBytes / 1e6, 0)} MB jsonl)` : fmt(r.baseline?.mbps);
+    const base = [r.case, size, String(r.pods ?? "-"), r.podtrail?.error ? `ERROR ${r.podtrail.code}` : ptMbps, bMbps, r.ratio != null ? `${fmt(r.ratio, 2)}x` : "-", r.podtrail?.cpu && r.baseline?.cpu && !r.podtrail.error ? `${fmt(r.baseline.cpu / r.podtrail.cpu, 2)}x` : "-", fmt(r.loadAvg1m), fmt(r.podtrail?.rssMB, 0), fmt(r.baseline?.rssMB, 0), fmt(r.jq?.mbps)];
+    const checks = r.checks.length ? r.checks : [{ name: "-", value: null, target: null, pass: null }];
+    checks.forEach((k, i) => {
+      const cells = i === 0 ? base : base.map(() => "");
+      const tgt = k.target === null ? "-" : k.unit === "MB" ? `< ${k.target} MB` : k.name.startsWith("RSS") ? `<= ${k.target}x` : `>= ${k.target}x`;
+      rows.push([...cells, k.name, k.unit === "MB" ? `${fmt(k.value, 0)} MB` : k.value === null ? "-" : `${fmt(k.value, 2)}x`, tgt, verdict(k.pass)]);
+    });
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
+  mkdirSync(DATA, { recursive: true });
+  const ds = datasets(opts.quick);
+  let cases = caseList(opts.quick);
+  if (opts.only) {
+    const only = opts.only.split(",");
+    cases = cases.filter((c) => only.some((o) => c.id.includes(o)));
+  }
+  log(`podtrail bench: ${opts.quick ? "quick" : "full"}, ${cases.length} cases, ${CORES} cores, data in ${DATA}, repeat ${REPEAT}${HAVE_JQ ? "" : ", no jq"}`);
+  const results = [];
+  const single = {};
+  for (const c of cases) {
+    try {
+      results.push(await runCase(c, opts.quick, ds, single));
+    } catch (e) {
+      results.push({ case: c.id, error: String(e?.message ?? e), checks: [{ name: "run", value: null, target: null, pass: false }] });
+    }
+  }
+  const summary = { node: process.version, cores: CORES, quick: opts.quick, repeat: REPEAT, targets: TARGETS, results };
+  if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else {
+    process.stdout.write(`\npodtrail bench (${process.version}, ${CORES} cores${opts.quick ? ", --quick" : ""}; MB = 10^6 bytes on disk; ratio = bare wall / podtrail wall over the same records; ratio cpu = the same with user+sys CPU seconds; load = 1-min load average when the case started)\n\n`);
+    process.stdout.write(`${table(results)}\n`);
+    for (const r of results) if (r.error || r.podtrail?.error) process.stdout.write(`\n${r.case}: ${r.error ?? r.podtrail.error}`);
+    const all = results.flatMap((r) => r.checks).filter((k) => k.pass !== null);
+    process.stdout.write(`\n${all.filter((k) => k.pass).length}/${all.length} checks pass\n`);
+  }
+  if (opts.strict && results.some((r) => r.checks.some((k) => k.pass === false))) process.exitCode = 1;
+}
+
+main().catch((e) => { log(e.stack ?? String(e)); process.exitCode = 2; });
