@@ -103,6 +103,8 @@ export const CLIENT_JS = String.raw`
     return Math.ceil(range / 8 / 864e5) * 864e5;
   }
 
+  // Natural order: web-2 before web-10.
+  var collator = new Intl.Collator("en", { numeric: true });
   var SORTS = {
     slowest: function (a, b) { return a.rank - b.rank; },
     created: function (a, b) {
@@ -110,10 +112,11 @@ export const CLIENT_JS = String.raw`
       if (x !== y) { if (!isNum(x)) return 1; if (!isNum(y)) return -1; return x - y; }
       return a.rank - b.rank;
     },
-    name: function (a, b) { return a._key < b._key ? -1 : a._key > b._key ? 1 : a.rank - b.rank; }
+    name: function (a, b) { return collator.compare(a._key, b._key) || a.rank - b.rank; }
   };
 
-  pods.forEach(function (p) {
+  pods.forEach(function (p, i) {
+    p._idx = i;
     p._key = p.ns + "/" + p.name;
     p._segs = segments(p);
     var words = [p._key, p.outcome, p.stuckIn || "", p.node || "", p.owner || ""];
@@ -149,7 +152,7 @@ export const CLIENT_JS = String.raw`
       row.setAttribute("role", "listitem");
       row.tabIndex = 0;
       row.dataset.name = p._key;
-      row.dataset.idx = String(pods.indexOf(p));
+      row.dataset.idx = String(p._idx);
       row.setAttribute("aria-label", summaryText(p));
 
       var label = el("div", "tl-label");
@@ -204,9 +207,12 @@ export const CLIENT_JS = String.raw`
           : p.outcome === "Succeeded" || p.outcome === "Failed" ? p.outcome
           : "not ready";
         var note = el("span", "tl-note" + (isNum(p.t.ready) ? "" : " stuck"), noteText);
-        var at = endPct === null ? 0 : endPct;
-        if (at > 72) { note.style.right = (100 - Math.max(0, Math.min(100, pct(firstKnown(p) - sh)))) + "%"; note.classList.add("left"); }
-        else note.style.left = "calc(" + at + "% + " + (10 + untimed * 10) + "px)";
+        // After the bars when there is room, else before them, else over the end of the (long) bar, clear of the failure markers near its start.
+        var endAt = endPct === null ? 0 : endPct;
+        var startAt = Math.max(0, Math.min(100, p._segs.length ? pct(p._segs[0].from - sh) : pct(firstKnown(p) - sh)));
+        if (endAt < 78) note.style.left = "calc(" + endAt + "% + " + (8 + untimed * 10) + "px)";
+        else if (startAt > 30) { note.style.right = (100 - startAt) + "%"; note.classList.add("left"); }
+        else { note.style.right = "calc(" + (100 - endAt) + "% + 8px)"; note.classList.add("inside"); }
         track.appendChild(note);
       } else {
         track.appendChild(el("span", "tl-note stuck", "no timestamps"));

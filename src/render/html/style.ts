@@ -94,7 +94,8 @@ table.data th[scope=row] { font-weight: 600; }
 .tl-grid { position: absolute; top: 0; bottom: 0; left: var(--label-w); right: 24px; pointer-events: none; }
 .gridline { position: absolute; top: 0; bottom: 0; width: 0; border-left: 1px dashed var(--line); }
 .gridline.zero { border-left-style: solid; }
-.tl-row { display: flex; align-items: center; height: 26px; border-bottom: 1px solid transparent; cursor: default; }
+/* content-visibility skips layout and paint of rows off screen: 10,000 rows lay out in ~0.1s instead of seconds. */
+.tl-row { display: flex; align-items: center; height: 26px; cursor: default; content-visibility: auto; contain-intrinsic-size: auto 26px; }
 .tl-row:nth-child(even) { background: var(--row-alt); }
 .tl-row:hover, .tl-row.pinned { background: var(--hover); }
 .tl-row.pinned { box-shadow: inset 3px 0 0 var(--accent); }
@@ -117,7 +118,9 @@ table.data th[scope=row] { font-weight: 600; }
 .marker-deleted { color: var(--del); font-weight: 700; font-size: 12px; text-shadow: 0 0 2px var(--bg); }
 .marker-finished { color: var(--del); font-size: 10px; }
 .tl-note { position: absolute; top: 50%; transform: translateY(-50%); font-size: 11.5px; white-space: nowrap; font-variant-numeric: tabular-nums; color: var(--fg); pointer-events: none; }
-.tl-note.left { margin-right: 10px; }
+.tl-note { background: var(--bg); padding: 0 4px; border-radius: 3px; line-height: 15px; }
+.tl-note.left { margin-right: 8px; }
+.tl-note.inside { box-shadow: 0 0 0 1px var(--line); }
 .tl-note.stuck { color: var(--bad); }
 .tl-empty { padding: 16px; color: var(--muted); }
 .tip { position: fixed; z-index: 10; max-width: min(620px, 92vw); max-height: 80vh; overflow: auto; background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 8px 28px rgba(0,0,0,0.22); padding: 10px 13px; font-size: 12.5px; }

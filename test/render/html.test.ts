@@ -1,0 +1,305 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { renderHtml } from "../../src/render/html.js";
+import { escapeHtml, jsonForScript } from "../../src/render/html/escape.js";
+import { timelineLimit } from "../../src/render/html/timelineData.js";
+import type { Report } from "../../src/types.js";
+import { at, envelope, pod } from "../helpers/pods.js";
+import { reportOf } from "../helpers/report.js";
+
+const NASTY = `</script><script>window.pwned=1</script><!-- <img src=x onerror="window.pwned=2">`;
+
+function kubeletEvent(p: { uid: string; name: string; ns: string }, s: number, reason: string, message: string, type = "Normal", count = 1): unknown {
+  return envelope("ADDED", {
+    kind: "Event",
+    apiVersion: "v1",
+    metadata: { name: `${p.name}.17b2c5f0a1b2c3d4`, namespace: p.ns, uid: `ev-${p.name}-${reason}`, resourceVersion: String(900 + s) },
+    involvedObject: { kind: "Pod", apiVersion: "v1", namespace: p.ns, name: p.name, uid: p.uid, fieldPath: "spec.containers{app}" },
+    reason,
+    message,
+    type,
+    count,
+    firstTimestamp: at(s),
+    lastTimestamp: at(s),
+    source: { component: "kubelet", host: "node-a" },
+  });
+}
+
+const sched = (s: number) => ({ type: "PodScheduled", status: "True", at: s });
+const ready = { uid: "u-ready", name: "web-ready-7d9f", ns: "shop", namespace: "shop" };
+const crash = { uid: "u-crash", name: "api-crash-5c4b", ns: "shop", namespace: "shop" };
+const image = { uid: "u-image", name: "img-stuck-0", ns: "batch", namespace: "batch" };
+const pending = { uid: "u-pending", name: "big-pending-0", ns: "ml", namespace: "ml" };
+const late = { uid: "u-late", name: "cache-late-1", ns: "shop", namespace: "shop" };
+const gone = { uid: "u-gone", name: "old-deleted-2", ns: "shop", namespace: "shop" };
+
+/** Six pods: ready (with image pull events), crash-looping, stuck in ImagePullBackOff, unschedulable, partial, deleted. */
+const records: unknown[] = [
+  // ready: created 0, scheduled 1, pulled 3.2s, running 6, ready 8
+  envelope("ADDED", pod({ ...ready, rv: 100, created: 0 })),
+  envelope("MODIFIED", pod({ ...ready, rv: 101, created: 0, node: "node-a", conditions: [sched(1)] })),
+  envelope("MODIFIED", pod({ ...ready, rv: 102, created: 0, node: "node-a", conditions: [sched(1)], statuses: [{ name: "app", state: { waiting: "ContainerCreating" } }] })),
+  kubeletEvent(ready, 1, "Pulling", 'Pulling image "nginx:1.27"'),
+  kubeletEvent(ready, 5, "Pulled", 'Successfully pulled image "nginx:1.27" in 3.1s (3.2s including waiting). Image size: 72100000 bytes.'),
+  envelope("MODIFIED", pod({ ...ready, rv: 103, phase: "Running", created: 0, node: "node-a", conditions: [sched(1), { type: "Ready", status: "False", at: 6, reason: "ContainersNotReady" }], statuses: [{ name: "app", state: { running: 6 } }] })),
+  envelope("MODIFIED", pod({ ...ready, rv: 104, phase: "Running", created: 0, node: "node-a", conditions: [sched(1), { type: "Ready", status: "True", at: 8 }], statuses: [{ name: "app", state: { running: 6 }, ready: true }] })),
+
+  // crash-looping: created 2, scheduled 3, runs at 5, exits 1 at 7, CrashLoopBackOff, runs again, exits again
+  envelope("ADDED", pod({ ...crash, rv: 110, managed: 2, created: 2 })),
+  envelope("MODIFIED", pod({ ...crash, rv: 111, managed: 3, created: 2, node: "node-b", conditions: [sched(3)] })),
+  envelope("MODIFIED", pod({ ...crash, rv: 112, managed: 5, phase: "Running", created: 2, node: "node-b", conditions: [sched(3)], statuses: [{ name: "app", state: { running: 5 } }] })),
+  envelope("MODIFIED", pod({ ...crash, rv: 113, managed: 8, phase: "Running", created: 2, node: "node-b", conditions: [sched(3)], statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff", message: "back-off 10s restarting failed container=app" }, last: { terminated: "Error", exitCode: 1, started: 5, finished: 7, id: "c1" }, restarts: 1 }] })),
+  envelope("MODIFIED", pod({ ...crash, rv: 114, managed: 18, phase: "Running", created: 2, node: "node-b", conditions: [sched(3)], statuses: [{ name: "app", state: { running: 18 }, last: { terminated: "Error", exitCode: 1, started: 5, finished: 7, id: "c1" }, restarts: 1 }] })),
+  envelope("MODIFIED", pod({ ...crash, rv: 115, managed: 21, phase: "Running", created: 2, node: "node-b", conditions: [sched(3)], statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff", message: NASTY }, last: { terminated: "Error", exitCode: 1, started: 18, finished: 20, id: "c2" }, restarts: 2 }] })),
+
+  // stuck pulling: created 4, scheduled 5, ErrImagePull then ImagePullBackOff
+  envelope("ADDED", pod({ ...image, rv: 120, created: 4, containers: [{ name: "app", image: "registry.example/nope:latest" }] })),
+  envelope("MODIFIED", pod({ ...image, rv: 121, created: 4, node: "node-a", conditions: [sched(5)], containers: [{ name: "app", image: "registry.example/nope:latest" }], statuses: [{ name: "app", state: { waiting: "ErrImagePull", message: 'failed to pull "registry.example/nope:latest": not found' } }] })),
+  envelope("MODIFIED", pod({ ...image, rv: 122, created: 4, node: "node-a", conditions: [sched(5)], containers: [{ name: "app", image: "registry.example/nope:latest" }], statuses: [{ name: "app", state: { waiting: "ImagePullBackOff", message: 'Back-off pulling image "registry.example/nope:latest"' } }] })),
+  kubeletEvent(image, 9, "Bad<i>Reason", "user <b>data</b> & more", "Warning"),
+
+  // unschedulable
+  envelope("ADDED", pod({ ...pending, rv: 130, created: 6, conditions: [{ type: "PodScheduled", status: "False", at: 6, reason: "Unschedulable", message: "0/3 nodes are available: 3 Insufficient cpu." }] })),
+
+  // partial: first seen running and ready
+  envelope("ADDED", pod({ ...late, rv: 140, phase: "Running", created: -20, node: "node-c", conditions: [sched(-19), { type: "Ready", status: "True", at: -15 }], statuses: [{ name: "app", state: { running: -16 }, ready: true }] })),
+
+  // ready then deleted
+  envelope("ADDED", pod({ ...gone, rv: 150, created: 1 })),
+  envelope("MODIFIED", pod({ ...gone, rv: 151, phase: "Running", created: 1, node: "node-c", conditions: [sched(2), { type: "Ready", status: "True", at: 4 }], statuses: [{ name: "app", state: { running: 3 }, ready: true }] })),
+  envelope("DELETED", pod({ ...gone, rv: 152, phase: "Running", created: 1, deleted: 25, node: "node-c", conditions: [sched(2), { type: "Ready", status: "True", at: 4 }], statuses: [{ name: "app", state: { running: 3 }, ready: true }] })),
+  envelope("MODIFIED", pod({ ...pending, rv: 160, created: 6, managed: 40, conditions: [{ type: "PodScheduled", status: "False", at: 6, reason: "Unschedulable", message: "0/3 nodes are available: 3 Insufficient cpu." }] })),
+];
+
+const report = reportOf(records);
+const html = renderHtml(report, {});
+const ALL = [ready, crash, image, pending, late, gone].map((p) => `${p.ns}/${p.name}`);
+
+function embedded(page: string): { pods: { ns: string; name: string; failures: { reason: string; message: string | null }[] }[]; totalPods: number } {
+  const m = /<script type="application\/json" id="podtrail-data">([\s\S]*?)<\/script>/.exec(page);
+  expect(m).not.toBeNull();
+  return JSON.parse(m![1]!);
+}
+
+describe("renderHtml: the page", () => {
+  it("has the report's pods in the shapes the test means", () => {
+    const byName = new Map(report.pods.map((p) => [p.name, p]));
+    expect(byName.get(ready.name)).toMatchObject({ outcome: "Ready", durationsMs: { scheduling: 1000, imagePull: 3200, readiness: 2000 } });
+    expect(byName.get(crash.name)!.failures.map((f) => f.reason)).toContain("CrashLoopBackOff");
+    expect(byName.get(image.name)!.stuckIn).toBe("ImagePullBackOff");
+    expect(byName.get(pending.name)!.stuckIn).toBe("Unschedulable");
+    expect(byName.get(late.name)!.partial).toBe(true);
+    expect(byName.get(gone.name)!.outcome).toBe("Deleted");
+  });
+
+  it("is self-contained: no external src/href, stylesheet, import or fetchable URL", () => {
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).not.toMatch(/\b(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/<link\b|@import|url\(\s*["']?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/https?:\/\//i);
+    expect(html).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none';`);
+  });
+
+  it("keeps user data inert: the JSON blob cannot close its script element and round-trips exactly", () => {
+    expect(html).not.toContain("</script><script>window.pwned");
+    expect(html).not.toContain("<!-- <img");
+    expect(html).not.toContain("Bad<i>Reason");
+    expect(html).toContain("Bad&lt;i&gt;Reason"); // the failure table, escaped
+    // Exactly the two script elements of the page.
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    const data = embedded(html);
+    const messages = data.pods.flatMap((p) => p.failures.map((f) => f.message));
+    expect(messages).toContain(NASTY);
+  });
+
+  it("escapes text and script JSON", () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    const tricky = { s: "</script><!--<script>\u2028&" };
+    const out = jsonForScript(tricky);
+    expect(out).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(out)).toEqual(tricky);
+  });
+
+  it("shows the header, the stage table with every percentile and the failure table with explanations", () => {
+    expect(html).toContain("Capture span");
+    expect(html).toContain("2024-05-01T10:00:00Z");
+    expect(html).toMatch(/<strong>6<\/strong>/);
+    for (const col of ["p50", "p90", "p95", "p99", "Max", "Mean"]) expect(html).toContain(`>${col}</th>`);
+    expect(html).toContain("ImagePullBackOff");
+    expect(html).toContain("The container keeps exiting"); // catalogue meaning of CrashLoopBackOff
+    expect(html).toContain("3 Insufficient cpu"); // not in tables, but in the timeline data
+  });
+
+  it("holds at most 500 pods in the timeline by default, says so, and lets top raise the cap", () => {
+    expect(timelineLimit(undefined)).toBe(500);
+    expect(timelineLimit(10)).toBe(500);
+    expect(timelineLimit(2000)).toBe(2000);
+    const many = reportOf(
+      Array.from({ length: 503 }, (_, i) =>
+        envelope("ADDED", pod({ uid: `u-${i}`, name: `p-${String(i).padStart(3, "0")}`, rv: 1000 + i, phase: "Running", created: 0, conditions: [sched(1), { type: "Ready", status: "True", at: 2 + (i % 50) }], statuses: [{ name: "app", state: { running: 2 }, ready: true }] })),
+      ),
+    );
+    const page = renderHtml(many, {});
+    const data = embedded(page);
+    expect(data.pods).toHaveLength(500);
+    expect(data.totalPods).toBe(503);
+    expect(page).toContain("Showing the 500 slowest of 503 pods");
+    expect(embedded(renderHtml(many, { top: 10 })).pods).toHaveLength(500);
+    expect(embedded(renderHtml(many, { top: 1000 })).pods).toHaveLength(503);
+    expect(renderHtml(report, {})).not.toContain("Showing the");
+  });
+
+  it("renders an empty report without a timeline", () => {
+    const page = renderHtml(reportOf([]), {});
+    expect(page).toContain("No pods with timestamps");
+    expect(page).toContain("No failure reasons");
+  });
+});
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`html.test.ts: skipping the browser checks, ${CHROMIUM} not found (apt-get install -y chromium)`);
+
+describe.skipIf(!hasChromium)("renderHtml: in headless Chromium", () => {
+  const artifacts = join(import.meta.dirname, "..", "artifacts");
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    mkdirSync(artifacts, { recursive: true });
+    const file = join(artifacts, "html-report.html");
+    writeFileSync(file, html);
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector(".tl-row");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const rowNames = (): Promise<string[]> => page.$$eval(".tl-row", (rows) => rows.map((r) => (r as HTMLElement).dataset["name"] ?? ""));
+  const row = (p: { ns: string; name: string }): string => `.tl-row[data-name="${p.ns}/${p.name}"]`;
+
+  it("loads from disk with no request but the file itself, no script error and nothing injected", async () => {
+    expect(requests.filter((u) => !u.startsWith("file://"))).toEqual([]);
+    expect(requests).toHaveLength(1);
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  });
+
+  it("draws one row per pod, slowest first", async () => {
+    const names = await rowNames();
+    expect([...names].sort()).toEqual([...ALL].sort());
+    // Never-ready pods waited longest; the partial pod's 5s startup is the fastest.
+    expect(names.slice(0, 3)).toEqual(expect.arrayContaining([`${image.ns}/${image.name}`, `${pending.ns}/${pending.name}`, `${crash.ns}/${crash.name}`]));
+    expect(names.at(-1)).toBe(`${gone.ns}/${gone.name}`);
+  });
+
+  it("draws every stage bar of the ready pod with a non-zero width, in order", async () => {
+    const boxes: Record<string, { x: number; width: number }> = {};
+    for (const stage of ["scheduling", "imagePull", "containerStart", "readiness"]) {
+      const box = await page.locator(`${row(ready)} .bar-${stage}`).boundingBox();
+      expect(box, stage).not.toBeNull();
+      expect(box!.width, stage).toBeGreaterThan(3);
+      boxes[stage] = box!;
+    }
+    expect(boxes["scheduling"]!.x).toBeLessThan(boxes["imagePull"]!.x);
+    expect(boxes["imagePull"]!.x).toBeLessThan(boxes["containerStart"]!.x);
+    expect(boxes["containerStart"]!.x).toBeLessThan(boxes["readiness"]!.x);
+    expect(await page.locator(`${row(ready)} .tl-note`).textContent()).toBe("8s");
+  });
+
+  it("marks failures, deletion and stuck pods", async () => {
+    await expect(page.locator(`${row(crash)} .marker-failure[data-reason="CrashLoopBackOff"]`).count()).resolves.toBe(1);
+    await expect(page.locator(`${row(crash)} .marker-failure[data-reason="Error"]`).count()).resolves.toBe(1);
+    await expect(page.locator(`${row(gone)} .marker-deleted`).count()).resolves.toBe(1);
+    // No managedFields in the stuck pod's records: its failures have no time and sit, hollow, at the end.
+    await expect(page.locator(`${row(image)} .marker-failure.untimed[data-reason="ImagePullBackOff"]`).count()).resolves.toBe(1);
+    expect(await page.locator(`${row(pending)} .tl-note`).textContent()).toContain("Unschedulable");
+    expect(await page.locator(`${row(image)} .tl-note`).textContent()).toContain("ImagePullBackOff");
+    const wait = await page.locator(`${row(pending)} .bar-waiting`).boundingBox();
+    expect(wait!.width).toBeGreaterThan(50);
+  });
+
+  it("shows every timestamp, stage and failure of a pod on hover", async () => {
+    await page.hover(`${row(ready)} .tl-label`);
+    const tip = page.locator("#tl-tip");
+    await expect(tip.isVisible()).resolves.toBe(true);
+    const text = (await tip.textContent()) ?? "";
+    for (const s of ["shop/", ready.name, "containersStarted", "2024-05-01T10:00:06Z", "image pull", "3.2s", "node-a"]) expect(text).toContain(s);
+
+    await page.hover(`${row(crash)} .tl-label`);
+    const crashText = (await tip.textContent()) ?? "";
+    expect(crashText).toContain("CrashLoopBackOff");
+    expect(crashText).toContain("exit 1");
+    expect(crashText).toContain(NASTY); // shown as text, not parsed
+    await page.screenshot({ path: join(artifacts, "html-report-hover.png") });
+    await page.mouse.move(5, 5);
+    await expect(tip.isVisible()).resolves.toBe(false);
+  });
+
+  it("sorts by name and by creation, and back", async () => {
+    const before = await rowNames();
+    await page.click('button[data-sort="name"]');
+    const byName = await rowNames();
+    expect(byName).toEqual([...ALL].sort(new Intl.Collator("en", { numeric: true }).compare));
+    expect(byName).not.toEqual(before);
+    await page.click('button[data-sort="created"]');
+    expect((await rowNames())[0]).toBe(`${late.ns}/${late.name}`);
+    await page.click('button[data-sort="slowest"]');
+    expect(await rowNames()).toEqual(before);
+    expect(await page.getAttribute('button[data-sort="slowest"]', "aria-pressed")).toBe("true");
+  });
+
+  it("aligns rows at creation on request", async () => {
+    const track = async (p: { ns: string; name: string }) => (await page.locator(`${row(p)} .tl-track`).boundingBox())!;
+    const absolute = (await page.locator(`${row(crash)} .bar-scheduling`).boundingBox())!;
+    await page.click('button[data-mode="aligned"]');
+    expect(await page.locator(".tl-axis-title").textContent()).toContain("creation");
+    const aligned = (await page.locator(`${row(crash)} .bar-scheduling`).boundingBox())!;
+    const t = await track(crash);
+    expect(aligned.x - t.x).toBeLessThan(2);
+    expect(aligned.x).toBeLessThan(absolute.x);
+    await page.click('button[data-mode="absolute"]');
+  });
+
+  it("filters rows", async () => {
+    await page.fill(".tl-filter", "backoff");
+    await page.waitForFunction(() => document.querySelectorAll(".tl-row").length < 6);
+    expect((await rowNames()).sort()).toEqual([`${crash.ns}/${crash.name}`, `${image.ns}/${image.name}`].sort());
+    await page.fill(".tl-filter", "");
+    await page.waitForFunction(() => document.querySelectorAll(".tl-row").length === 6);
+  });
+
+  it("saves screenshots (light and dark) for review", async () => {
+    await page.locator(".tl-filter").blur();
+    await page.screenshot({ path: join(artifacts, "html-report.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.screenshot({ path: join(artifacts, "html-report-dark.png"), fullPage: true });
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(existsSync(join(artifacts, "html-report.png"))).toBe(true);
+  });
+});
