@@ -3,8 +3,9 @@ import { renderJson } from "./json.js";
 import { renderText } from "./text.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderCsv } from "./csv.js";
+import { renderHtml } from "./html.js";
 
-export const OUTPUT_FORMATS = ["text", "json", "markdown", "csv"] as const;
+export const OUTPUT_FORMATS = ["text", "json", "markdown", "csv", "html"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -20,6 +21,7 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
   json: (report) => renderJson(report),
   markdown: (report, options) => renderMarkdown(report, options),
   csv: (report) => renderCsv(report),
+  html: (report, options) => renderHtml(report, options),
 };
 
 /** Renders a report in one of the output formats. */
