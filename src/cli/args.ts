@@ -92,6 +92,9 @@ function parser(): Argv {
 }
 
 /** Parses command-line words; `UserError` for anything malformed. */
+/** yargs drops a lone `-` from positionals: it travels under this name and comes back as `-`. */
+const STDIN_WORD = "\u0000stdin";
+
 export async function parseArgs(words: readonly string[]): Promise<Command> {
   let helpText: string | null = null;
   let failure: string | null = null;
@@ -101,7 +104,7 @@ export async function parseArgs(words: readonly string[]): Promise<Command> {
       .fail((message, error) => {
         failure = message ?? error?.message ?? "invalid arguments";
       })
-      .parse([...words], {}, (_err, parsed, output) => {
+      .parse(words.map((w) => (w === "-" ? STDIN_WORD : w)), {}, (_err, parsed, output) => {
         if (output) helpText = output;
         resolve(parsed as Record<string, unknown>);
       });
@@ -114,7 +117,7 @@ export async function parseArgs(words: readonly string[]): Promise<Command> {
   }
   const maxMiB = Number(argv["max-record-size"]);
   if (!(maxMiB > 0)) throw new UserError("podtrail: --max-record-size takes a positive number of MiB");
-  const strings = (key: string): string[] => ((argv[key] as unknown[] | undefined) ?? []).map(String);
+  const strings = (key: string): string[] => ((argv[key] as unknown[] | undefined) ?? []).map((v) => (v === STDIN_WORD ? "-" : String(v)));
   if (command === "timeline") {
     return {
       kind: "timeline",
@@ -137,7 +140,7 @@ export async function parseArgs(words: readonly string[]): Promise<Command> {
   };
   return {
     kind: "analyze",
-    inputs: (argv["inputs"] as unknown[]).map(String),
+    inputs: strings("inputs"),
     output: argv["output"] as OutputFormat,
     inputFormat: (argv["input-format"] as InputFormat | undefined) ?? null,
     strict: argv["strict"] === true,

@@ -1,0 +1,145 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const EVENTS = "samples/pods-and-events/input";
+const CRASH = "samples/crashloop-oomkilled/input";
+const STUCK = "samples/image-pull-backoff/input";
+const GARBAGE = "samples/truncated-garbage/input";
+
+describe("podtrail analyze on the command line", () => {
+  it("filters by namespace, label selector and pod, and says how many pods it kept", async () => {
+    const all = JSON.parse((await runCli(["analyze", EVENTS, CRASH, STUCK, "-o", "json"])).stdout);
+    expect(all.pods.map((p: { namespace: string }) => p.namespace).sort()).toEqual(["payments", "shop", "shop", "shop"]);
+    const shop = JSON.parse((await runCli(["analyze", EVENTS, CRASH, STUCK, "-o", "json", "-n", "shop"])).stdout);
+    expect(shop.podsSeen).toBe(4);
+    expect(shop.pods).toHaveLength(3);
+    expect(shop.summary.pods).toBe(3);
+    const byPod = JSON.parse((await runCli(["analyze", EVENTS, CRASH, STUCK, "-o", "json", "--pod", "edge-proxy"])).stdout);
+    expect(byPod.pods.map((p: { name: string }) => p.name)).toEqual(["edge-proxy-6c9f7d5b8-q7wzt"]);
+    const names = async (...args: string[]) =>
+      JSON.parse((await runCli(["analyze", EVENTS, CRASH, STUCK, "-o", "json", ...args])).stdout).pods.map((p: { name: string }) => p.name.split("-")[0]);
+    expect(await names("-l", "app in (web,edge-proxy)")).toEqual(["web", "edge"]);
+    expect(await names("-l", "app!=storefront,pod-template-hash")).toEqual(["web", "edge"]);
+    expect(await names("-l", "app notin (storefront,web)")).toEqual(["edge"]);
+    expect(await names("-l", "!app")).toEqual([]);
+  });
+
+  it("exits 1 when a --fail-if threshold is breached and lists the breach", async () => {
+    const ok = await runCli(["analyze", EVENTS, "-o", "json", "--fail-if", "startup.p99>30s"]);
+    expect(ok.code).toBe(0);
+    const breached = await runCli(["analyze", EVENTS, "-o", "json", "--fail-if", "startup.p99>5s", "--fail-if", "imagePull.max>=1m"]);
+    expect(breached.code).toBe(1);
+    expect(JSON.parse(breached.stdout).thresholds).toEqual([
+      { expression: "startup.p99>5s", valueMs: 19000, breached: true },
+      { expression: "imagePull.max>=1m", valueMs: 6881, breached: false },
+    ]);
+    expect(breached.stderr).toContain("threshold breached: startup.p99>5s");
+  });
+
+  it("rejects a malformed threshold with one line and exit 2", async () => {
+    const r = await runCli(["analyze", EVENTS, "--fail-if", "startup.p42>5s"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toContain("unknown statistic 'p42'");
+  });
+
+  it("keeps exit 0 for bad lines, and exits 1 with every warning listed under --strict", async () => {
+    const lenient = await runCli(["analyze", GARBAGE]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toContain("Warnings");
+    const strict = await runCli(["analyze", GARBAGE, "--strict", "-o", "json"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/--strict: \d+ warning/);
+    expect(strict.stderr).toContain("samples/truncated-garbage/input/pods.jsonl:");
+  });
+
+  it("groups stage summaries by namespace", async () => {
+    const r = JSON.parse((await runCli(["analyze", EVENTS, STUCK, "-o", "json", "--group-by", "namespace"])).stdout);
+    expect(r.groupBy).toBe("namespace");
+    expect(r.groups.map((g: { group: string; summary: { pods: number } }) => [g.group, g.summary.pods])).toEqual([
+      ["payments", 1],
+      ["shop", 2],
+    ]);
+  });
+
+  it("reads .gz by its magic bytes whatever the name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "podtrail-"));
+    const { readFileSync } = await import("node:fs");
+    writeFileSync(join(dir, "capture.bin"), gzipSync(readFileSync(join(CRASH, "pods.jsonl"))));
+    const plain = JSON.parse((await runCli(["analyze", CRASH, "-o", "json"])).stdout);
+    const gz = JSON.parse((await runCli(["analyze", join(dir, "capture.bin"), "-o", "json"])).stdout);
+    expect(gz.pods).toEqual(plain.pods);
+  });
+
+  it("gives a one-line error and exit 2 for a missing input or an unknown flag", async () => {
+    const missing = await runCli(["analyze", "no/such/file.jsonl"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split("\n")).toHaveLength(1);
+    expect(missing.stderr).toContain("no/such/file.jsonl");
+    const flag = await runCli(["analyze", EVENTS, "--no-such-flag"]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("see podtrail --help");
+  });
+});
+
+describe("podtrail timeline and explain", () => {
+  it("shows the evidence of one pod: transitions and events with their sources", async () => {
+    const r = await runCli(["timeline", "storefront-7f9c6d8b5-m2vbk", EVENTS]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Pod shop/storefront-7f9c6d8b5-m2vbk");
+    expect(r.stdout).toMatch(/imagePull\s+5\.5s/);
+    expect(r.stdout).toMatch(/event Normal Pulled \[\w+\]/);
+    expect(r.stdout).toMatch(/condition Ready=True.*\[samples\/pods-and-events\/input\/pods\.jsonl:\d+\]/);
+  });
+
+  it("asks to disambiguate a prefix matching several pods", async () => {
+    const r = await runCli(["timeline", "storefront", EVENTS]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("matches 2 pods");
+  });
+
+  it("explains a reason in English and Chinese, and fails on an unknown one with suggestions", async () => {
+    const en = await runCli(["explain", "CrashLoopBackOff"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("runtime");
+    const zh = await runCli(["explain", "OOMKilled", "--lang", "zh"]);
+    expect(zh.stdout).toMatch(/[\u4e00-\u9fff]/);
+    const unknown = await runCli(["explain", "CrashLoopBakOff"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("CrashLoopBackOff");
+  });
+});
+
+describe("the built binary", () => {
+  const bin = "dist/cli/main.js";
+  it("prints help with examples and exits 0", () => {
+    const r = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Examples:");
+    expect(r.stdout).toContain("podtrail analyze");
+  });
+
+  it("reads standard input given as -", () => {
+    const { readFileSync } = require("node:fs") as typeof import("node:fs");
+    const input = readFileSync(join(CRASH, "pods.jsonl"));
+    const r = spawnSync(process.execPath, [bin, "analyze", "-", "-o", "json"], { input, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.inputs[0].name).toBe("-");
+    expect(report.pods[0].name).toBe("web-7d4b9c8f6d-x2x9k");
+  });
+
+  it("never prints a stack trace for bad input", () => {
+    const dir = mkdtempSync(join(tmpdir(), "podtrail-"));
+    writeFileSync(join(dir, "bad.gz"), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, "junk.jsonl"), "not json\n{\"type\":\"ADDED\",\n\u0000\u0001binary");
+    const r = spawnSync(process.execPath, [bin, "analyze", dir], { encoding: "utf8" });
+    expect([0, 2]).toContain(r.status);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
