@@ -29,31 +29,40 @@ export function matchEvents(histories: readonly PodHistory[], events: readonly K
 
   const eventsByPod = new Map<string, KubeEvent[]>();
   const orphans = new Map<string, { meta: PodMeta; events: KubeEvent[] }>();
-  for (const e of [...events].sort(compareEvents)) {
-    const s = e.subject;
-    if (s.kind !== null && s.kind !== "Pod") continue;
-    if (s.name === null && s.uid === null) continue;
-    const namespace = s.namespace ?? e.namespace ?? "default";
-    let pod = s.uid !== null ? byUid.get(s.uid) : undefined;
-    if (pod === undefined) {
-      const candidates = s.name === null ? [] : (byName.get(`${namespace}/${s.name}`) ?? []);
-      // With a uid that no record has, the event belongs to another pod of that name.
-      pod = s.uid !== null ? undefined : pickByLifetime(candidates, e.firstTime ?? e.time);
+  const orphansByName = new Map<string, string[]>();
+  const adopt = (key: string, namespace: string, name: string | null, uid: string | null, e: KubeEvent): void => {
+    let orphan = orphans.get(key);
+    if (orphan === undefined) {
+      orphan = { meta: { uid, namespace, name: name ?? uid ?? "", created: null, owner: null, labels: {}, specContainers: [] }, events: [] };
+      orphans.set(key, orphan);
+      const byNameKey = `${namespace}/${name ?? ""}`;
+      orphansByName.set(byNameKey, [...(orphansByName.get(byNameKey) ?? []), key]);
     }
+    orphan.events.push(e);
+  };
+  // A subject without kind is a pod only when a pod record has its uid or it names a container.
+  const aboutPod = (s: KubeEvent["subject"]): boolean =>
+    s.kind === "Pod" || (s.kind === null && ((s.uid !== null && byUid.has(s.uid)) || (s.fieldPath?.startsWith("spec.") ?? false)));
+  const sorted = [...events].sort(compareEvents).filter((e) => aboutPod(e.subject) && (e.subject.name !== null || e.subject.uid !== null));
+  // Events naming a uid first, so that events naming only namespace/name can join the pods they found.
+  for (const e of [...sorted.filter((x) => x.subject.uid !== null), ...sorted.filter((x) => x.subject.uid === null)]) {
+    const s = e.subject;
+    const namespace = s.namespace ?? e.namespace ?? "default";
+    if (s.uid !== null) {
+      const pod = byUid.get(s.uid);
+      // With a uid that no record has, the event belongs to another pod of that name.
+      if (pod !== undefined) push(eventsByPod, pod.key, e);
+      else adopt(s.uid, namespace, s.name, s.uid, e);
+      continue;
+    }
+    const at = e.firstTime ?? e.time;
+    const pod = pickByLifetime(byName.get(`${namespace}/${s.name}`) ?? [], at);
     if (pod !== undefined) {
       push(eventsByPod, pod.key, e);
       continue;
     }
-    const key = s.uid ?? `${namespace}/${s.name}`;
-    let orphan = orphans.get(key);
-    if (orphan === undefined) {
-      orphan = {
-        meta: { uid: s.uid, namespace, name: s.name ?? s.uid ?? "", created: null, owner: null, labels: {}, specContainers: [] },
-        events: [],
-      };
-      orphans.set(key, orphan);
-    }
-    orphan.events.push(e);
+    const known = orphansByName.get(`${namespace}/${s.name}`) ?? [];
+    adopt(pickOrphan(known, orphans, at) ?? `${namespace}/${s.name}`, namespace, s.name, null, e);
   }
 
   const all: PodHistory[] = [...histories];
@@ -76,6 +85,19 @@ function pickByLifetime(candidates: readonly PodHistory[], at: number | null): P
   let chosen: PodHistory | undefined;
   for (const c of candidates) if (c.meta.created === null || c.meta.created <= at) chosen = c;
   return chosen ?? candidates[0];
+}
+
+/** Of the event-only pods of one name, the latest whose first event is at or before `at`. */
+function pickOrphan(keys: readonly string[], orphans: ReadonlyMap<string, { events: KubeEvent[] }>, at: number | null): string | undefined {
+  const firstAt = (key: string) => {
+    const first = orphans.get(key)?.events[0];
+    return first?.firstTime ?? first?.time ?? -Infinity;
+  };
+  const ordered = [...keys].sort((a, b) => firstAt(a) - firstAt(b) || (a < b ? -1 : 1));
+  if (at === null) return ordered[ordered.length - 1];
+  let chosen: string | undefined;
+  for (const key of ordered) if (firstAt(key) <= at) chosen = key;
+  return chosen ?? ordered[0];
 }
 
 function push(map: Map<string, KubeEvent[]>, key: string, e: KubeEvent): void {
