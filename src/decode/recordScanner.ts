@@ -56,6 +56,9 @@ const STRING_ELEMENT = 2;
 const SCALAR_ELEMENT = 3;
 
 const KEY_MAX = 16;
+const INCOMPLETE = -2;
+/** Largest record start carried over to the next buffer; longer ones go to the scanner, which never copies twice. */
+const CARRY_MAX = 1024 * 1024;
 const GARBAGE_KEEP = 256;
 const EMPTY = Buffer.alloc(0);
 
@@ -91,6 +94,9 @@ export class RecordScanner {
   private prevLast = NL;
 
   private state = TOP;
+  /** The start of a record that the fast path will retry with the next buffer appended. */
+  private carry: Buffer | null = null;
+  private finishing = false;
   private mode = OBJECT;
   private depth = 0;
   private inString = false;
@@ -128,8 +134,11 @@ export class RecordScanner {
     private readonly options: ScannerOptions,
   ) {}
 
-  push(buf: Buffer): void {
-    if (buf.length === 0) return;
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    const carry = this.carry;
+    this.carry = null;
+    const buf = carry === null ? chunk : Buffer.concat([carry, chunk], carry.length + chunk.length);
     this.buf = buf;
     const first = buf.indexOf(NL);
     this.nlNext = first < 0 ? buf.length : first;
@@ -143,12 +152,20 @@ export class RecordScanner {
       else i = this.scanGarbage(i);
     }
     this.stashCapture();
-    this.lineAt(end);
-    this.prevLast = buf[end - 1]!;
+    // (scanTop may have set `carry` again: TypeScript's narrowing above does not know.)
+    const kept = (this.carry as Buffer | null)?.length ?? 0;
+    this.lineAt(end - kept);
+    if (end - kept > 0) this.prevLast = buf[end - kept - 1]!;
   }
 
   /** The input ended: report what was left open. */
   finish(): void {
+    if (this.carry !== null) {
+      this.finishing = true;
+      const carry = this.carry;
+      this.carry = null;
+      this.push(carry);
+    }
     this.buf = EMPTY;
     this.nlNext = 0;
     if (this.state === GARBAGE) this.endGarbage();
@@ -173,7 +190,14 @@ export class RecordScanner {
     if (c === LBRACE) {
       if (this.options.accept === "arrays") return this.beginValue(i, SKIP_OBJECT, "expected a JSON array, found an object; skipped");
       const next = this.fastRecord(i);
-      return next >= 0 ? next : this.beginValue(i, OBJECT, null);
+      if (next >= 0) return next;
+      if (next === INCOMPLETE && end - i <= CARRY_MAX && !this.finishing) {
+        // The record ends in a later buffer: carry its start over so the fast path can still take it.
+        this.carry = Buffer.from(b.subarray(i));
+        this.lineAt(i);
+        return end;
+      }
+      return this.beginValue(i, OBJECT, null);
     }
     if (c === LBRACK) {
       const accept = this.options.accept;
@@ -193,19 +217,21 @@ export class RecordScanner {
   /**
    * A whole record found by native searches: its first line ends with `}`
    * (compact), or it runs to the next `}` at column 0 (pretty) with no `{`
-   * at column 0 before it. -1 when that does not give a plain object; the
-   * scanner then decides, so both paths agree.
+   * at column 0 before it. -1 when that does not give a plain object (the
+   * scanner then decides, so both paths agree), INCOMPLETE when the buffer
+   * ends before the record could.
    */
   private fastRecord(i: number): number {
     const b = this.buf;
     const newline = b.indexOf(NL, i);
-    if (newline >= 0) {
+    if (newline < 0) return INCOMPLETE;
+    {
       let e = newline;
       while (e > i && (b[e - 1] === CR || b[e - 1] === SP || b[e - 1] === TAB)) e--;
       if (b[e - 1] === RBRACE) return this.fastEmit(i, e) ? newline + 1 : -1;
     }
     const close = b.indexOf(NL_RBRACE, i);
-    if (close < 0) return -1;
+    if (close < 0) return INCOMPLETE;
     const open = b.indexOf(NL_LBRACE, i);
     if (open >= 0 && open < close) return -1;
     return this.fastEmit(i, close + 2) ? close + 2 : -1;
