@@ -23,6 +23,7 @@ import {
   SP,
   TAB,
 } from "./json.js";
+import { Capture } from "./capture.js";
 import { isListKind, ListItems } from "./listItems.js";
 import { TRUNCATED_AT_END, type DecodeSink } from "./types.js";
 
@@ -96,6 +97,15 @@ export class RecordScanner {
   private state = TOP;
   /** The start of a record that the fast path will retry with the next buffer appended. */
   private carry: Buffer | null = null;
+  /** The current buffer starts with a carried record. */
+  private carried = false;
+  /**
+   * Off after a carried record was still incomplete (records longer than a
+   * buffer, or a layout the fast path cannot delimit, such as indented
+   * objects): carrying each of them would copy the rest of every buffer.
+   * Back on at the next record the fast path takes.
+   */
+  private carrying = true;
   private finishing = false;
   private mode = OBJECT;
   private depth = 0;
@@ -112,11 +122,7 @@ export class RecordScanner {
   private lastString: string | null = null;
   private pendingKey: string | null = null;
 
-  private capturing = false;
-  private captureStart = 0;
-  private parts: Buffer[] = [];
-  private partsBytes = 0;
-  private oversize = false;
+  private readonly capture: Capture;
 
   private list: ListItems | null = null;
   private listHead: Record<string, unknown> | null = null;
@@ -132,12 +138,15 @@ export class RecordScanner {
   constructor(
     private readonly sink: DecodeSink,
     private readonly options: ScannerOptions,
-  ) {}
+  ) {
+    this.capture = new Capture(options.maxRecordBytes);
+  }
 
   push(chunk: Buffer): void {
     if (chunk.length === 0) return;
     const carry = this.carry;
     this.carry = null;
+    this.carried = carry !== null;
     const buf = carry === null ? chunk : Buffer.concat([carry, chunk], carry.length + chunk.length);
     this.buf = buf;
     const first = buf.indexOf(NL);
@@ -151,7 +160,7 @@ export class RecordScanner {
       else if (this.state === RESYNC) i = this.scanResync(i);
       else i = this.scanGarbage(i);
     }
-    this.stashCapture();
+    this.capture.stash(buf);
     // (scanTop may have set `carry` again: TypeScript's narrowing above does not know.)
     const kept = (this.carry as Buffer | null)?.length ?? 0;
     this.lineAt(end - kept);
@@ -191,11 +200,14 @@ export class RecordScanner {
       if (this.options.accept === "arrays") return this.beginValue(i, SKIP_OBJECT, "expected a JSON array, found an object; skipped");
       const next = this.fastRecord(i);
       if (next >= 0) return next;
-      if (next === INCOMPLETE && end - i <= CARRY_MAX && !this.finishing) {
-        // The record ends in a later buffer: carry its start over so the fast path can still take it.
-        this.carry = Buffer.from(b.subarray(i));
-        this.lineAt(i);
-        return end;
+      if (next === INCOMPLETE) {
+        if (i === 0 && this.carried) this.carrying = false; // carried once and still incomplete: a long record
+        else if (this.carrying && end - i <= CARRY_MAX && !this.finishing) {
+          // The record ends in a later buffer: carry its start over so the fast path can still take it.
+          this.carry = Buffer.from(b.subarray(i));
+          this.lineAt(i);
+          return end;
+        }
       }
       return this.beginValue(i, OBJECT, null);
     }
@@ -242,6 +254,7 @@ export class RecordScanner {
     const value = parseOrUndefined(this.buf, start, end);
     if (!isObject(value) || (this.options.expandLists && Array.isArray(value["items"]))) return false;
     this.emitTopObject(value, this.lineAt(start), this.buf.subarray(start, end));
+    this.carrying = true;
     return true;
   }
 
@@ -257,7 +270,7 @@ export class RecordScanner {
     this.lastString = null;
     this.pendingKey = null;
     this.list = null;
-    if (mode === OBJECT) this.beginCapture(i);
+    if (mode === OBJECT) this.capture.begin(i);
     if (mode === ARRAY) this.format ??= "array";
     if (rejection !== null) this.sink.warning(this.recordLine, rejection);
     return i + 1;
@@ -433,11 +446,11 @@ export class RecordScanner {
   private endTopValue(end: number): number {
     this.state = TOP;
     if (this.mode === OBJECT) {
-      const bytes = this.endCapture(end);
+      const bytes = this.capture.end(this.buf, end);
       const value = this.parseRecord(bytes, this.recordLine);
       if (isObject(value) && bytes !== null) this.emitTopObject(value, this.recordLine, bytes);
     } else if (this.mode === LIST) {
-      const tail = this.endCapture(end);
+      const tail = this.capture.end(this.buf, end);
       let tailObject: Record<string, unknown> = {};
       if (tail !== null) {
         const parsed = parseJson(Buffer.concat([Buffer.from('{"":0'), tail]));
@@ -458,7 +471,7 @@ export class RecordScanner {
 
   /** At `"items": [` in a top-level object: false when the object's kind rules out a List. */
   private beginList(i: number): boolean {
-    const head = this.peekCapture(i + 1);
+    const head = this.capture.peek(this.buf, i + 1);
     let headObject: Record<string, unknown> | null = null;
     if (head !== null) {
       const parsed = parseJson(Buffer.concat([head, Buffer.from("]}")]));
@@ -467,8 +480,7 @@ export class RecordScanner {
     const kind = headObject?.["kind"];
     if (typeof kind === "string" && !isListKind(kind)) return false;
     if (head !== null && headObject === null) this.sink.warning(this.recordLine, "invalid JSON before the items of this list");
-    this.capturing = false;
-    this.parts = [];
+    this.capture.cancel();
     this.mode = LIST;
     this.trackKeys = false;
     this.inItems = true;
@@ -482,7 +494,7 @@ export class RecordScanner {
   private endItems(end: number): void {
     this.inItems = false;
     this.elementDepth = -1;
-    this.beginCapture(end);
+    this.capture.begin(end);
   }
 
   private endList(kind: unknown, apiVersion: unknown): void {
@@ -494,12 +506,12 @@ export class RecordScanner {
   private beginElement(i: number, kind: number): void {
     this.elementKind = kind;
     this.elementLine = this.lineAt(i);
-    this.beginCapture(i);
+    this.capture.begin(i);
   }
 
   private endElement(end: number): void {
     const line = this.elementLine;
-    const bytes = this.endCapture(end);
+    const bytes = this.capture.end(this.buf, end);
     this.elementKind = NO_ELEMENT;
     const value = this.parseRecord(bytes, line);
     if (value === undefined || bytes === null) return;
@@ -532,8 +544,7 @@ export class RecordScanner {
   private breakTopValue(i: number): number {
     const line = this.elementKind !== NO_ELEMENT ? this.elementLine : this.recordLine;
     this.sink.warning(line, `incomplete record: the next one starts at line ${this.lineAt(i)}`);
-    this.capturing = false;
-    this.parts = [];
+    this.capture.cancel();
     this.elementKind = NO_ELEMENT;
     this.endList(undefined, undefined);
     this.state = TOP;
@@ -545,8 +556,7 @@ export class RecordScanner {
     if (this.elementKind !== NO_ELEMENT) {
       this.sink.warning(this.elementLine, `incomplete record: the next one starts at line ${this.lineAt(i)}`);
     }
-    this.capturing = false;
-    this.parts = [];
+    this.capture.cancel();
     this.elementKind = NO_ELEMENT;
   }
 
@@ -556,8 +566,7 @@ export class RecordScanner {
     this.resyncLine = this.elementKind !== NO_ELEMENT ? this.elementLine : this.recordLine;
     this.resyncReason = "invalid JSON (a line break inside a string)";
     this.resyncIntoArray = this.mode === ARRAY;
-    this.capturing = false;
-    this.parts = [];
+    this.capture.cancel();
     this.elementKind = NO_ELEMENT;
     this.inString = false;
     this.endList(undefined, undefined);
@@ -613,48 +622,6 @@ export class RecordScanner {
       this.elementDepth = 1;
     } else this.state = TOP;
     return at;
-  }
-
-  // ---------------------------------------------------------------------------
-  // Bytes of the record being read, possibly spanning buffers
-
-  private beginCapture(i: number): void {
-    this.capturing = true;
-    this.captureStart = i;
-    this.parts = [];
-    this.partsBytes = 0;
-    this.oversize = false;
-  }
-
-  /** End of a buffer: keep a copy of the open record's bytes, or drop them once over the limit. */
-  private stashCapture(): void {
-    if (!this.capturing) return;
-    if (!this.oversize) {
-      const tail = this.buf.subarray(this.captureStart);
-      this.partsBytes += tail.length;
-      if (this.partsBytes > this.options.maxRecordBytes) {
-        this.oversize = true;
-        this.parts = [];
-      } else if (tail.length > 0) this.parts.push(Buffer.from(tail));
-    }
-    this.captureStart = 0;
-  }
-
-  /** The captured bytes up to `end`, null when over the limit. */
-  private peekCapture(end: number): Buffer | null {
-    if (this.oversize) return null;
-    const last = this.buf.subarray(this.captureStart, end);
-    const total = this.partsBytes + last.length;
-    if (total > this.options.maxRecordBytes) return null;
-    return this.parts.length === 0 ? last : Buffer.concat([...this.parts, last], total);
-  }
-
-  private endCapture(end: number): Buffer | null {
-    const bytes = this.capturing ? this.peekCapture(end) : null;
-    this.capturing = false;
-    this.parts = [];
-    this.partsBytes = 0;
-    return bytes;
   }
 
   // ---------------------------------------------------------------------------

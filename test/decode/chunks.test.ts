@@ -32,6 +32,9 @@ const documents: Record<string, Buffer> = {
       ].join("\n"),
   ),
   invalidUtf8: Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xe6, 0x97]), Buffer.from('"}\n{"b":"\u65e5"}\n')]),
+  indentedObjects: Buffer.from(
+    [1, 2, 3].map((n) => JSON.stringify({ kind: "Pod", metadata: { name: `p${n}` }, spec: { containers: [{ name: "c" }] } }, null, 2).replace(/^/gm, "  ")).join("\n"),
+  ),
   prettyList: Buffer.from(
     JSON.stringify({ apiVersion: "v1", items: [{ metadata: { name: "a" } }, { metadata: { name: "b", x: [[], {}, "]"] } }], kind: "PodList" }, null, 4),
   ),

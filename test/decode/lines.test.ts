@@ -60,3 +60,14 @@ describe("line numbers", () => {
     expect(linesOf(d)).toEqual([2, 3, 4]);
   });
 });
+
+describe("layouts the fast path cannot delimit", () => {
+  it("indented objects (no brace at column 0) are read by the scanner", async () => {
+    const objects = [1, 2, 3].map((n) => ({ kind: "Pod", metadata: { name: `p${n}` } }));
+    const text = objects.map((o) => JSON.stringify(o, null, 2).replace(/^/gm, "    ")).join("\n");
+    const d = await decode(text);
+    expect(d.warnings).toEqual([]);
+    expect(d.values.map((v) => v.value)).toEqual(objects);
+    expect(linesOf(d)).toEqual([1, 7, 13]);
+  });
+});
