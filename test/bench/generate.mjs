@@ -821,7 +821,9 @@ class Writer {
     this.bufLen = 0;
   }
   async drain() {
-    if (this.blocked) { await once(this.out, "drain"); this.blocked = false; }
+    // writableNeedDrain, not our flag: the drain may already have happened while awaiting another writer
+    if (this.out.writableNeedDrain) await once(this.out, "drain");
+    this.blocked = false;
   }
   async close() {
     if (this.fmt.tail) this.put(this.fmt.tail);

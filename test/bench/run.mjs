@@ -9,7 +9,7 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync, rmSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, statSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,15 +26,16 @@ const { values: opts } = parseArgs({
     quick: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     only: { type: "string" },
-    repeat: { type: "string", default: "1" },
+    repeat: { type: "string", default: "auto" }, // auto: best of 3 up to 200 MB, else 1
     dir: { type: "string" },
     "no-jq": { type: "boolean", default: false },
     scale: { type: "string", default: "1" },
     strict: { type: "boolean", default: false },
+    table: { type: "string" }, // print the table of a saved --json result
   },
 });
 const DATA = resolve(opts.dir ?? process.env.PODTRAIL_BENCH_DIR ?? join(ROOT, "bench-data"));
-const REPEAT = Math.max(1, Number(opts.repeat) || 1);
+const REPEAT = opts.repeat === "auto" ? null : Math.max(1, Number(opts.repeat) || 1);
 const CORES = availableParallelism();
 const log = (s) => process.stderr.write(`${s}\n`);
 
@@ -80,6 +81,8 @@ async function ensureDataset(name, params) {
   const metaPath = `${out}.meta.json`;
   if (!existsSync(metaPath)) {
     rmSync(dir, { recursive: true, force: true });
+    // stale generations of the same dataset (other parameters or generator)
+    for (const old of readdirSync(DATA)) if (old.startsWith(`${name}-`) && /^[0-9a-f]{8}$/.test(old.slice(name.length + 1))) rmSync(join(DATA, old), { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     log(`generating ${name} (${JSON.stringify(params)}) in ${dir}`);
     const args = [GENERATOR, "--out", out, "--size", params.size, "--formats", params.formats, "--seed", String(params.seed ?? 1)];
@@ -139,9 +142,10 @@ function timed(argv) {
 }
 
 /** Best (fastest) of REPEAT runs; RSS is the max over runs. */
-async function best(argv) {
+async function best(argv, inputBytes) {
   let out = null;
-  for (let i = 0; i < REPEAT; i++) {
+  const n = REPEAT ?? (inputBytes <= 200e6 ? 3 : 1);
+  for (let i = 0; i < n; i++) {
     const r = await timed(argv);
     if (out === null || (r.code === out.code && r.wall < out.wall)) out = { ...r, rssMB: Math.max(r.rssMB ?? 0, out?.rssMB ?? 0) };
     if (r.code !== 0 && r.code !== 1) { out = r; break; }
@@ -149,10 +153,10 @@ async function best(argv) {
   return out;
 }
 
-const podtrail = (files) => best([process.execPath, CLI, "analyze", ...files, "-o", "json"]);
-const baseline = (file, gunzip = false) => best([process.execPath, BASELINE, file, ...(gunzip ? ["--gunzip"] : [])]);
+const podtrail = (files) => best([process.execPath, CLI, "analyze", ...files, "-o", "json"], bytesOf(files));
+const baseline = (file, gunzip = false) => best([process.execPath, BASELINE, file, ...(gunzip ? ["--gunzip"] : [])], bytesOf([file]));
 const HAVE_JQ = !opts["no-jq"] && spawnSync("jq", ["--version"]).status === 0;
-const jq = (file) => best(["jq", "-c", ".object.metadata.uid", file]);
+const jq = (file) => best(["jq", "-c", ".object.metadata.uid", file], bytesOf([file]));
 
 const mbps = (bytes, run) => (run && (run.code === 0 || run.code === 1) ? bytes / 1e6 / run.wall : null);
 
@@ -225,12 +229,10 @@ async function runCase(c, quick, ds, single) {
     const p = await podtrail([d.gz]);
     log(`[${c.id}] bare baseline with gunzip ...`);
     const b = await baseline(d.gz, true);
-    let plain = single[c.ds]?.podtrail;
-    if (!plain) {
-      log(`[${c.id}] podtrail on the uncompressed JSONL ...`);
-      const q = await podtrail([d.jsonl]);
-      plain = { wall: q.wall, mbps: mbps(raw, q) };
-    }
+    // the uncompressed run right next to the gz one: both see the same machine load
+    log(`[${c.id}] podtrail on the uncompressed JSONL ...`);
+    const q = await podtrail([d.jsonl]);
+    const plain = { wall: q.wall, mbps: mbps(raw, q) };
     res.podtrail = { wall: p.wall, cpu: p.cpu, rssMB: p.rssMB, code: p.code, mbps: mbps(bytes, p), mbpsUncompressed: mbps(raw, p), error: failed(p) ? p.stderr : undefined };
     res.baseline = { wall: b.wall, cpu: b.cpu, rssMB: b.rssMB, mbps: mbps(bytes, b), mbpsUncompressed: mbps(raw, b) };
     res.ratio = failed(p) ? null : b.wall / p.wall;
@@ -257,13 +259,11 @@ async function runCase(c, quick, ds, single) {
     await warm(d.parts);
     const bytes = bytesOf(d.parts);
     Object.assign(res, { input: d.parts, bytes, pods: d.meta.podsCreated, records: d.meta.records, cores: CORES });
-    let one = single[c.ds]?.podtrail;
-    if (!one) {
-      await warm([d.jsonl]);
-      log(`[${c.id}] podtrail on the single file ...`);
-      const q = await podtrail([d.jsonl]);
-      one = { wall: q.wall, mbps: mbps(bytesOf([d.jsonl]), q) };
-    }
+    // the single-file run right next to the multi-file one: both see the same machine load
+    await warm([d.jsonl]);
+    log(`[${c.id}] podtrail on the single file ...`);
+    const q = await podtrail([d.jsonl]);
+    const one = { wall: q.wall, mbps: mbps(bytesOf([d.jsonl]), q) };
     log(`[${c.id}] podtrail on ${d.parts.length} files ...`);
     const p = await podtrail(d.parts);
     res.podtrail = { wall: p.wall, cpu: p.cpu, rssMB: p.rssMB, code: p.code, mbps: mbps(bytes, p), error: failed(p) ? p.stderr : undefined };
@@ -297,6 +297,7 @@ function table(results) {
 }
 
 async function main() {
+  if (opts.table) return printTable(JSON.parse(readFileSync(opts.table, "utf8")));
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
   mkdirSync(DATA, { recursive: true });
   const ds = datasets(opts.quick);
@@ -305,7 +306,7 @@ async function main() {
     const only = opts.only.split(",");
     cases = cases.filter((c) => only.some((o) => c.id.includes(o)));
   }
-  log(`podtrail bench: ${opts.quick ? "quick" : "full"}, ${cases.length} cases, ${CORES} cores, data in ${DATA}, repeat ${REPEAT}${HAVE_JQ ? "" : ", no jq"}`);
+  log(`podtrail bench: ${opts.quick ? "quick" : "full"}, ${cases.length} cases, ${CORES} cores, data in ${DATA}, repeat ${REPEAT ?? "auto"}${HAVE_JQ ? "" : ", no jq"}`);
   const results = [];
   const single = {};
   for (const c of cases) {
@@ -317,14 +318,18 @@ async function main() {
   }
   const summary = { node: process.version, cores: CORES, quick: opts.quick, repeat: REPEAT, targets: TARGETS, results };
   if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else {
-    process.stdout.write(`\npodtrail bench (${process.version}, ${CORES} cores${opts.quick ? ", --quick" : ""}; MB = 10^6 bytes on disk; ratio = bare wall / podtrail wall over the same records; ratio cpu = the same with user+sys CPU seconds; load = 1-min load average when the case started)\n\n`);
+  else printTable(summary);
+  if (opts.strict && results.some((r) => r.checks.some((k) => k.pass === false))) process.exitCode = 1;
+}
+
+function printTable({ results, quick }) {
+  {
+    process.stdout.write(`\npodtrail bench (${process.version}, ${CORES} cores${quick ? ", --quick" : ""}; MB = 10^6 bytes on disk; ratio = bare wall / podtrail wall over the same records; ratio cpu = the same with user+sys CPU seconds; load = 1-min load average when the case started)\n\n`);
     process.stdout.write(`${table(results)}\n`);
     for (const r of results) if (r.error || r.podtrail?.error) process.stdout.write(`\n${r.case}: ${r.error ?? r.podtrail.error}`);
     const all = results.flatMap((r) => r.checks).filter((k) => k.pass !== null);
     process.stdout.write(`\n${all.filter((k) => k.pass).length}/${all.length} checks pass\n`);
   }
-  if (opts.strict && results.some((r) => r.checks.some((k) => k.pass === false))) process.exitCode = 1;
 }
 
 main().catch((e) => { log(e.stack ?? String(e)); process.exitCode = 2; });
