@@ -543,7 +543,10 @@ export class RecordScanner {
   /** A `{` at column 0 cut the current top-level value short. */
   private breakTopValue(i: number): number {
     const line = this.elementKind !== NO_ELEMENT ? this.elementLine : this.recordLine;
-    this.sink.warning(line, `incomplete record: the next one starts at line ${this.lineAt(i)}`);
+    const next = this.lineAt(i);
+    // Name the lines given up, so that garbage after a cut-off record is accounted for.
+    const span = next - 1 > line ? `lines ${line}-${next - 1} skipped` : "skipped";
+    this.sink.warning(line, `incomplete record (${span}): the next one starts at line ${next}`);
     this.capture.cancel();
     this.elementKind = NO_ELEMENT;
     this.endList(undefined, undefined);

@@ -30,7 +30,7 @@ describe("bad lines and records never lose their neighbours", () => {
     const cut = added("b").slice(0, added("b").indexOf("metadata") + 11);
     const d = await decode(`${added("a")}\n${cut}\n${added("c")}\n${added("d")}\n`);
     expect(names(d)).toEqual(["a", "c", "d"]);
-    expect(d.warnings).toEqual([{ line: 2, message: "incomplete record: the next one starts at line 3" }]);
+    expect(d.warnings).toEqual([{ line: 2, message: "incomplete record (skipped): the next one starts at line 3" }]);
   });
 
   it("an invalid JSON line that still looks like an object", async () => {
