@@ -16,6 +16,7 @@ const FORMATS = [
   ["text", "expected.txt"],
   ["markdown", "expected.md"],
   ["csv", "expected.csv"],
+  ["html", "expected.html"],
 ] as const;
 
 const cases = readdirSync(SAMPLES, { withFileTypes: true })
