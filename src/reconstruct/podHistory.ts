@@ -1,12 +1,7 @@
 import type { ObservationType, PodMeta, PodObservation, WatchType } from "../types.js";
 import { compareDecimalVersions, isDecimalVersion } from "./resourceVersion.js";
 import { sameObservation } from "./sameObservation.js";
-
-/** An observation with its position in the input order (for pods whose versions are not decimal). */
-interface Sequenced {
-  readonly seq: number;
-  readonly obs: PodObservation;
-}
+import { VersionLog } from "./versionLog.js";
 
 /** One pod's observations in order, each with its resolved watch type. */
 export interface PodHistory {
@@ -15,61 +10,81 @@ export interface PodHistory {
   readonly observations: readonly (PodObservation & { readonly resolvedType: WatchType })[];
 }
 
+const SAFE_DECIMAL = /^(0|[1-9][0-9]{0,14})$/;
+
 /**
  * Collects the observations of one pod as records arrive, in any order.
- * Identical consecutive observations are kept once (memory follows transitions);
- * `finish` orders them by resourceVersion when all are decimal, else by input order.
+ * Each record keeps its place (version, input position); its content is
+ * stored once per run of identical observations, so memory follows
+ * transitions, not records. `finish` orders them by resourceVersion when all
+ * are decimal integers, else by input order (SPEC section 2).
  */
 export class PodHistoryBuilder {
   private meta: PodMeta;
-  private metaVersion: string | null;
-  private readonly entries: Sequenced[] = [];
-  private readonly seenVersions = new Set<string>();
-  private allDecimal = true;
+  private metaVersion: string | null = null;
+  private readonly contents: PodObservation[] = [];
+  /** Records with a decimal resourceVersion, sorted by it. */
+  private readonly log = new VersionLog();
+  /** Records without one (or beyond 2^53), in input order; their presence orders everything by input. */
+  private readonly others: { readonly seq: number; readonly ref: number }[] = [];
+  private readonly otherVersions = new Set<string>();
+  private lastRef = -1;
 
   constructor(
     readonly key: string,
     meta: PodMeta,
   ) {
     this.meta = meta;
-    this.metaVersion = null;
   }
 
   /** Adds an observation; false when its resourceVersion was already seen (a duplicate). */
   add(meta: PodMeta, obs: PodObservation, seq: number): boolean {
     const rv = obs.resourceVersion;
-    if (rv !== null) {
-      if (this.seenVersions.has(rv)) return false;
-      this.seenVersions.add(rv);
+    let ref: number;
+    if (rv !== null && SAFE_DECIMAL.test(rv)) {
+      const version = Number(rv);
+      const found = this.log.find(version);
+      if (found >= 0) return false;
+      const at = -found - 1;
+      // The neighbour whose content it most likely repeats: the previous version, or the previous record read.
+      const neighbour = this.others.length === 0 ? (at > 0 ? this.log.ref(at - 1) : -1) : this.lastRef;
+      ref = this.contentRef(obs, neighbour);
+      this.log.insert(at, version, seq, ref);
+    } else {
+      if (rv !== null) {
+        if (this.otherVersions.has(rv)) return false;
+        this.otherVersions.add(rv);
+      }
+      ref = this.contentRef(obs, this.lastRef);
+      this.others.push({ seq, ref });
     }
-    if (!isDecimalVersion(rv)) this.allDecimal = false;
+    this.lastRef = ref;
     this.updateMeta(meta, rv);
-    const last = this.entries[this.entries.length - 1];
-    if (last !== undefined && this.comesAfter(obs, seq, last) && sameObservation(last.obs, obs)) return true;
-    this.entries.push({ seq, obs });
     return true;
   }
 
   finish(): PodHistory {
-    const byVersion = this.allDecimal;
-    const sorted = [...this.entries].sort((a, b) =>
-      byVersion ? compareDecimalVersions(a.obs.resourceVersion!, b.obs.resourceVersion!) || a.seq - b.seq : a.seq - b.seq,
-    );
+    const order: { seq: number; ref: number }[] = [];
+    for (let i = 0; i < this.log.length; i++) order.push({ seq: this.log.seq(i), ref: this.log.ref(i) });
+    if (this.others.length > 0) {
+      order.push(...this.others);
+      order.sort((a, b) => a.seq - b.seq);
+    }
     const observations: (PodObservation & { resolvedType: WatchType })[] = [];
     let previous: PodObservation | null = null;
-    for (const { obs } of sorted) {
-      if (previous !== null && sameObservation(previous, obs)) continue;
+    for (const { ref } of order) {
+      const obs = this.contents[ref]!;
+      if (previous !== null && (previous === obs || sameObservation(previous, obs))) continue;
       observations.push({ ...obs, resolvedType: resolveType(obs, previous === null) });
       previous = obs;
     }
     return { key: this.key, meta: this.meta, observations };
   }
 
-  private comesAfter(obs: PodObservation, seq: number, last: Sequenced): boolean {
-    const a = obs.resourceVersion;
-    const b = last.obs.resourceVersion;
-    if (isDecimalVersion(a) && isDecimalVersion(b)) return compareDecimalVersions(a, b) > 0;
-    return seq > last.seq;
+  private contentRef(obs: PodObservation, neighbour: number): number {
+    if (neighbour >= 0 && sameObservation(this.contents[neighbour]!, obs)) return neighbour;
+    this.contents.push(obs);
+    return this.contents.length - 1;
   }
 
   /** Descriptive fields follow the newest record; creation time the first that has it. */

@@ -107,4 +107,13 @@ describe("a pod's start-up from its watch records", () => {
     expect(late.pods[0]!.durationsMs.startup).toBe(5000);
     expect(late.pods[0]!.phases).toEqual([{ phase: "Running", at: T0 + 4000 }]);
   });
+
+  it("keeps a flip that arrives late from another file (overlapping captures)", () => {
+    const ready = (rv: number, status: string, at: number) =>
+      envelope("MODIFIED", pod({ rv, phase: "Running", node: "node-a", conditions: [scheduled, { type: "Ready", status, at }], statuses: [{ name: "app", state: { running: 4 }, ready: status === "True" }] }));
+    // File a saw versions 10 and 12 (identical); file b saw the flip at 11 in between.
+    const r = reportOf({ "a.jsonl": [ready(10, "True", 5), ready(12, "True", 5)], "b.jsonl": [ready(11, "False", 8)] });
+    expect(r.pods[0]!.conditions.filter((c) => c.type === "Ready").map((c) => c.status)).toEqual(["True", "False", "True"]);
+    expect(r.pods[0]!.observations).toBe(3);
+  });
 });
