@@ -210,9 +210,10 @@ describe("any order, any split, any duplicate: the same report", () => {
     timeoutFor(40, 300),
   );
 
-  // BUG: the PodHistoryBuilder.add bug described below ("a flapping pod") shows on a real sample:
+  // BUG: the managedFields-time bug described below ("a flapping pod") shows on a real sample:
   // samples/image-pull-backoff (ErrImagePull and ImagePullBackOff alternate with identical statuses)
-  // with its records shuffled reports ErrImagePull and ImagePullBackOff x1 instead of x2.
+  // with its records shuffled reports ErrImagePull lastSeen 12:00:03 instead of 12:00:18.
+  // (Before 59d3b22 the same shuffle also lost whole entries: ErrImagePull and ImagePullBackOff x1 instead of x2.)
   it.skip(
     "any order of the records of a capture with decimal resourceVersions: the same pods and summary",
     async () => {
@@ -231,49 +232,83 @@ describe("any order, any split, any duplicate: the same report", () => {
   /**
    * The reducer on its own: a pod whose status flaps between a few states
    * (the same state may come back, as a container going from CrashLoopBackOff
-   * to running and back does), recorded with increasing resourceVersions and
-   * read in any order, has one history.
+   * to running and back does), each record stamped with its own managedFields
+   * time, recorded with increasing resourceVersions and read in any order, has
+   * one history.
    *
-   * BUG: src/reconstruct/podHistory.ts `PodHistoryBuilder.add` drops an
-   * observation equal to the entry that ARRIVED last when it comes after it
-   * by resourceVersion, without checking that no observation read later falls
-   * between them: rv 101 CrashLoopBackOff, rv 103 CrashLoopBackOff, then rv
-   * 102 running loses rv 103 (the return to CrashLoopBackOff). The minimal
-   * reproduction is the next test. Unskip both once fixed.
+   * BUG: a status that comes back (equal to an earlier one but for its
+   * resourceVersion and managedFields time) is read with the managedFields time
+   * of its earlier twin when it arrives right after that twin and the record
+   * between them by resourceVersion arrives later (overlapping files, a
+   * relist): ErrImagePull rv 101 at 10:00:03, ImagePullBackOff rv 102,
+   * ErrImagePull rv 103 at 10:00:18, read as a-part.jsonl (101, 103) then
+   * b-part.jsonl (102), give ErrImagePull lastSeen 10:00:03 instead of
+   * 10:00:18 (every other order gives 10:00:18). Suspect
+   * src/reconstruct/podHistory.ts / versionLog.ts (59d3b22: "content once per
+   * run"): the content kept for rv 103 is rv 101's, managedAt included,
+   * because sameObservation ignores managedAt. Minimal reproduction: the test
+   * after next. Unskip both once fixed.
    */
   it.skip(
     "a flapping pod's records in any order give the history of the records in resourceVersion order",
     async () => {
-      const states: Omit<PodSpec, "rv">[] = [
+      const states: Omit<PodSpec, "rv" | "managed">[] = [
         { phase: "Pending", node: "n1", conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { waiting: "ContainerCreating" } }] },
-        { phase: "Running", node: "n1", managed: 5, conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff" }, restarts: 1 }] },
+        { phase: "Running", node: "n1", conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff" }, restarts: 1 }] },
         { phase: "Running", node: "n1", conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { running: 8 }, restarts: 1 }] },
-        { phase: "Running", node: "n1", managed: 9, conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff", message: "back-off 10s" }, restarts: 1 }] },
+        { phase: "Running", node: "n1", conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff", message: "back-off 10s" }, restarts: 1 }] },
       ];
-      await fc.assert(
-        fc.asyncProperty(
-          fc.array(fc.integer({ min: 0, max: states.length - 1 }), { minLength: 2, maxLength: 8 }).chain((seq) => fc.tuple(fc.constant(seq), fc.shuffledSubarray([...seq.keys()], { minLength: seq.length }))),
-          async ([seq, order]) => {
-            const records = seq.map((s, i) => envelope(i === 0 ? "ADDED" : "MODIFIED", pod({ ...states[s]!, rv: 100 + i })));
-            const inOrder = await analyzeBytes({ "pods.jsonl": toJsonl(records) });
-            const shuffled = await analyzeBytes({ "pods.jsonl": toJsonl(order.map((i) => records[i]!)) });
-            expect(contentOf(shuffled)).toEqual(contentOf(inOrder));
-          },
-        ),
-        params(100),
-      );
+      await fc.assert(flappingProperty(states, true), params(100));
     },
     timeoutFor(100, 50),
   );
 
-  // BUG (see above): minimal reproduction. Expected stuckIn CrashLoopBackOff, CrashLoopBackOff x2, 3 observations;
-  // read as 101, 103, 102 it gives stuckIn null, CrashLoopBackOff x1, 2 observations.
-  it.skip("CrashLoopBackOff (rv 101), running (rv 102), CrashLoopBackOff (rv 103) read as 101, 103, 102: the same report", async () => {
+  function flappingProperty(states: readonly Omit<PodSpec, "rv" | "managed">[], stamped: boolean) {
+    return fc.asyncProperty(
+      fc.array(fc.integer({ min: 0, max: states.length - 1 }), { minLength: 2, maxLength: 8 }).chain((seq) => fc.tuple(fc.constant(seq), fc.shuffledSubarray([...seq.keys()], { minLength: seq.length }))),
+      async ([seq, order]) => {
+        const records = seq.map((s, i) => envelope(i === 0 ? "ADDED" : "MODIFIED", pod({ ...states[s]!, rv: 100 + i, ...(stamped ? { managed: 10 + i } : {}) })));
+        const inOrder = await analyzeBytes({ "pods.jsonl": toJsonl(records) });
+        const shuffled = await analyzeBytes({ "pods.jsonl": toJsonl(order.map((i) => records[i]!)) });
+        expect(contentOf(shuffled)).toEqual(contentOf(inOrder));
+      },
+    );
+  }
+
+  it(
+    "a flapping pod's records (without managedFields) in any order give the history of the records in resourceVersion order",
+    async () => {
+      const states: Omit<PodSpec, "rv" | "managed">[] = [
+        { phase: "Pending", node: "n1", conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { waiting: "ContainerCreating" } }] },
+        { phase: "Running", node: "n1", conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff" }, restarts: 1 }] },
+        { phase: "Running", node: "n1", conditions: [{ type: "PodScheduled", status: "True", at: 1 }, { type: "Ready", status: "True", at: 8 }], statuses: [{ name: "app", state: { running: 8 }, restarts: 1, ready: true }] },
+        { phase: "Running", node: "n1", conditions: [{ type: "PodScheduled", status: "True", at: 1 }], statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff", message: "back-off 10s" }, restarts: 1 }] },
+      ];
+      await fc.assert(flappingProperty(states, false), params(100));
+    },
+    timeoutFor(100, 50),
+  );
+
+  // Fixed in 59d3b22 (PodHistoryBuilder.add dropped rv 103, equal to rv 101 which arrived just before it,
+  // though rv 102, read later, falls between them).
+  it("CrashLoopBackOff (rv 101), running (rv 102), CrashLoopBackOff (rv 103) read as 101, 103, 102: the same report", async () => {
     const crash: Omit<PodSpec, "rv"> = { phase: "Running", node: "n1", statuses: [{ name: "app", state: { waiting: "CrashLoopBackOff" }, restarts: 1 }] };
     const running: Omit<PodSpec, "rv"> = { phase: "Running", node: "n1", statuses: [{ name: "app", state: { running: 8 }, restarts: 1 }] };
     const [a, b, c] = [pod({ ...crash, rv: 101 }), pod({ ...running, rv: 102 }), pod({ ...crash, rv: 103 })].map((p) => envelope("MODIFIED", p));
     const inOrder = await analyzeBytes({ "pods.jsonl": toJsonl([a, b, c]) });
     expect(inOrder.pods[0]!.stuckIn).toBe("CrashLoopBackOff");
+    const late = await analyzeBytes({ "a-part.jsonl": toJsonl([a, c]), "b-part.jsonl": toJsonl([b]) });
+    expect(contentOf(late)).toEqual(contentOf(inOrder));
+  });
+
+  // BUG (see "a flapping pod" above): minimal reproduction. Expected ErrImagePull x2, lastSeen 10:00:18 (rv 103's
+  // managedFields time), as in every other order; read as a-part (101, 103) then b-part (102): lastSeen 10:00:03.
+  it.skip("ErrImagePull (rv 101, 10:00:03), ImagePullBackOff (rv 102), ErrImagePull (rv 103, 10:00:18) in two overlapping files: lastSeen 10:00:18", async () => {
+    const waiting = (rv: number, managed: number, reason: string, message: string) =>
+      envelope("MODIFIED", pod({ rv, managed, phase: "Pending", node: "n1", statuses: [{ name: "app", state: { waiting: reason, message } }] }));
+    const [a, b, c] = [waiting(101, 3, "ErrImagePull", "not found"), waiting(102, 10, "ImagePullBackOff", "Back-off"), waiting(103, 18, "ErrImagePull", "not found")];
+    const inOrder = await analyzeBytes({ "pods.jsonl": toJsonl([a, b, c]) });
+    expect(inOrder.pods[0]!.failures.find((f) => f.reason === "ErrImagePull")).toMatchObject({ count: 2, lastSeen: Date.parse("2024-05-01T10:00:18Z") });
     const late = await analyzeBytes({ "a-part.jsonl": toJsonl([a, c]), "b-part.jsonl": toJsonl([b]) });
     expect(contentOf(late)).toEqual(contentOf(inOrder));
   });
