@@ -1,4 +1,5 @@
 /** Byte values and small JSON helpers shared by the decoders. */
+import { parseRecord } from "./parseRecord.js";
 
 export const NL = 0x0a;
 export const CR = 0x0d;
@@ -21,7 +22,7 @@ export type ParseResult = { readonly ok: true; readonly value: unknown } | { rea
 /** `JSON.parse` of `bytes[start, end)` decoded as UTF-8, never throwing. */
 export function parseJson(bytes: Buffer, start = 0, end = bytes.length): ParseResult {
   try {
-    return { ok: true, value: JSON.parse(bytes.toString("utf8", start, end)) };
+    return { ok: true, value: parseRecord(bytes, start, end) };
   } catch (error) {
     return { ok: false, error: oneLine(error instanceof Error ? error.message : String(error)) };
   }
@@ -30,7 +31,7 @@ export function parseJson(bytes: Buffer, start = 0, end = bytes.length): ParseRe
 /** `JSON.parse` for the fast paths: undefined when the text is not JSON. */
 export function parseOrUndefined(bytes: Buffer, start: number, end: number): unknown {
   try {
-    return JSON.parse(bytes.toString("utf8", start, end));
+    return parseRecord(bytes, start, end);
   } catch {
     return undefined;
   }

@@ -3,21 +3,19 @@
  * so bad input degrades to nulls instead of throwing.
  */
 
+import { asName, asObject, noteWrongType } from "../normalize/json.js";
+
 /** The value as a plain JSON object, or null (arrays and null are not objects here). */
-export function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
+export const asRecord: (value: unknown) => Record<string, unknown> | null = asObject;
 
 /** A non-empty string, else null (Kubernetes writes `""` for unset strings). */
-export function asText(value: unknown): string | null {
-  return typeof value === "string" && value !== "" ? value : null;
-}
+export const asText: (value: unknown) => string | null = asName;
 
 /** A positive safe integer (an occurrence count), else null; 0 means unset in Kubernetes. */
 export function asCount(value: unknown): number | null {
-  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : null;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value > 0 ? value : null;
+  noteWrongType(value);
+  return null;
 }
 
 /** `raw[a][b]` when `raw[a]` is an object. */

@@ -1,6 +1,6 @@
 import type { Location, NormalizedRecord, ObservationType } from "../types.js";
 import { normalizeEvent } from "../events/normalizeEvent.js";
-import { asInteger, asName, asObject, type JsonObject } from "./json.js";
+import { asInteger, asName, asObject, takeWrongType, type JsonObject } from "./json.js";
 import { normalizePod } from "./pod.js";
 import { describeShapeProblems } from "./validateShape.js";
 
@@ -52,14 +52,19 @@ function normalizeObject(obj: JsonObject, type: ObservationType, loc: Location, 
   const kind = asName(obj["kind"]) ?? implied?.kind ?? inferKind(obj);
   const apiVersion = asName(obj["apiVersion"]) ?? implied?.apiVersion ?? null;
   if (kind === "Pod") {
+    takeWrongType();
     const pod = normalizePod(obj, type, loc);
     if ("problem" in pod) return invalid(pod.problem, loc);
-    return withShapeWarning(pod, describeShapeProblems("pod", obj), `Pod ${pod.meta.namespace}/${pod.meta.name}`);
+    // The schema describes the wrong fields, only for records where the readers met one.
+    const problem = takeWrongType() ? describeShapeProblems("pod", obj) : null;
+    return withShapeWarning(pod, problem, `Pod ${pod.meta.namespace}/${pod.meta.name}`);
   }
   if (kind === "Event" && (apiVersion === null || apiVersion === "v1" || apiVersion.startsWith("events.k8s.io/"))) {
+    takeWrongType();
     const event = normalizeEvent(obj, loc, apiVersion === null ? null : { kind, apiVersion });
     if ("problem" in event) return invalid(event.problem, loc);
-    return withShapeWarning({ kind: "event", type, event }, describeShapeProblems("event", obj), `Event ${event.namespace ?? ""}/${event.name ?? ""}`);
+    const problem = takeWrongType() ? describeShapeProblems("event", obj) : null;
+    return withShapeWarning({ kind: "event", type, event }, problem, `Event ${event.namespace ?? ""}/${event.name ?? ""}`);
   }
   return { kind: "skipped", objectKind: kind, loc };
 }

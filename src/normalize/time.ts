@@ -1,4 +1,5 @@
 import type { EpochMs } from "../types.js";
+import { noteWrongType } from "./json.js";
 
 // RFC 3339 as Kubernetes writes it: 2024-05-01T10:00:01Z, 2024-05-01T10:00:01.123456Z,
 // or with a numeric offset. Hand-written because Date.parse drops sub-millisecond digits
@@ -11,7 +12,24 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
  * or malformed values.
  */
 export function parseTime(value: unknown): EpochMs | null {
-  if (typeof value !== "string" || value.length < 20) return null;
+  if (typeof value !== "string") {
+    noteWrongType(value);
+    return null;
+  }
+  // Records repeat the same few timestamps (creation, transitions, starts): remember recent ones.
+  const known = recent.get(value);
+  if (known !== undefined) return known;
+  const parsed = parseUncached(value);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(value, parsed);
+  return parsed;
+}
+
+const RECENT_LIMIT = 4096;
+const recent = new Map<string, EpochMs | null>();
+
+function parseUncached(value: string): EpochMs | null {
+  if (value.length < 20) return null;
   const m = RFC3339.exec(value);
   if (m === null) return null;
   const year = Number(m[1]);

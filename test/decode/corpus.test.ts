@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CORPUS, decode } from "./helpers.js";
+import { asDecoded, CORPUS, decode } from "./helpers.js";
 
 function walk(dir: string): string[] {
   return readdirSync(dir)
@@ -33,7 +33,7 @@ describe("every corpus capture decodes with the right format", () => {
       expect(decoded.format).toBe(expectedFormat(path));
       expect(decoded.warnings).toEqual([]);
       expect(decoded.bytes).toBe(bytes.length);
-      const whole: unknown = expectedFormat(path) === "watch-jsonl" ? null : JSON.parse(bytes.toString("utf8"));
+      const whole: unknown = expectedFormat(path) === "watch-jsonl" ? null : asDecoded(JSON.parse(bytes.toString("utf8")));
       if (Array.isArray(whole)) expect(decoded.values.map((v) => v.value)).toEqual(whole);
       else if (whole !== null && typeof whole === "object" && Array.isArray((whole as { items?: unknown }).items)) {
         expect(decoded.values.map((v) => v.value)).toEqual((whole as { items: unknown[] }).items);

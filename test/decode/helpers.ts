@@ -39,3 +39,21 @@ export async function decode(
 
 export const valuesOf = (decoded: Decoded): unknown[] => decoded.values.map((v) => v.value);
 export const linesOf = (decoded: Decoded): number[] => decoded.values.map((v) => v.line);
+
+/**
+ * What the decoder promises for a parsed value: JSON.parse's result, except
+ * that each `managedFields` array holds only its entries' `time`s (the rest is
+ * skipped unparsed for speed; see src/decode/parseRecord.ts).
+ */
+export function asDecoded<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(asDecoded) as T;
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    out[k] =
+      k === "managedFields" && Array.isArray(v)
+        ? v.filter((e) => typeof (e as { time?: unknown })?.time === "string").map((e) => ({ time: (e as { time: string }).time }))
+        : asDecoded(v);
+  }
+  return out as T;
+}

@@ -1,0 +1,154 @@
+import { BACKSLASH, COMMA, LBRACE, LBRACK, QUOTE, RBRACE, RBRACK } from "./json.js";
+
+/*
+ * JSON.parse of one record, doing less of it where Kubernetes objects allow.
+ * A pod record is mostly bytes podtrail never reads or has already read:
+ *
+ * - `metadata.managedFields` (server-side-apply bookkeeping, often 40% of the
+ *   bytes): only each entry's `time` is read, so the array is replaced by one
+ *   holding just those times;
+ * - `spec` (another 40%): identical in nearly every record of a pod, so in
+ *   compact records the spec text is looked up among recently parsed ones and
+ *   parsed only when new.
+ *
+ * The parsed value is the same as JSON.parse of the whole text would give
+ * (objects may be shared between records: consumers never mutate them); any
+ * shape that does not fit falls back to the plain parse. Throws as JSON.parse.
+ */
+export function parseRecord(bytes: Buffer, start: number, end: number): unknown {
+  const record = bytes.subarray(start, end);
+  try {
+    const value = parseTrimmed(record);
+    if (value !== undefined) return value;
+  } catch {
+    // The shortcut misjudged this record's shape: the plain parse decides.
+  }
+  return JSON.parse(record.toString("utf8"));
+}
+
+/** The shortcut parse; undefined when the record has neither managedFields nor a compact spec. */
+function parseTrimmed(record: Buffer): unknown {
+  const managed = managedFieldsSpan(record);
+  const spec = compactSpec(record, managed === null ? -1 : managed.close);
+  if (managed === null && spec === null) return undefined;
+  const upTo = spec === null ? record.length : spec.start;
+  const before = managed === null ? record.toString("utf8", 0, upTo) : `${record.toString("utf8", 0, managed.open)}[${managed.times}]${record.toString("utf8", managed.close + 1, upTo)}`;
+  if (spec === null) return JSON.parse(before);
+  const value = JSON.parse(`${before}0${record.toString("utf8", spec.end)}`) as Record<string, unknown>;
+  const holder = value["spec"] === 0 ? value : (value["object"] as Record<string, unknown> | undefined);
+  if (holder === undefined || holder === null || typeof holder !== "object" || holder["spec"] !== 0) return undefined;
+  holder["spec"] = spec.value;
+  return value;
+}
+
+const SPEC_KEY = Buffer.from(',"spec":{');
+const STATUS_KEY = Buffer.from('},"status":{');
+const SPEC_CACHE_LIMIT = 8192;
+const specCache = new Map<string, unknown>();
+
+/**
+ * The `spec` object of a compact record (`..,"spec":{...},"status":{..`),
+ * parsed or remembered. `after` is where managedFields ended (the API server
+ * writes spec right after metadata, whose last field they are), else -1.
+ */
+function compactSpec(record: Buffer, after: number): { start: number; end: number; value: unknown } | null {
+  const key = after >= 0 && record.indexOf(SPEC_KEY, after - 2) === after + 1 ? after + 1 : record.indexOf(SPEC_KEY);
+  if (key < 0) return null;
+  const open = key + SPEC_KEY.length - 1;
+  // Pod status is short and last: search it from the end.
+  const close = record.lastIndexOf(STATUS_KEY);
+  if (close <= open) return null;
+  const text = record.toString("utf8", open, close + 1);
+  let value = specCache.get(text);
+  if (value === undefined) {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return null; // not one object after all: the plain parse decides
+    }
+    if (specCache.size >= SPEC_CACHE_LIMIT) specCache.clear();
+    specCache.set(text, value);
+  }
+  return { start: open, end: close + 1, value };
+}
+
+const MF_KEY = Buffer.from('"managedFields"');
+const MF_END = Buffer.from(']},"spec":');
+const TIME = Buffer.from('"time"');
+
+/** Where the managedFields array opens and closes, and its entries' times; null when there is none. */
+function managedFieldsSpan(record: Buffer): { open: number; close: number; times: string } | null {
+  const region = record;
+  const to = record.length;
+  const at = region.indexOf(MF_KEY);
+  if (at < 0) return null;
+  // A key follows `{` or `,`; `"managedFields"` after `:` is a value.
+  let p = at - 1;
+  while (p >= 0 && isSpace(region[p]!)) p--;
+  if (p < 0 || (region[p] !== LBRACE && region[p] !== COMMA)) return null;
+  let q = at + MF_KEY.length;
+  while (q < to && isSpace(region[q]!)) q++;
+  if (region[q] !== 0x3a) return null;
+  q++;
+  while (q < to && isSpace(region[q]!)) q++;
+  if (region[q] !== LBRACK) return null;
+  const close = arrayEnd(record, q, to);
+  if (close < 0) return null;
+  return { open: q, close, times: times(region, q, close) };
+}
+
+/**
+ * The `]` closing the managedFields array opened at `open`. The API server
+ * writes managedFields last in metadata, just before `spec`; fieldsV1 holds
+ * no arrays, so when no other `]` lies between, that one is it. Otherwise a
+ * scan that tracks strings finds it.
+ */
+function arrayEnd(record: Buffer, open: number, to: number): number {
+  const end = record.indexOf(MF_END, open);
+  if (end >= 0 && end < to) {
+    const other = record.indexOf(RBRACK, open);
+    if (other === end) return end;
+  }
+  return matchingBracket(record, open, to);
+}
+
+function matchingBracket(bytes: Buffer, open: number, end: number): number {
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const b = bytes[i]!;
+    if (b === QUOTE) {
+      for (i++; i < end; i++) {
+        const c = bytes[i]!;
+        if (c === BACKSLASH) i++;
+        else if (c === QUOTE) break;
+      }
+    } else if (b === LBRACK || b === LBRACE) {
+      depth++;
+    } else if (b === RBRACK || b === RBRACE) {
+      depth--;
+      if (depth === 0) return b === RBRACK ? i : -1;
+    }
+  }
+  return -1;
+}
+
+/** `{"time":"..."}` for every `"time":"..."` in the array (fieldsV1 keys are `f:`-prefixed, so never match). */
+function times(region: Buffer, from: number, to: number): string {
+  const out: string[] = [];
+  const inside = region.subarray(0, to);
+  let i = inside.indexOf(TIME, from);
+  while (i >= 0) {
+    let v = i + TIME.length;
+    while (v < to && (isSpace(inside[v]!) || inside[v] === 0x3a)) v++;
+    if (inside[v] === QUOTE) {
+      const close = inside.indexOf(QUOTE, v + 1);
+      if (close > v) out.push(`{"time":${inside.toString("latin1", v, close + 1)}}`);
+    }
+    i = inside.indexOf(TIME, i + TIME.length);
+  }
+  return out.join(",");
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
