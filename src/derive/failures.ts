@@ -52,7 +52,10 @@ class FailureTally {
  * DisruptionTarget from its records; Warning and BackOff events. When records
  * and events report the same (reason, container), the larger count stands.
  */
-export function deriveFailures(observations: readonly PodObservation[], events: readonly KubeEvent[]): PodFailure[] {
+/** An observation, with the managedFields time of the last record of its run when known. */
+type Observed = PodObservation & { readonly lastManagedAt?: EpochMs | null };
+
+export function deriveFailures(observations: readonly Observed[], events: readonly KubeEvent[]): PodFailure[] {
   const fromRecords = tallyRecords(observations);
   const fromEvents = tallyEvents(events);
   const merged = new Map(fromRecords.entries);
@@ -81,7 +84,7 @@ export function deriveFailures(observations: readonly PodObservation[], events: 
   return failures.sort(compareFailures);
 }
 
-function tallyRecords(observations: readonly PodObservation[]): FailureTally {
+function tallyRecords(observations: readonly Observed[]): FailureTally {
   const tally = new FailureTally();
   const waiting = new Map<string, string | null>();
   const terminations = new Set<string>();
@@ -89,14 +92,16 @@ function tallyRecords(observations: readonly PodObservation[]): FailureTally {
   const open = new Map<string, Tally>();
   for (const obs of observations) {
     const at = obs.managedAt;
+    // A run of identical records: the state was still shown at the run's last record.
+    const until = obs.lastManagedAt ?? at;
     for (const c of obs.containers) {
       const key = `${c.init ? "i" : "c"}/${c.name}`;
       const reason = c.state.kind === "waiting" ? c.state.reason : null;
       const failing = reason !== null && !PROGRESS_WAITING_REASONS.has(reason) ? reason : null;
       const message = c.state.kind === "waiting" ? c.state.message : null;
       if (failing !== null) {
-        if (waiting.get(key) !== failing) open.set(`w/${key}`, tally.add(failing, c.name, 1, at, at, message));
-        else tally.seen(open.get(`w/${key}`)!, at, at, message);
+        if (waiting.get(key) !== failing) open.set(`w/${key}`, tally.add(failing, c.name, 1, at, until, message));
+        else tally.seen(open.get(`w/${key}`)!, at, until, message);
       }
       waiting.set(key, failing);
       for (const { state } of terminationsOf(c)) {
@@ -110,12 +115,12 @@ function tallyRecords(observations: readonly PodObservation[]): FailureTally {
         if (state.exitCode !== null) t.exitCodes.add(state.exitCode);
       }
     }
-    holdState(tally, held, open, "status", obs.reason, obs.message, at, at);
+    holdState(tally, held, open, "status", obs.reason, obs.message, at, until);
     const scheduled = obs.conditions.find((c) => c.type === "PodScheduled");
     const unschedulable = scheduled?.status === "False" && scheduled.reason !== null && SCHEDULING_FAILURES.has(scheduled.reason) ? scheduled : null;
-    holdState(tally, held, open, "scheduled", unschedulable?.reason ?? null, unschedulable?.message ?? null, unschedulable?.lastTransitionTime ?? at, at);
+    holdState(tally, held, open, "scheduled", unschedulable?.reason ?? null, unschedulable?.message ?? null, unschedulable?.lastTransitionTime ?? at, until);
     const disruption = obs.conditions.find((c) => c.type === "DisruptionTarget" && c.status === "True");
-    holdState(tally, held, open, "disruption", disruption ? (disruption.reason ?? "DisruptionTarget") : null, disruption?.message ?? null, disruption?.lastTransitionTime ?? at, at);
+    holdState(tally, held, open, "disruption", disruption ? (disruption.reason ?? "DisruptionTarget") : null, disruption?.message ?? null, disruption?.lastTransitionTime ?? at, until);
   }
   return tally;
 }

@@ -1,6 +1,6 @@
 import type { CaptureGap, KubeEvent, PodRecord, Warning } from "../types.js";
 import type { NormalizeResult } from "../normalize/normalizeValue.js";
-import { PodHistoryBuilder, type PodHistory } from "./podHistory.js";
+import { InputNames, PodHistoryBuilder, type PodHistory } from "./podHistory.js";
 
 /** Counters of one input, filled while its records are applied. */
 export interface InputStats {
@@ -31,6 +31,7 @@ const MAX_WARNINGS_PER_INPUT = 1000;
  */
 export class CaptureBuilder {
   private readonly pods = new Map<string, PodHistoryBuilder>();
+  private readonly inputNames = new InputNames();
   private readonly events = new Map<string, KubeEvent>();
   private readonly eventVersions = new Set<string>();
   private readonly gaps: CaptureGap[] = [];
@@ -111,7 +112,7 @@ export class CaptureBuilder {
     const key = meta.uid ?? `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
     let builder = this.pods.get(key);
     if (builder === undefined) {
-      builder = new PodHistoryBuilder(key, meta);
+      builder = new PodHistoryBuilder(key, meta, this.inputNames);
       this.pods.set(key, builder);
     }
     return builder.add(meta, observation, this.seq++);

@@ -1,23 +1,58 @@
-import type { ObservationType, PodMeta, PodObservation, WatchType } from "../types.js";
+import type { EpochMs, ObservationType, PodMeta, PodObservation, WatchType } from "../types.js";
 import { compareDecimalVersions, isDecimalVersion } from "./resourceVersion.js";
 import { sameObservation } from "./sameObservation.js";
 import { VersionLog } from "./versionLog.js";
+
+/** An observation in a pod's history: a run of records that said the same. */
+export type HistoryObservation = PodObservation & {
+  readonly resolvedType: WatchType;
+  /** managedFields time of the run's last record (its first is `managedAt`). */
+  readonly lastManagedAt: EpochMs | null;
+};
 
 /** One pod's observations in order, each with its resolved watch type. */
 export interface PodHistory {
   readonly key: string;
   readonly meta: PodMeta;
-  readonly observations: readonly (PodObservation & { readonly resolvedType: WatchType })[];
+  readonly observations: readonly HistoryObservation[];
+}
+
+/** Names of the inputs of a run, by id: locations compare by name, not by reading order. */
+export class InputNames {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(name, id);
+      this.names.push(name);
+    }
+    return id;
+  }
+
+  name(id: number): string {
+    return this.names[id]!;
+  }
+
+  /** Orders two locations by input name, then line. */
+  compare(inputA: number, lineA: number, inputB: number, lineB: number): number {
+    const a = this.names[inputA]!;
+    const b = this.names[inputB]!;
+    return a < b ? -1 : a > b ? 1 : lineA - lineB;
+  }
 }
 
 const SAFE_DECIMAL = /^(0|[1-9][0-9]{0,14})$/;
 
 /**
  * Collects the observations of one pod as records arrive, in any order.
- * Each record keeps its place (version, input position); its content is
- * stored once per run of identical observations, so memory follows
- * transitions, not records. `finish` orders them by resourceVersion when all
- * are decimal integers, else by input order (SPEC section 2).
+ * Each record keeps its place and its own facts (version, input position,
+ * managedFields time, location) in a `VersionLog`; its content is stored once
+ * per run of identical observations, so memory follows transitions, not
+ * records. `finish` orders records by resourceVersion when all are decimal
+ * integers, else by input order (SPEC section 2).
  */
 export class PodHistoryBuilder {
   private meta: PodMeta;
@@ -26,13 +61,14 @@ export class PodHistoryBuilder {
   /** Records with a decimal resourceVersion, sorted by it. */
   private readonly log = new VersionLog();
   /** Records without one (or beyond 2^53), in input order; their presence orders everything by input. */
-  private readonly others: { readonly seq: number; readonly ref: number }[] = [];
+  private readonly others = new VersionLog();
   private readonly otherVersions = new Set<string>();
   private lastRef = -1;
 
   constructor(
     readonly key: string,
     meta: PodMeta,
+    private readonly inputs: InputNames,
   ) {
     this.meta = meta;
   }
@@ -40,23 +76,29 @@ export class PodHistoryBuilder {
   /** Adds an observation; false when its resourceVersion was already seen (a duplicate). */
   add(meta: PodMeta, obs: PodObservation, seq: number): boolean {
     const rv = obs.resourceVersion;
+    const input = this.inputs.id(obs.loc.input);
+    const line = obs.loc.line;
     let ref: number;
     if (rv !== null && SAFE_DECIMAL.test(rv)) {
       const version = Number(rv);
       const found = this.log.find(version);
-      if (found >= 0) return false;
+      if (found >= 0) {
+        // The same record read again: it counts where it was read first in name order, whatever the reading order.
+        if (this.inputs.compare(input, line, this.log.input(found), this.log.line(found)) < 0) this.log.relocate(found, input, line);
+        return false;
+      }
       const at = -found - 1;
       // The neighbour whose content it most likely repeats: the previous version, or the previous record read.
       const neighbour = this.others.length === 0 ? (at > 0 ? this.log.ref(at - 1) : -1) : this.lastRef;
       ref = this.contentRef(obs, neighbour);
-      this.log.insert(at, version, seq, ref);
+      this.log.insert(at, { version, seq, ref, managedAt: obs.managedAt, input, line });
     } else {
       if (rv !== null) {
         if (this.otherVersions.has(rv)) return false;
         this.otherVersions.add(rv);
       }
       ref = this.contentRef(obs, this.lastRef);
-      this.others.push({ seq, ref });
+      this.others.insert(this.others.length, { version: 0, seq, ref, managedAt: obs.managedAt, input, line });
     }
     this.lastRef = ref;
     this.updateMeta(meta, rv);
@@ -64,18 +106,31 @@ export class PodHistoryBuilder {
   }
 
   finish(): PodHistory {
-    const order: { seq: number; ref: number }[] = [];
-    for (let i = 0; i < this.log.length; i++) order.push({ seq: this.log.seq(i), ref: this.log.ref(i) });
-    if (this.others.length > 0) {
-      order.push(...this.others);
-      order.sort((a, b) => a.seq - b.seq);
+    type Row = { seq: number; ref: number; managedAt: number | null; input: number; line: number };
+    const rows: Row[] = [];
+    for (const log of [this.log, this.others]) {
+      for (let i = 0; i < log.length; i++) {
+        rows.push({ seq: log.seq(i), ref: log.ref(i), managedAt: log.managedAt(i), input: log.input(i), line: log.line(i) });
+      }
     }
-    const observations: (PodObservation & { resolvedType: WatchType })[] = [];
+    if (this.others.length > 0) rows.sort((a, b) => a.seq - b.seq);
+    const observations: HistoryObservation[] = [];
     let previous: PodObservation | null = null;
-    for (const { ref } of order) {
-      const obs = this.contents[ref]!;
-      if (previous !== null && (previous === obs || sameObservation(previous, obs))) continue;
-      observations.push({ ...obs, resolvedType: resolveType(obs, previous === null) });
+    for (const row of rows) {
+      const obs = this.contents[row.ref]!;
+      if (previous !== null && (previous === obs || sameObservation(previous, obs))) {
+        // The run goes on: only its last time moves.
+        const last = observations[observations.length - 1]!;
+        if (row.managedAt !== null) observations[observations.length - 1] = { ...last, lastManagedAt: row.managedAt };
+        continue;
+      }
+      observations.push({
+        ...obs,
+        managedAt: row.managedAt,
+        lastManagedAt: row.managedAt,
+        loc: { input: this.inputs.name(row.input), line: row.line },
+        resolvedType: resolveType(obs, previous === null),
+      });
       previous = obs;
     }
     return { key: this.key, meta: this.meta, observations };

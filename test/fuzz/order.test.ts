@@ -58,7 +58,7 @@ describe("any order, any split, any duplicate: the same report", () => {
           arbOrderFreeCaptures(4).chain((chosen) => fc.tuple(fc.constant(chosen), fc.shuffledSubarray(filesOf(chosen), { minLength: filesOf(chosen).length }))),
           arbEncoding,
           async ([chosen, shuffled], encoding) => {
-            // Files holding the same pod version: see the BUG test after this one.
+            // Files holding the same pod version with different contents (some corpus fixtures): the first read wins, by SPEC.
             fc.pre(!filesOverlap(filesOf(chosen)));
             const encode = encoders[encoding];
             const inOrder = await analyzeBytes(Object.fromEntries(filesOf(chosen).map(([n, r]) => [n, encode(r)])));
@@ -72,14 +72,9 @@ describe("any order, any split, any duplicate: the same report", () => {
     timeoutFor(40, 300),
   );
 
-  // BUG: a pod-level warning is located at the copy of the record read first,
-  // so two inputs holding the same pod version (overlapping captures, a relist
-  // saved twice) give different JSON in different argument orders, against
-  // README "Determinism". Suspect src/reconstruct/podHistory.ts (a duplicate
-  // never replaces the kept observation's `loc`) with the derive warnings that
-  // use that `loc`; keeping the smallest (input, line) of the copies would fix it.
-  // Expected: both orders warn at a.jsonl:1; actual: a.jsonl:1 for [a, b], b.jsonl:1 for [b, a].
-  it.skip("the same pod version in two inputs: byte-identical JSON in either order (the warning located at the same copy)", async () => {
+  // Regression: a pod-level warning was located at the copy of the record read first; a duplicate now keeps the
+  // smallest (input name, line) of its copies.
+  it("the same pod version in two inputs: byte-identical JSON in either order (the warning located at the same copy)", async () => {
     // A static pod (owner Node/...) whose mirror object was created after its container started: a pod-level warning.
     const line = toJsonl([envelope("ADDED", pod({ rv: 7, phase: "Running", node: "n1", owner: { kind: "Node", name: "n1" }, conditions: [{ type: "PodScheduled", status: "True", at: 5 }], statuses: [{ name: "app", state: { running: 2 } }] }))]);
     const ab = await analyzeBytes({ "a.jsonl": line, "b.jsonl": line });
@@ -210,11 +205,10 @@ describe("any order, any split, any duplicate: the same report", () => {
     timeoutFor(40, 300),
   );
 
-  // BUG: the managedFields-time bug described below ("a flapping pod") shows on a real sample:
-  // samples/image-pull-backoff (ErrImagePull and ImagePullBackOff alternate with identical statuses)
-  // with its records shuffled reports ErrImagePull lastSeen 12:00:03 instead of 12:00:18.
-  // (Before 59d3b22 the same shuffle also lost whole entries: ErrImagePull and ImagePullBackOff x1 instead of x2.)
-  it.skip(
+  // Regression: samples/image-pull-backoff (ErrImagePull and ImagePullBackOff alternate with identical statuses)
+  // with its records shuffled reported ErrImagePull lastSeen 12:00:03 instead of 12:00:18; before 59d3b22 the
+  // same shuffle also lost whole entries. Each record now keeps its own managedFields time and location.
+  it(
     "any order of the records of a capture with decimal resourceVersions: the same pods and summary",
     async () => {
       await fc.assert(
@@ -236,20 +230,13 @@ describe("any order, any split, any duplicate: the same report", () => {
    * time, recorded with increasing resourceVersions and read in any order, has
    * one history.
    *
-   * BUG: a status that comes back (equal to an earlier one but for its
-   * resourceVersion and managedFields time) is read with the managedFields time
-   * of its earlier twin when it arrives right after that twin and the record
-   * between them by resourceVersion arrives later (overlapping files, a
-   * relist): ErrImagePull rv 101 at 10:00:03, ImagePullBackOff rv 102,
-   * ErrImagePull rv 103 at 10:00:18, read as a-part.jsonl (101, 103) then
-   * b-part.jsonl (102), give ErrImagePull lastSeen 10:00:03 instead of
-   * 10:00:18 (every other order gives 10:00:18). Suspect
-   * src/reconstruct/podHistory.ts / versionLog.ts (59d3b22: "content once per
-   * run"): the content kept for rv 103 is rv 101's, managedAt included,
-   * because sameObservation ignores managedAt. Minimal reproduction: the test
-   * after next. Unskip both once fixed.
+   * Regression: a status that comes back (equal to an earlier one but for its
+   * resourceVersion and managedFields time) was read with its earlier twin's
+   * time when the record between them arrived later; every record now keeps
+   * its own time (src/reconstruct/versionLog.ts). Minimal reproduction: the
+   * test after next.
    */
-  it.skip(
+  it(
     "a flapping pod's records in any order give the history of the records in resourceVersion order",
     async () => {
       const states: Omit<PodSpec, "rv" | "managed">[] = [
@@ -301,9 +288,9 @@ describe("any order, any split, any duplicate: the same report", () => {
     expect(contentOf(late)).toEqual(contentOf(inOrder));
   });
 
-  // BUG (see "a flapping pod" above): minimal reproduction. Expected ErrImagePull x2, lastSeen 10:00:18 (rv 103's
-  // managedFields time), as in every other order; read as a-part (101, 103) then b-part (102): lastSeen 10:00:03.
-  it.skip("ErrImagePull (rv 101, 10:00:03), ImagePullBackOff (rv 102), ErrImagePull (rv 103, 10:00:18) in two overlapping files: lastSeen 10:00:18", async () => {
+  // Regression (see "a flapping pod" above): ErrImagePull x2, lastSeen 10:00:18 (rv 103's managedFields time)
+  // in every order, including a-part (101, 103) then b-part (102).
+  it("ErrImagePull (rv 101, 10:00:03), ImagePullBackOff (rv 102), ErrImagePull (rv 103, 10:00:18) in two overlapping files: lastSeen 10:00:18", async () => {
     const waiting = (rv: number, managed: number, reason: string, message: string) =>
       envelope("MODIFIED", pod({ rv, managed, phase: "Pending", node: "n1", statuses: [{ name: "app", state: { waiting: reason, message } }] }));
     const [a, b, c] = [waiting(101, 3, "ErrImagePull", "not found"), waiting(102, 10, "ImagePullBackOff", "Back-off"), waiting(103, 18, "ErrImagePull", "not found")];
