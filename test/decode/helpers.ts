@@ -48,12 +48,13 @@ export const linesOf = (decoded: Decoded): number[] => decoded.values.map((v) =>
 export function asDecoded<T>(value: T): T {
   if (Array.isArray(value)) return value.map(asDecoded) as T;
   if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    out[k] =
+  // fromEntries makes own properties, like JSON.parse (a "__proto__" key stays a key).
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
       k === "managedFields" && Array.isArray(v)
         ? v.filter((e) => typeof (e as { time?: unknown })?.time === "string").map((e) => ({ time: (e as { time: string }).time }))
-        : asDecoded(v);
-  }
-  return out as T;
+        : asDecoded(v),
+    ]),
+  ) as T;
 }
