@@ -1,4 +1,4 @@
-import type { GroupBy, InputSummary, KubeEvent, PodReport, Report, Warning } from "./types.js";
+import type { GroupBy, InputSummary, PodReport, Report, Warning } from "./types.js";
 import type { CaptureContents } from "./reconstruct/capture.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
@@ -15,16 +15,26 @@ export interface ReportOptions {
 }
 
 export function buildReport(contents: CaptureContents, inputs: readonly InputSummary[], options: ReportOptions = {}): Report {
-  const { histories, eventsByPod } = matchEvents(contents.histories, contents.events);
+  const { pods: sources, eventsByPod } = matchEvents(contents.pods, contents.events);
+  const eventCount = contents.events.length;
+  const eventTimes = timeBounds(contents.events.flatMap((e) => [e.firstTime, e.time]));
+  // The capture is consumed: each pod's records are let go once it is derived.
+  contents.pods.length = 0;
+  contents.events.length = 0;
   const pods: PodReport[] = [];
   const warnings: Warning[] = [...contents.warnings];
-  for (const history of histories) {
-    const { pod, warnings: podWarnings } = derivePod(history, eventsByPod.get(history.key) ?? []);
+  // One history at a time: each is built, derived and dropped.
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    sources[i] = undefined;
+    const events = eventsByPod.get(source.key) ?? [];
+    eventsByPod.delete(source.key);
+    const { pod, warnings: podWarnings } = derivePod(source.finish(), events);
     pods.push(pod);
     warnings.push(...podWarnings);
   }
   pods.sort(comparePods);
-  const span = captureSpan(pods, contents.events);
+  const span = captureSpan(pods, eventTimes);
   const selected = options.filter === undefined ? pods : filterPods(pods, options.filter, span.end);
   const summary = summarize(selected);
   const duplicates = inputs.reduce((n, i) => n + i.duplicates, 0);
@@ -38,7 +48,7 @@ export function buildReport(contents: CaptureContents, inputs: readonly InputSum
       skipped: inputs.reduce((n, i) => n + i.skipped, 0),
       podRecords: contents.podRecords,
       eventRecords: contents.eventRecords,
-      events: contents.events.length,
+      events: eventCount,
       skippedKinds: contents.skippedKinds,
     },
     gaps: [...contents.gaps].sort((a, b) => cmp(a.input, b.input) || a.line - b.line),
@@ -64,27 +74,33 @@ function comparePods(a: PodReport, b: PodReport): number {
   return cmp(a.namespace, b.namespace) || cmp(a.name, b.name) || cmp(a.uid ?? "", b.uid ?? "");
 }
 
-function captureSpan(pods: readonly PodReport[], events: readonly KubeEvent[]): Report["span"] {
+/** Earliest and latest of some times. */
+function timeBounds(times: Iterable<number | null>): Report["span"] {
   let start: number | null = null;
   let end: number | null = null;
-  const see = (t: number | null): void => {
-    if (t === null) return;
+  for (const t of times) {
+    if (t === null) continue;
     if (start === null || t < start) start = t;
     if (end === null || t > end) end = t;
-  };
-  for (const p of pods) {
-    for (const t of Object.values(p.timestamps)) see(t);
-    for (const c of p.conditions) see(c.at);
-    for (const f of p.failures) {
-      see(f.firstSeen);
-      see(f.lastSeen);
-    }
-  }
-  for (const e of events) {
-    see(e.firstTime);
-    see(e.time);
   }
   return { start, end };
+}
+
+/** Earliest and latest time the capture shows: pod figures and all events (matched or not). */
+function captureSpan(pods: readonly PodReport[], events: Report["span"]): Report["span"] {
+  function* times(): Generator<number | null> {
+    yield events.start;
+    yield events.end;
+    for (const p of pods) {
+      yield* Object.values(p.timestamps);
+      for (const c of p.conditions) yield c.at;
+      for (const f of p.failures) {
+        yield f.firstSeen;
+        yield f.lastSeen;
+      }
+    }
+  }
+  return timeBounds(times());
 }
 
 function cmp(a: string, b: string): number {

@@ -23,8 +23,12 @@ export async function timeline(
   options: ReadOptions & { readonly namespaces?: readonly string[] } = {},
 ): Promise<PodTimeline> {
   const { contents } = await readCapture(inputs, options);
-  const { histories, eventsByPod } = matchEvents(contents.histories, contents.events);
-  const derived = histories.map((h) => ({ history: h, events: eventsByPod.get(h.key) ?? [], pod: derivePod(h, eventsByPod.get(h.key) ?? []).pod }));
+  const { pods, eventsByPod } = matchEvents(contents.pods, contents.events);
+  const derived = pods.flatMap((source) => (source === undefined ? [] : [source])).map((source) => {
+    const history = source.finish();
+    const events = eventsByPod.get(source.key) ?? [];
+    return { history, events, pod: derivePod(history, events).pod };
+  });
   const inNamespace = derived.filter((d) => options.namespaces === undefined || options.namespaces.length === 0 || options.namespaces.includes(d.pod.namespace));
   // An exact name or uid wins over prefixes.
   const exact = inNamespace.filter((d) => d.pod.name === query || d.pod.uid === query || `${d.pod.namespace}/${d.pod.name}` === query);

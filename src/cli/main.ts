@@ -3,7 +3,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { analyze, type ReadOptions } from "../analyze.js";
 import { timeline } from "../timeline.js";
-import { render } from "../render/index.js";
+import { renderChunks } from "../render/index.js";
 import { toJsonReport } from "../render/json.js";
 import { renderTimelineText } from "../render/timelineText.js";
 import { validateJsonReport } from "../render/validateReport.js";
@@ -71,7 +71,10 @@ async function run(words: readonly string[], io: CliIO): Promise<number> {
         const problems = validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))));
         if (problems.length > 0) throw new Error(`report does not match schemas/report.schema.json: ${problems.join("; ")}`);
       }
-      io.stdout.write(render(report, command.output, { top: command.top }));
+      for (const chunk of renderChunks(report, command.output, { top: command.top })) {
+        // Wait when the reader is slower, so a big report is not queued whole in memory.
+        if (!io.stdout.write(chunk)) await new Promise((resolve) => io.stdout.once("drain", resolve));
+      }
       const breached = report.thresholds.filter((t) => t.breached);
       for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${t.expression} (value ${t.valueMs === null ? "none" : `${Math.round(t.valueMs)}ms`})\n`);
       if (command.strict && report.warnings.length > 0) {

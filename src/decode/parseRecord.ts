@@ -43,8 +43,10 @@ function parseTrimmed(record: Buffer): unknown {
 
 const SPEC_KEY = Buffer.from(',"spec":{');
 const STATUS_KEY = Buffer.from('},"status":{');
-const SPEC_CACHE_LIMIT = 8192;
-const specCache = new Map<string, unknown>();
+const SPEC_CACHE_LIMIT = 1024;
+/** Recently parsed specs by a fingerprint of their bytes; the bytes themselves confirm a match. */
+const specCache = new Map<string, { bytes: Buffer; value: unknown }[]>();
+let specCacheSize = 0;
 
 /**
  * The `spec` object of a compact record (`..,"spec":{...},"status":{..`),
@@ -58,17 +60,27 @@ function compactSpec(record: Buffer, after: number): { start: number; end: numbe
   // Pod status is short and last: search it from the end.
   const close = record.lastIndexOf(STATUS_KEY);
   if (close <= open) return null;
-  const text = record.toString("utf8", open, close + 1);
-  let value = specCache.get(text);
-  if (value === undefined) {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return null; // not one object after all: the plain parse decides
-    }
-    if (specCache.size >= SPEC_CACHE_LIMIT) specCache.clear();
-    specCache.set(text, value);
+  const bytes = record.subarray(open, close + 1);
+  // Hashing a short fingerprint and comparing bytes (memcmp) is far cheaper than decoding and hashing the whole text.
+  const fingerprint = `${bytes.length}:${bytes.toString("latin1", 0, 96)}:${bytes.toString("latin1", bytes.length - 48)}`;
+  const candidates = specCache.get(fingerprint);
+  if (candidates !== undefined) {
+    for (const c of candidates) if (c.bytes.equals(bytes)) return { start: open, end: close + 1, value: c.value };
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return null; // not one object after all: the plain parse decides
+  }
+  if (specCacheSize >= SPEC_CACHE_LIMIT) {
+    specCache.clear();
+    specCacheSize = 0;
+  }
+  const entry = { bytes: Buffer.from(bytes), value };
+  if (candidates === undefined) specCache.set(fingerprint, [entry]);
+  else candidates.push(entry);
+  specCacheSize++;
   return { start: open, end: close + 1, value };
 }
 

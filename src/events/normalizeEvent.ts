@@ -11,6 +11,7 @@
  * | reportingComponent  | reportingComponent, else source.component | reportingController, else deprecatedSource.component |
  * | host                | source.host                              | deprecatedSource.host                              |
  */
+import { intern } from "../normalize/intern.js";
 import type { EventSubject, KubeEvent, Location } from "../types.js";
 import { coreEventTimes, eventsV1Times } from "./eventTime.js";
 import { asRecord, asText, eventCount } from "./rawFields.js";
@@ -30,11 +31,11 @@ function apiGroupOf(raw: Record<string, unknown>, implied: ImpliedKind | null): 
 
 function subjectOf(ref: Record<string, unknown>): EventSubject {
   return {
-    kind: asText(ref["kind"]),
+    kind: intern(asText(ref["kind"])),
     uid: asText(ref["uid"]),
-    namespace: asText(ref["namespace"]),
+    namespace: intern(asText(ref["namespace"])),
     name: asText(ref["name"]),
-    fieldPath: asText(ref["fieldPath"]),
+    fieldPath: intern(asText(ref["fieldPath"])),
   };
 }
 
@@ -69,18 +70,18 @@ export function normalizeEvent(
   return {
     uid: asText(metadata?.["uid"]),
     name: asText(metadata?.["name"]),
-    namespace: asText(metadata?.["namespace"]),
+    namespace: intern(asText(metadata?.["namespace"])),
     resourceVersion: asText(metadata?.["resourceVersion"]),
     apiGroup,
-    type: asText(raw["type"]),
-    reason: asText(raw["reason"]),
+    type: intern(asText(raw["type"])),
+    reason: intern(asText(raw["reason"])),
     message,
     subject: subjectOf(ref),
     count: eventCount(raw),
     time: times.time,
     firstTime: times.firstTime,
-    reportingComponent,
-    host: asText(source?.["host"]),
+    reportingComponent: intern(reportingComponent),
+    host: intern(asText(source?.["host"])),
     loc,
   };
 }

@@ -9,6 +9,7 @@ import type {
 } from "../types.js";
 import { asArray, asBoolean, asInteger, asName, asObject, asString, type JsonObject } from "./json.js";
 import { parseTime } from "./time.js";
+import { intern } from "./intern.js";
 
 /**
  * Builds the compact record of one Pod object: identity, the few spec fields
@@ -29,7 +30,7 @@ export function normalizePod(raw: JsonObject, type: ObservationType, loc: Locati
   ];
   const meta: PodMeta = {
     uid,
-    namespace: asName(metadata["namespace"]) ?? "default",
+    namespace: intern(asName(metadata["namespace"])) ?? "default",
     name: name ?? uid ?? "",
     created: parseTime(metadata["creationTimestamp"]),
     owner: readOwner(metadata["ownerReferences"]),
@@ -64,10 +65,10 @@ export function normalizePod(raw: JsonObject, type: ObservationType, loc: Locati
     observation: {
       type,
       resourceVersion: asName(metadata["resourceVersion"]),
-      phase: asName(status["phase"]),
-      reason: asName(status["reason"]),
+      phase: intern(asName(status["phase"])),
+      reason: intern(asName(status["reason"])),
       message: asName(status["message"]),
-      nodeName: asName(spec["nodeName"]),
+      nodeName: intern(asName(spec["nodeName"])),
       deletionTimestamp: parseTime(metadata["deletionTimestamp"]),
       conditions: readConditions(status["conditions"]),
       containers,
@@ -82,7 +83,7 @@ function readSpecContainers(value: unknown, init: boolean): PodMeta["specContain
   for (const item of asArray(value)) {
     const c = asObject(item);
     const name = c === null ? null : asName(c["name"]);
-    if (c !== null && name !== null) out.push({ name, init, image: asName(c["image"]) });
+    if (c !== null && name !== null) out.push({ name: intern(name)!, init, image: intern(asName(c["image"])) });
   }
   return out;
 }
@@ -116,9 +117,9 @@ function readConditions(value: unknown): ConditionObservation[] {
     const status = asName(c["status"]);
     if (type === null || status === null) continue;
     out.push({
-      type,
-      status,
-      reason: asName(c["reason"]),
+      type: intern(type)!,
+      status: intern(status)!,
+      reason: intern(asName(c["reason"])),
       message: asName(c["message"]),
       lastTransitionTime: parseTime(c["lastTransitionTime"]),
     });
@@ -144,7 +145,7 @@ function readState(value: unknown): ContainerState | null {
   if (state === null) return null;
   const waiting = asObject(state["waiting"]);
   if (waiting !== null) {
-    return { kind: "waiting", reason: asName(waiting["reason"]), message: asName(waiting["message"]) };
+    return { kind: "waiting", reason: intern(asName(waiting["reason"])), message: asName(waiting["message"]) };
   }
   const running = asObject(state["running"]);
   if (running !== null) return { kind: "running", startedAt: parseTime(running["startedAt"]) };

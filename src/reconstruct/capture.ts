@@ -1,6 +1,6 @@
 import type { CaptureGap, KubeEvent, PodRecord, Warning } from "../types.js";
 import type { NormalizeResult } from "../normalize/normalizeValue.js";
-import { InputNames, PodHistoryBuilder, type PodHistory } from "./podHistory.js";
+import { InputNames, PodHistoryBuilder, type PodSource } from "./podHistory.js";
 
 /** Counters of one input, filled while its records are applied. */
 export interface InputStats {
@@ -13,8 +13,9 @@ export interface InputStats {
 
 /** Everything a capture told, ready for derivation. */
 export interface CaptureContents {
-  readonly histories: readonly PodHistory[];
-  readonly events: readonly KubeEvent[];
+  /** Each pod's history, built when asked (one at a time keeps memory down); `buildReport` empties these. */
+  readonly pods: PodSource[];
+  readonly events: KubeEvent[];
   readonly gaps: readonly CaptureGap[];
   readonly warnings: readonly Warning[];
   readonly skippedKinds: Readonly<Record<string, number>>;
@@ -32,8 +33,8 @@ const MAX_WARNINGS_PER_INPUT = 1000;
 export class CaptureBuilder {
   private readonly pods = new Map<string, PodHistoryBuilder>();
   private readonly inputNames = new InputNames();
-  private readonly events = new Map<string, KubeEvent>();
-  private readonly eventVersions = new Set<string>();
+  /** Each event's most advanced version, and the counts seen of it (its versions, for duplicates). */
+  private readonly events = new Map<string, { event: KubeEvent; counts: number[] }>();
   private readonly gaps: CaptureGap[] = [];
   private readonly warnings: Warning[] = [];
   private readonly skippedKinds = new Map<string, number>();
@@ -92,12 +93,12 @@ export class CaptureBuilder {
   }
 
   finish(): CaptureContents {
-    const histories = [...this.pods.values()].map((p) => p.finish());
+    const pods = [...this.pods.values()];
     const skippedKinds: Record<string, number> = {};
     for (const kind of [...this.skippedKinds.keys()].sort()) skippedKinds[kind] = this.skippedKinds.get(kind)!;
     return {
-      histories,
-      events: [...this.events.values()],
+      pods,
+      events: [...this.events.values()].map((e) => e.event),
       gaps: this.gaps,
       warnings: this.warnings,
       skippedKinds,
@@ -118,21 +119,19 @@ export class CaptureBuilder {
     return builder.add(meta, observation, this.seq++);
   }
 
-  /** Keeps the most advanced version of each event; false for a duplicate (same uid and count, or same resourceVersion). */
+  /** Keeps the most advanced version of each event; false for a duplicate (the same event with a count already seen). */
   private applyEvent(event: KubeEvent): boolean {
     const key = eventKey(event);
-    const versionKey = `${key}\u0000c${event.count}`;
-    if (this.eventVersions.has(versionKey)) return false;
-    if (event.resourceVersion !== null) {
-      const rvKey = `${key}\u0000r${event.resourceVersion}`;
-      if (this.eventVersions.has(rvKey)) return false;
-      this.eventVersions.add(rvKey);
-    }
-    this.eventVersions.add(versionKey);
     const known = this.events.get(key);
-    if (known === undefined || event.count > known.count || (event.count === known.count && (event.time ?? 0) > (known.time ?? 0))) {
-      this.events.set(key, known === undefined ? event : mergeEvent(known, event));
+    if (known === undefined) {
+      this.events.set(key, { event, counts: [event.count] });
+      return true;
     }
+    if (known.counts.includes(event.count)) return false;
+    known.counts.push(event.count);
+    const k = known.event;
+    if (event.count > k.count || (event.count === k.count && (event.time ?? 0) > (k.time ?? 0))) known.event = mergeEvent(k, event);
+    else if (event.firstTime !== null && (k.firstTime === null || event.firstTime < k.firstTime)) known.event = { ...k, firstTime: event.firstTime };
     return true;
   }
 }

@@ -1,12 +1,12 @@
 import type { KubeEvent, PodMeta } from "../types.js";
-import type { PodHistory } from "./podHistory.js";
+import type { PodHistory, PodSource } from "./podHistory.js";
 import { containerFromFieldPath } from "../events/fieldPath.js";
 
 export interface MatchedCapture {
-  /** Pod histories, including pods known only from their events (no observations). */
-  readonly histories: readonly PodHistory[];
+  /** The pods of the capture, then pods known only from their events (no observations). */
+  readonly pods: (PodSource | undefined)[];
   /** Events of each history, by history key, in time order. */
-  readonly eventsByPod: ReadonlyMap<string, readonly KubeEvent[]>;
+  readonly eventsByPod: Map<string, readonly KubeEvent[]>;
 }
 
 /**
@@ -15,9 +15,9 @@ export interface MatchedCapture {
  * later must not get its predecessor's events). Events about pods with no
  * record become pods of their own, known only from events.
  */
-export function matchEvents(histories: readonly PodHistory[], events: readonly KubeEvent[]): MatchedCapture {
-  const byUid = new Map<string, PodHistory>();
-  const byName = new Map<string, PodHistory[]>();
+export function matchEvents(histories: readonly PodSource[], events: readonly KubeEvent[]): MatchedCapture {
+  const byUid = new Map<string, PodSource>();
+  const byName = new Map<string, PodSource[]>();
   for (const h of histories) {
     if (h.meta.uid !== null) byUid.set(h.meta.uid, h);
     const name = `${h.meta.namespace}/${h.meta.name}`;
@@ -65,7 +65,7 @@ export function matchEvents(histories: readonly PodHistory[], events: readonly K
     adopt(pickOrphan(known, orphans, at) ?? `${namespace}/${s.name}`, namespace, s.name, null, e);
   }
 
-  const all: PodHistory[] = [...histories];
+  const all: PodSource[] = [...histories];
   for (const [key, { meta, events: list }] of orphans) {
     const specContainers = new Map<string, { name: string; init: boolean; image: string | null }>();
     for (const e of list) {
@@ -73,16 +73,17 @@ export function matchEvents(histories: readonly PodHistory[], events: readonly K
       if (c !== null) specContainers.set(`${c.init}/${c.name}`, { name: c.name, init: c.init, image: null });
     }
     const historyKey = `events:${key}`;
-    all.push({ key: historyKey, meta: { ...meta, specContainers: [...specContainers.values()] }, observations: [] });
+    const history: PodHistory = { key: historyKey, meta: { ...meta, specContainers: [...specContainers.values()] }, observations: [] };
+    all.push({ key: history.key, meta: history.meta, finish: () => history });
     eventsByPod.set(historyKey, list);
   }
-  return { histories: all, eventsByPod };
+  return { pods: all, eventsByPod };
 }
 
-function pickByLifetime(candidates: readonly PodHistory[], at: number | null): PodHistory | undefined {
+function pickByLifetime(candidates: readonly PodSource[], at: number | null): PodSource | undefined {
   if (candidates.length <= 1 || at === null) return candidates.length === 1 ? candidates[0] : candidates[candidates.length - 1];
   // The latest pod created at or before the event (candidates are sorted by creation).
-  let chosen: PodHistory | undefined;
+  let chosen: PodSource | undefined;
   for (const c of candidates) if (c.meta.created === null || c.meta.created <= at) chosen = c;
   return chosen ?? candidates[0];
 }

@@ -1,6 +1,6 @@
 import type { EpochMs, ObservationType, PodMeta, PodObservation, WatchType } from "../types.js";
 import { compareDecimalVersions, isDecimalVersion } from "./resourceVersion.js";
-import { sameObservation } from "./sameObservation.js";
+import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
 import { VersionLog } from "./versionLog.js";
 
 /** An observation in a pod's history: a run of records that said the same. */
@@ -15,6 +15,13 @@ export interface PodHistory {
   readonly key: string;
   readonly meta: PodMeta;
   readonly observations: readonly HistoryObservation[];
+}
+
+/** A pod whose history can be built: its identity first, its observations when asked. */
+export interface PodSource {
+  readonly key: string;
+  readonly meta: PodMeta;
+  finish(): PodHistory;
 }
 
 /** Names of the inputs of a run, by id: locations compare by name, not by reading order. */
@@ -54,15 +61,15 @@ const SAFE_DECIMAL = /^(0|[1-9][0-9]{0,14})$/;
  * records. `finish` orders records by resourceVersion when all are decimal
  * integers, else by input order (SPEC section 2).
  */
-export class PodHistoryBuilder {
-  private meta: PodMeta;
+export class PodHistoryBuilder implements PodSource {
+  private currentMeta: PodMeta;
   private metaVersion: string | null = null;
   private readonly contents: PodObservation[] = [];
   /** Records with a decimal resourceVersion, sorted by it. */
   private readonly log = new VersionLog();
-  /** Records without one (or beyond 2^53), in input order; their presence orders everything by input. */
-  private readonly others = new VersionLog();
-  private readonly otherVersions = new Set<string>();
+  /** Records without one (or beyond 2^53), in input order; their presence orders everything by input. Rare: made when needed. */
+  private others: VersionLog | null = null;
+  private otherVersions: Set<string> | null = null;
   private lastRef = -1;
 
   constructor(
@@ -70,7 +77,11 @@ export class PodHistoryBuilder {
     meta: PodMeta,
     private readonly inputs: InputNames,
   ) {
-    this.meta = meta;
+    this.currentMeta = meta;
+  }
+
+  get meta(): PodMeta {
+    return this.currentMeta;
   }
 
   /** Adds an observation; false when its resourceVersion was already seen (a duplicate). */
@@ -89,15 +100,17 @@ export class PodHistoryBuilder {
       }
       const at = -found - 1;
       // The neighbour whose content it most likely repeats: the previous version, or the previous record read.
-      const neighbour = this.others.length === 0 ? (at > 0 ? this.log.ref(at - 1) : -1) : this.lastRef;
+      const neighbour = this.others === null ? (at > 0 ? this.log.ref(at - 1) : -1) : this.lastRef;
       ref = this.contentRef(obs, neighbour);
       this.log.insert(at, { version, seq, ref, managedAt: obs.managedAt, input, line });
     } else {
       if (rv !== null) {
+        this.otherVersions ??= new Set();
         if (this.otherVersions.has(rv)) return false;
         this.otherVersions.add(rv);
       }
       ref = this.contentRef(obs, this.lastRef);
+      this.others ??= new VersionLog();
       this.others.insert(this.others.length, { version: 0, seq, ref, managedAt: obs.managedAt, input, line });
     }
     this.lastRef = ref;
@@ -108,12 +121,12 @@ export class PodHistoryBuilder {
   finish(): PodHistory {
     type Row = { seq: number; ref: number; managedAt: number | null; input: number; line: number };
     const rows: Row[] = [];
-    for (const log of [this.log, this.others]) {
+    for (const log of this.others === null ? [this.log] : [this.log, this.others]) {
       for (let i = 0; i < log.length; i++) {
         rows.push({ seq: log.seq(i), ref: log.ref(i), managedAt: log.managedAt(i), input: log.input(i), line: log.line(i) });
       }
     }
-    if (this.others.length > 0) rows.sort((a, b) => a.seq - b.seq);
+    if (this.others !== null) rows.sort((a, b) => a.seq - b.seq);
     const observations: HistoryObservation[] = [];
     let previous: PodObservation | null = null;
     for (const row of rows) {
@@ -133,12 +146,13 @@ export class PodHistoryBuilder {
       });
       previous = obs;
     }
-    return { key: this.key, meta: this.meta, observations };
+    return { key: this.key, meta: this.currentMeta, observations };
   }
 
   private contentRef(obs: PodObservation, neighbour: number): number {
-    if (neighbour >= 0 && sameObservation(this.contents[neighbour]!, obs)) return neighbour;
-    this.contents.push(obs);
+    const near = neighbour >= 0 ? this.contents[neighbour]! : this.contents[this.contents.length - 1];
+    if (neighbour >= 0 && sameObservation(near!, obs)) return neighbour;
+    this.contents.push(near === undefined ? obs : shareParts(obs, near));
     return this.contents.length - 1;
   }
 
@@ -147,12 +161,12 @@ export class PodHistoryBuilder {
     const newer =
       this.metaVersion === null ||
       (isDecimalVersion(rv) && isDecimalVersion(this.metaVersion) && compareDecimalVersions(rv, this.metaVersion) > 0);
-    const created = this.meta.created ?? meta.created;
+    const created = this.currentMeta.created ?? meta.created;
     if (newer) {
-      this.meta = { ...meta, created, uid: meta.uid ?? this.meta.uid, owner: meta.owner ?? this.meta.owner };
+      this.currentMeta = { ...meta, created, uid: meta.uid ?? this.currentMeta.uid, owner: meta.owner ?? this.currentMeta.owner };
       this.metaVersion = rv;
-    } else if (created !== this.meta.created) {
-      this.meta = { ...this.meta, created };
+    } else if (created !== this.currentMeta.created) {
+      this.currentMeta = { ...this.currentMeta, created };
     }
   }
 }
@@ -171,3 +185,17 @@ function resolveType(obs: PodObservation, first: boolean): WatchType {
   }
   return first ? "ADDED" : "MODIFIED";
 }
+
+/**
+ * The observation, reusing the condition and container objects of a previous
+ * one where they are equal: successive statuses of a pod differ in a field or
+ * two, so its history holds each condition and container state about once.
+ */
+function shareParts(obs: PodObservation, previous: PodObservation): PodObservation {
+  const conditions = obs.conditions.map((c) => previous.conditions.find((p) => sameCondition(p, c)) ?? c);
+  const containers = obs.containers.map((c) => previous.containers.find((p) => sameContainer(p, c)) ?? c);
+  return { ...obs, conditions, containers, loc: SHARED_LOC };
+}
+
+/** Rows carry each record's location; the content's own is not read. */
+const SHARED_LOC = { input: "", line: 0 };

@@ -28,7 +28,7 @@ export function sameObservation(a: PodObservation, b: PodObservation): boolean {
   return true;
 }
 
-function sameCondition(a: ConditionObservation, b: ConditionObservation): boolean {
+export function sameCondition(a: ConditionObservation, b: ConditionObservation): boolean {
   return (
     a.type === b.type &&
     a.status === b.status &&
@@ -38,7 +38,7 @@ function sameCondition(a: ConditionObservation, b: ConditionObservation): boolea
   );
 }
 
-function sameContainer(a: ContainerObservation, b: ContainerObservation): boolean {
+export function sameContainer(a: ContainerObservation, b: ContainerObservation): boolean {
   return (
     a.name === b.name &&
     a.init === b.init &&

@@ -1,5 +1,5 @@
 import type { Report } from "../types.js";
-import { renderJson } from "./json.js";
+import { renderJson, renderJsonChunks } from "./json.js";
 import { renderText } from "./text.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderCsv } from "./csv.js";
@@ -23,6 +23,15 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
   csv: (report) => renderCsv(report),
   html: (report, options) => renderHtml(report, options),
 };
+
+/**
+ * The report in pieces, to write as they come: a JSON report of many pods is
+ * never one string. Other formats come in one piece.
+ */
+export function* renderChunks(report: Report, format: OutputFormat, options: RenderOptions = {}): Generator<string> {
+  if (format === "json") yield* renderJsonChunks(report);
+  else yield render(report, format, options);
+}
 
 /** Renders a report in one of the output formats. */
 export function render(report: Report, format: OutputFormat, options: RenderOptions = {}): string {

@@ -67,6 +67,34 @@ function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a
   return out;
 }
 
-export function renderJson(report: Report): string {
-  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+/**
+ * The JSON report as text, identical to `JSON.stringify(toJsonReport(r), null, 2)`
+ * but made pod by pod: a capture of many pods never holds the whole report
+ * twice, as objects and as one string.
+ */
+export function* renderJsonChunks(report: Report): Generator<string> {
+  const doc = toJsonReport({ ...report, pods: [] }) as Record<string, unknown>;
+  // A placeholder in the pods' place (assignment keeps the key's position); no JSON string holds a raw NUL.
+  doc["pods"] = PLACEHOLDER;
+  const text = JSON.stringify(doc, null, 2);
+  const at = text.indexOf(JSON.stringify(PLACEHOLDER));
+  yield text.slice(0, at);
+  if (report.pods.length === 0) yield "[]";
+  else {
+    yield "[\n";
+    let first = true;
+    for (const pod of report.pods) {
+      // Each pod at depth 2 of the document: indent its lines by four spaces.
+      yield `${first ? "" : ",\n"}    ${JSON.stringify(podJson(pod), null, 2).replace(/\n/g, "\n    ")}`;
+      first = false;
+    }
+    yield "\n  ]";
+  }
+  yield `${text.slice(at + JSON.stringify(PLACEHOLDER).length)}\n`;
 }
+
+export function renderJson(report: Report): string {
+  return [...renderJsonChunks(report)].join("");
+}
+
+const PLACEHOLDER = "\u0000pods";
