@@ -2,6 +2,7 @@ import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, 
 import { formatTime } from "../normalize/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
+import { outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
 
 export interface MarkdownOptions {
@@ -9,15 +10,6 @@ export interface MarkdownOptions {
   readonly top?: number;
 }
 
-const STAGE_LABELS: Record<Stage, string> = {
-  scheduling: "Scheduling",
-  imagePull: "Image pull",
-  containerStart: "Container start",
-  scheduledToRunning: "Scheduled to running",
-  readiness: "Readiness",
-  startup: "Startup (created to ready)",
-  startupSLI: "Start-up SLI",
-};
 
 /** The stages a reader checks first, in the order of the key findings. */
 const KEY_STAGES: readonly Stage[] = ["startup", "scheduling", "imagePull"];
@@ -258,9 +250,8 @@ function failureCodes(p: PodReport): string {
 
 function outcomeBreakdown(pods: readonly PodReport[]): string {
   if (pods.length === 0) return "";
-  const parts = countBy(pods, (p) => p.outcome).map(([k, v]) => `${num(v)} ${k}`);
-  const partial = pods.filter((p) => p.partial).length;
-  return ` (${parts.join(", ")}${partial > 0 ? `; ${num(partial)} partial` : ""})`;
+  const { counts, partial } = outcomeCounts(pods);
+  return ` (${counts.map(([k, v]) => `${num(v)} ${k}`).join(", ")}${partial > 0 ? `; ${num(partial)} partial` : ""})`;
 }
 
 /** Counts by key, most frequent first, key order breaking ties. */

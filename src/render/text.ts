@@ -1,24 +1,14 @@
-import { STAGES, type PodReport, type Report, type Stage } from "../types.js";
+import { STAGES, type PodReport, type Report } from "../types.js";
 import { formatTime } from "../normalize/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
+import { missingEventsReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
 
 export interface TextOptions {
   /** How many slowest pods to list. */
   readonly top?: number;
 }
 
-const STAGE_LABELS: Record<Stage, string> = {
-  scheduling: "scheduling",
-  imagePull: "image pull",
-  containerStart: "container start",
-  scheduledToRunning: "scheduled to running",
-  readiness: "readiness",
-  startup: "startup (created to ready)",
-  startupSLI: "startup SLI",
-};
-
-const NEEDS_EVENTS: readonly Stage[] = ["imagePull", "containerStart", "startupSLI"];
 
 /** The terminal report: header, stage table, failure reasons, slowest pods, warnings. */
 export function renderText(report: Report, options: TextOptions = {}): string {
@@ -42,12 +32,13 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   });
   out.push("Start-up stages");
   out.push(...indent(table(["STAGE", "PODS", "P50", "P90", "P99", "MAX"], stageRows, new Set([1, 2, 3, 4, 5]))));
-  if (report.pods.length > 0 && t.eventRecords === 0) {
+  const missing = missingEventsReason(report);
+  if (missing === "no-events") {
     out.push("");
     out.push("  Image pull, container start and start-up SLI are unknown: the capture has no kubelet events.");
     out.push("  Next time record events beside the pods:");
     out.push("    kubectl get events -A -w -o json --output-watch-events > events.jsonl");
-  } else if (report.pods.length > 0 && NEEDS_EVENTS.every((s) => report.summary.stages[s].count === 0)) {
+  } else if (missing === "none-matched") {
     out.push("");
     out.push("  Image pull, container start and start-up SLI are unknown: no Pulled events matched these pods.");
   }
@@ -114,11 +105,8 @@ export function slowestPods(pods: readonly PodReport[], n: number): PodReport[] 
 
 function outcomeBreakdown(pods: readonly PodReport[]): string {
   if (pods.length === 0) return "";
-  const counts = new Map<string, number>();
-  for (const p of pods) counts.set(p.outcome, (counts.get(p.outcome) ?? 0) + 1);
-  const partial = pods.filter((p) => p.partial).length;
-  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${v} ${k}`);
-  return ` (${parts.join(", ")}${partial > 0 ? `; ${partial} partial` : ""})`;
+  const { counts, partial } = outcomeCounts(pods);
+  return ` (${counts.map(([k, v]) => `${v} ${k}`).join(", ")}${partial > 0 ? `; ${partial} partial` : ""})`;
 }
 
 function indent(lines: readonly string[]): string[] {

@@ -4,28 +4,8 @@ import { formatTime } from "../../normalize/time.js";
 import { lookupReason } from "../../catalog/index.js";
 import { humanizeMs } from "../humanize.js";
 import { escapeHtml as esc } from "./escape.js";
+import { missingEventsReason, STAGE_HINTS, STAGE_LABELS } from "../stageFacts.js";
 
-const STAGE_LABELS: Record<Stage, string> = {
-  scheduling: "Scheduling",
-  imagePull: "Image pull",
-  containerStart: "Container start",
-  scheduledToRunning: "Scheduled → running",
-  readiness: "Readiness",
-  startup: "Startup (created → ready)",
-  startupSLI: "Startup SLI",
-};
-
-const STAGE_HINTS: Record<Stage, string> = {
-  scheduling: "created → PodScheduled",
-  imagePull: "sum of first completed pulls (kubelet events)",
-  containerStart: "scheduled → all containers running, minus image pull",
-  scheduledToRunning: "scheduled → all containers running",
-  readiness: "containers running → Ready",
-  startup: "created → Ready",
-  startupSLI: "excludes image pulls and init containers (SLO p99 ≤ 5s)",
-};
-
-const NEEDS_EVENTS: readonly Stage[] = ["imagePull", "containerStart", "startupSLI"];
 const MAX_WARNINGS = 200;
 
 export function renderHeader(report: Report): string {
@@ -70,9 +50,10 @@ export function renderStageTable(report: Report): string {
     return `<tr><th scope="row">${stageSwatch(stage)}${esc(STAGE_LABELS[stage])}<div class="hint">${esc(STAGE_HINTS[stage])}</div></th><td class="num">${esc(s.count)}</td>${cell(s.p50)}${cell(s.p90)}${cell(s.p95)}${cell(s.p99, sloBreach ? " breach" : "")}${cell(s.max)}${cell(s.mean)}</tr>`;
   }).join("\n");
   let note = "";
-  if (report.pods.length > 0 && report.totals.eventRecords === 0) {
+  const missing = missingEventsReason(report);
+  if (missing === "no-events") {
     note = `<p class="note">Image pull, container start and start-up SLI are unknown: the capture has no kubelet events. Next time record them beside the pods: <code>kubectl get events -A -w -o json --output-watch-events &gt; events.jsonl</code></p>`;
-  } else if (report.pods.length > 0 && NEEDS_EVENTS.every((s) => report.summary.stages[s].count === 0)) {
+  } else if (missing === "none-matched") {
     note = `<p class="note">Image pull, container start and start-up SLI are unknown: no Pulled events matched these pods.</p>`;
   }
   return `<section aria-labelledby="stages-h"><h2 id="stages-h">Start-up stages</h2>

@@ -1,0 +1,43 @@
+import type { Outcome, PodReport, Report, Stage } from "../types.js";
+
+/** How every report names the stages. */
+export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
+  scheduling: "Scheduling",
+  imagePull: "Image pull",
+  containerStart: "Container start",
+  scheduledToRunning: "Scheduled to running",
+  readiness: "Readiness",
+  startup: "Startup (created to ready)",
+  startupSLI: "Start-up SLI",
+};
+
+/** What each stage measures, in a few words. */
+export const STAGE_HINTS: Readonly<Record<Stage, string>> = {
+  scheduling: "created → PodScheduled",
+  imagePull: "sum of first completed pulls (kubelet events)",
+  containerStart: "scheduled → all containers running, minus image pull",
+  scheduledToRunning: "scheduled → all containers running",
+  readiness: "containers running → Ready",
+  startup: "created → Ready",
+  startupSLI: "excludes image pulls and init containers (SLO p99 ≤ 5s)",
+};
+
+/** Stages that only kubelet events give. */
+export const NEEDS_EVENTS: readonly Stage[] = ["imagePull", "containerStart", "startupSLI"];
+
+/** Why the event stages are empty, when they are: the capture has no events, or none matched a pod. */
+export function missingEventsReason(report: Report): "no-events" | "none-matched" | null {
+  if (report.pods.length === 0) return null;
+  if (report.totals.eventRecords === 0) return "no-events";
+  return NEEDS_EVENTS.every((s) => report.summary.stages[s].count === 0) ? "none-matched" : null;
+}
+
+/** Pods per outcome, most frequent first (name order breaks ties), and how many are partial. */
+export function outcomeCounts(pods: readonly PodReport[]): { readonly counts: readonly (readonly [Outcome, number])[]; readonly partial: number } {
+  const counts = new Map<Outcome, number>();
+  for (const p of pods) counts.set(p.outcome, (counts.get(p.outcome) ?? 0) + 1);
+  return {
+    counts: [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    partial: pods.filter((p) => p.partial).length,
+  };
+}
