@@ -54,12 +54,44 @@ let specCacheSize = 0;
  * writes spec right after metadata, whose last field they are), else -1.
  */
 function compactSpec(record: Buffer, after: number): { start: number; end: number; value: unknown } | null {
+  // `{` then a line break: pretty-printed.
+  if (record[1] === 0x0a || record[2] === 0x0a) return prettySpec(record, after);
   const key = after >= 0 && record.indexOf(SPEC_KEY, after - 2) === after + 1 ? after + 1 : record.indexOf(SPEC_KEY);
   if (key < 0) return null;
   const open = key + SPEC_KEY.length - 1;
   // Pod status is short and last: search it from the end.
   const close = record.lastIndexOf(STATUS_KEY);
   if (close <= open) return null;
+  return rememberedSpec(record, open, close);
+}
+
+const PRETTY_METADATA = Buffer.from('"metadata": {');
+const PRETTY_SPEC = Buffer.from('"spec": {');
+const PRETTY_STATUS = Buffer.from('"status": {');
+
+/** The `spec` of a pretty-printed record: the key indented like `metadata`, its `}` on a line indented the same. */
+function prettySpec(record: Buffer, after: number): { start: number; end: number; value: unknown } | null {
+  const metadata = record.indexOf(PRETTY_METADATA);
+  if (metadata < 0) return null;
+  const indent = columnOf(record, metadata);
+  if (indent === null) return null;
+  // After managedFields when they were found: no need to search through them.
+  let keyAt = record.indexOf(PRETTY_SPEC, Math.max(metadata, after));
+  while (keyAt >= 0 && columnOf(record, keyAt) !== indent) keyAt = record.indexOf(PRETTY_SPEC, keyAt + 1);
+  if (keyAt < 0) return null;
+  const open = keyAt + PRETTY_SPEC.length - 1;
+  // `status` follows spec at the same indent and is short: find it from the end; spec's `}` is the last before it.
+  const status = record.lastIndexOf(PRETTY_STATUS);
+  if (status > open && columnOf(record, status) === indent) {
+    const close = record.lastIndexOf(RBRACE, status);
+    return close > open && columnOf(record, close) === indent ? rememberedSpec(record, open, close) : null;
+  }
+  const close = prettyClose(record, keyAt, open, RBRACE);
+  return close === null ? null : rememberedSpec(record, open, close);
+}
+
+/** The object in `record[open, close]`, parsed once per distinct text. */
+function rememberedSpec(record: Buffer, open: number, close: number): { start: number; end: number; value: unknown } | null {
   const bytes = record.subarray(open, close + 1);
   // Hashing a short fingerprint and comparing bytes (memcmp) is far cheaper than decoding and hashing the whole text.
   const fingerprint = `${bytes.length}:${bytes.toString("latin1", 0, 96)}:${bytes.toString("latin1", bytes.length - 48)}`;
@@ -104,9 +136,32 @@ function managedFieldsSpan(record: Buffer): { open: number; close: number; times
   q++;
   while (q < to && isSpace(region[q]!)) q++;
   if (region[q] !== LBRACK) return null;
-  const close = arrayEnd(record, q, to);
+  const close = prettyClose(record, at, q, RBRACK) ?? arrayEnd(record, q, to);
   if (close < 0) return null;
   return { open: q, close, times: times(region, q, close) };
+}
+
+/**
+ * In pretty-printed text (kubectl, jq, JSON.stringify), the bracket closing a
+ * value opened on the line of the key at `key` starts a line indented like
+ * that key, and no other key of the same object lies between. Null when the
+ * text is not laid out that way (compact, tabs, hand-edited).
+ */
+function prettyClose(record: Buffer, key: number, open: number, closing: number): number | null {
+  const indent = columnOf(record, key);
+  if (indent === null) return null;
+  // Single-byte searches (memchr): a needle of spaces is the worst case for a substring search in indented text.
+  for (let i = record.indexOf(closing, open); i >= 0; i = record.indexOf(closing, i + 1)) {
+    if (columnOf(record, i) === indent) return i;
+  }
+  return null;
+}
+
+/** The column of `at` when only spaces precede it on its line (and it is not on the first line), else null. */
+function columnOf(record: Buffer, at: number): number | null {
+  let i = at - 1;
+  while (i >= 0 && record[i] === 0x20) i--;
+  return i >= 0 && record[i] === 0x0a ? at - i - 1 : null;
 }
 
 /**

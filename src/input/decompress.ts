@@ -7,7 +7,7 @@ const GZIP_MAGIC_1 = 0x8b;
 /** gzip's trailer: CRC32 and size of the data. */
 const TRAILER = 8;
 /** Compressed bytes per zlib write. */
-const SLICE = 16 * 1024;
+const SLICE = 64 * 1024;
 
 /**
  * Passes bytes through, gunzipping them when they start with the gzip magic
