@@ -18,7 +18,8 @@ export function derivePhases(observations: readonly PodObservation[], created: E
   return phases;
 }
 
-function phaseStart(obs: PodObservation, created: EpochMs | null): EpochMs | null {
+/** When a snapshot's phase began, on the best evidence it holds (SPEC section 3). */
+export function phaseStart(obs: PodObservation, created: EpochMs | null): EpochMs | null {
   switch (obs.phase) {
     case "Pending":
       return created ?? obs.managedAt;

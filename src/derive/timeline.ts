@@ -1,6 +1,7 @@
 import type { EpochMs, KubeEvent, Location, PodReport, Stage } from "../types.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { containerFromFieldPath } from "../events/fieldPath.js";
+import { phaseStart } from "./history.js";
 
 /** One piece of evidence in a pod's timeline. */
 export type TimelineEntry =
@@ -36,7 +37,7 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
   for (const obs of history.observations) {
     if (obs.phase !== null && obs.phase !== phase) {
       phase = obs.phase;
-      entries.push({ kind: "phase", at: obs.managedAt, phase: obs.phase, source: obs.loc });
+      entries.push({ kind: "phase", at: phaseStart(obs, history.meta.created), phase: obs.phase, source: obs.loc });
     }
     for (const c of obs.conditions) {
       const key = `${c.status}|${c.reason ?? ""}|${c.lastTransitionTime ?? ""}`;

@@ -15,6 +15,13 @@ export function renderTimelineText(pod: PodReport, entries: readonly TimelineEnt
     const range = s.from !== null || s.to !== null ? `${stamp(s.from, created)} -> ${stamp(s.to, created)}` : s.stage === "imagePull" ? "sum of each container's first Pulled event" : "";
     out.push(`  ${s.stage.padEnd(19)} ${humanizeMs(s.ms).padStart(8)}   ${range}`);
   }
+  if (pod.durationsMs.imagePull === null) {
+    out.push(
+      pod.events === 0
+        ? "  (image pull, container start and start-up SLI need kubelet events, and none matched this pod: record them with kubectl get events -A -w -o json --output-watch-events > events.jsonl)"
+        : "  (image pull, container start and start-up SLI need a Pulled event, and none of this pod's events is one)",
+    );
+  }
   out.push("");
   out.push("Timeline (time, offset from creation, what, source)");
   for (const e of entries) {
