@@ -4,8 +4,8 @@
  * CLI without --strict, a report that still validates, and no good record
  * lost.
  *
- * Long run: FUZZ_RUNS=2000 npx vitest run test/fuzz
- * Replay a failure: FUZZ_SEED=<seed printed by fast-check> npx vitest run test/fuzz/corruption.test.ts
+ * Long run: FUZZ_RUNS=2000 npm test -- test/fuzz
+ * Replay a failure: FUZZ_SEED=<seed printed by fast-check> npm test -- test/fuzz/corruption.test.ts
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -5,7 +5,7 @@
  * warning listed on stderr.
  *
  * The time-zone cases run the built binary (dist/cli/main.js: `npm run build`).
- * Long run: FUZZ_RUNS=2000 npx vitest run test/fuzz
+ * Long run: FUZZ_RUNS=2000 npm test -- test/fuzz
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";

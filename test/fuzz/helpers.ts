@@ -5,7 +5,7 @@
  * in-memory inputs for `analyze`.
  *
  * Run counts come from FUZZ_RUNS (default: small, so `npm test` stays fast);
- * a long run is `FUZZ_RUNS=2000 npx vitest run test/fuzz`. FUZZ_SEED replays
+ * a long run is `FUZZ_RUNS=2000 npm test -- test/fuzz`. FUZZ_SEED replays
  * the run fast-check printed with a failure.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";

@@ -6,7 +6,7 @@
  * one kept.
  *
  * The command-line cases run the built binary (dist/cli/main.js: `npm run build`).
- * Long run: FUZZ_RUNS=2000 npx vitest run test/fuzz
+ * Long run: FUZZ_RUNS=2000 npm test -- test/fuzz
  */
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";

@@ -4,7 +4,7 @@
  * whole files, and any order of a pod's records (decimal resourceVersions)
  * give the same report.
  *
- * Long run: FUZZ_RUNS=2000 npx vitest run test/fuzz
+ * Long run: FUZZ_RUNS=2000 npm test -- test/fuzz
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -8,7 +8,7 @@
  * boundary plus sampled ones for the pretty samples/busybox-kubectl-watch and
  * for every other capture (JSONL, pretty, gzip).
  *
- * Long run: FUZZ_RUNS=2000 npx vitest run test/fuzz
+ * Long run: FUZZ_RUNS=2000 npm test -- test/fuzz
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";

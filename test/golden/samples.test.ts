@@ -7,7 +7,7 @@ import { validateJsonReport } from "../../src/render/validateReport.js";
 /**
  * Golden reports over samples/: each case's input/ is analyzed in every
  * output format and compared byte for byte with the expected files beside it.
- * `UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites them; review the diff like code.
+ * `UPDATE_GOLDEN=1 npm test -- test/golden` rewrites them; review the diff like code.
  */
 const SAMPLES = "samples";
 const update = process.env["UPDATE_GOLDEN"] === "1";
