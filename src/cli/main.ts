@@ -115,5 +115,10 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // A reader that stops early (`podtrail ... | head`) is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,5 +1,4 @@
-import { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
+import { constants as zlibConstants, createGunzip } from "node:zlib";
 import { DamagedInputError } from "./damagedInputError.js";
 
 const GZIP_MAGIC_0 = 0x1f;
@@ -55,27 +54,32 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerato
     // One byte a write: whatever is data still comes out when the trailer is bad or cut.
     for (let i = 0; i < held.length; i++) yield held.subarray(i, i + 1);
   }
-  const compressed = Readable.from(replay(), { objectMode: false });
-  const inflater = createGunzip({ chunkSize: 64 * 1024 });
-  let sourceError: unknown = null;
-  compressed.on("error", (error) => {
-    sourceError = error;
-    inflater.destroy(error);
-  });
-  // Read through events, not the async iterator: a zlib error (a bad trailer,
-  // a cut) must not drop output already inflated but not yet consumed.
+  // Z_SYNC_FLUSH on every write: zlib hands over all it can decode at once, so nothing waits inside it when the input stops short.
+  const inflater = createGunzip({ chunkSize: 16 * 1024, flush: zlibConstants.Z_SYNC_FLUSH });
+  // Output is taken as it comes ('data'), never paused: a paused stream that
+  // fails drops what it buffered. The feeder below waits instead, when the
+  // consumer falls behind, so memory stays bounded.
   const queue: Buffer[] = [];
+  let queued = 0;
   let ended = false;
+  let stopped = false;
   let failure: unknown = null;
+  let sourceError: unknown = null;
   let wake: (() => void) | null = null;
+  let wakeFeeder: (() => void) | null = null;
   const notify = (): void => {
     const w = wake;
     wake = null;
     w?.();
   };
+  const notifyFeeder = (): void => {
+    const w = wakeFeeder;
+    wakeFeeder = null;
+    w?.();
+  };
   inflater.on("data", (chunk: Buffer) => {
     queue.push(chunk);
-    if (queue.length >= 16) inflater.pause();
+    queued += chunk.length;
     notify();
   });
   inflater.on("end", () => {
@@ -86,17 +90,47 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerato
     failure = error;
     ended = true;
     notify();
+    notifyFeeder();
   });
-  compressed.pipe(inflater);
+  inflater.on("close", notifyFeeder);
+  const feed = async (): Promise<void> => {
+    try {
+      for await (const slice of replay()) {
+        if (stopped || failure !== null) return;
+        if (!inflater.write(slice)) {
+          await new Promise<void>((resolve) => {
+            const done = (): void => {
+              inflater.off("drain", done);
+              inflater.off("close", done);
+              resolve();
+            };
+            inflater.on("drain", done);
+            inflater.on("close", done);
+          });
+        }
+        while (queued > HIGH_WATER && !stopped && failure === null) {
+          await new Promise<void>((resolve) => {
+            wakeFeeder = resolve;
+          });
+        }
+      }
+      if (!stopped && failure === null) inflater.end();
+    } catch (error) {
+      sourceError = error;
+      inflater.destroy(error as Error);
+    }
+  };
+  void feed();
   try {
     for (;;) {
       const chunk = queue.shift();
       if (chunk !== undefined) {
+        queued -= chunk.length;
+        if (queued <= HIGH_WATER / 2) notifyFeeder();
         yield chunk;
         continue;
       }
       if (ended) break;
-      inflater.resume();
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
@@ -106,10 +140,14 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerato
       throw new DamagedInputError(describeZlibError(failure));
     }
   } finally {
-    compressed.destroy();
+    stopped = true;
+    notifyFeeder();
     inflater.destroy();
   }
 }
+
+/** Inflated bytes waiting for the reader before the feeder stops writing. */
+const HIGH_WATER = 4 * 1024 * 1024;
 
 function describeZlibError(error: unknown): string {
   const code = (error as { code?: unknown }).code;

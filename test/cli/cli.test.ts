@@ -142,4 +142,15 @@ describe("the built binary", () => {
     expect([0, 2]).toContain(r.status);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("stops quietly when its reader goes away (podtrail ... | head)", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [bin, "analyze", "samples", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
 });
