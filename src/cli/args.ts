@@ -52,7 +52,7 @@ function parser(): Argv {
     .command("analyze <inputs..>", "report start-up stages and failure reasons of the pods in captures (files, directories, globs, .gz, - for stdin)", (y) =>
       y
         .positional("inputs", { type: "string", array: true, describe: "capture files, directories, globs or - for stdin" })
-        .option("output", { alias: ["o", "format"], choices: OUTPUT_FORMATS, default: "text" as const, describe: "output format (md is short for markdown)" })
+        .option("output", { alias: ["o", "format"], choices: [...OUTPUT_FORMATS, "md"], default: "text", describe: "output format (md is short for markdown)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("strict", { type: "boolean", default: false, describe: "exit 1 when the input had warnings" })
         .option("validate", { type: "boolean", default: false, describe: "validate the JSON report against schemas/report.schema.json" })
@@ -141,7 +141,7 @@ export async function parseArgs(words: readonly string[]): Promise<Command> {
   return {
     kind: "analyze",
     inputs: strings("inputs"),
-    output: argv["output"] as OutputFormat,
+    output: (argv["output"] === "md" ? "markdown" : argv["output"]) as OutputFormat,
     inputFormat: (argv["input-format"] as InputFormat | undefined) ?? null,
     strict: argv["strict"] === true,
     validate: argv["validate"] === true,
@@ -154,6 +154,11 @@ export async function parseArgs(words: readonly string[]): Promise<Command> {
   };
 }
 
+/** yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line for the user. */
 function firstLine(s: string): string {
-  return s.split("\n")[0] ?? s;
+  return s
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "")
+    .join(" ");
 }

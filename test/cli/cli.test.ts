@@ -81,6 +81,12 @@ describe("podtrail analyze on the command line", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
     expect(missing.stderr).toContain("no/such/file.jsonl");
+    const format = await runCli(["analyze", EVENTS, "-o", "pdf"]);
+    expect(format.code).toBe(2);
+    expect(format.stderr.trim().split("\n")).toHaveLength(1);
+    expect(format.stderr).toContain('Given: "pdf"');
+    const md = await runCli(["analyze", EVENTS, "-o", "md"]);
+    expect(md.stdout.startsWith("# Pod start-up report")).toBe(true);
     const flag = await runCli(["analyze", EVENTS, "--no-such-flag"]);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("see podtrail --help");
