@@ -18,9 +18,24 @@ export interface CliIO {
   readonly stderr: NodeJS.WritableStream;
   /** True when stderr is a terminal: only then is progress drawn. */
   readonly stderrIsTTY?: boolean;
+  /** True when stdout is a terminal: only then is the text report coloured (and never with NO_COLOR set). */
+  readonly stdoutIsTTY?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
 }
 
-const defaultIO: CliIO = { stdout: process.stdout, stderr: process.stderr, stderrIsTTY: process.stderr.isTTY === true };
+const defaultIO: CliIO = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stderrIsTTY: process.stderr.isTTY === true,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  env: process.env,
+};
+
+/** https://no-color.org: any non-empty NO_COLOR turns colour off. */
+function wantsColor(io: CliIO): boolean {
+  const noColor = io.env?.["NO_COLOR"];
+  return io.stdoutIsTTY === true && (noColor === undefined || noColor === "");
+}
 
 /** Runs podtrail with command-line words; returns the exit status (0, 1, 2 or 3). */
 export async function main(words: readonly string[], io: CliIO = defaultIO): Promise<number> {
@@ -71,7 +86,7 @@ async function run(words: readonly string[], io: CliIO): Promise<number> {
         const problems = validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))));
         if (problems.length > 0) throw new Error(`report does not match schemas/report.schema.json: ${problems.join("; ")}`);
       }
-      for (const chunk of renderChunks(report, command.output, { top: command.top })) {
+      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(io) })) {
         // Wait when the reader is slower, so a big report is not queued whole in memory.
         if (!io.stdout.write(chunk)) await new Promise((resolve) => io.stdout.once("drain", resolve));
       }

@@ -11,6 +11,8 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface RenderOptions {
   /** Rows of pod lists to show (slowest pods, stuck pods). */
   readonly top?: number;
+  /** ANSI colours in the text report. */
+  readonly color?: boolean;
 }
 
 type Renderer = (report: Report, options: RenderOptions) => string;

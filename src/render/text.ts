@@ -7,15 +7,25 @@ import { missingEventsReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.j
 export interface TextOptions {
   /** How many slowest pods to list. */
   readonly top?: number;
+  /** ANSI colours for section titles (the CLI turns them on for a terminal without NO_COLOR). */
+  readonly color?: boolean;
+}
+
+type Paint = (s: string) => string;
+
+function painter(on: boolean): { title: Paint; bad: Paint; warn: Paint } {
+  const sgr = (code: string): Paint => (on ? (s) => `\x1b[${code}m${s}\x1b[0m` : (s) => s);
+  return { title: sgr("1"), bad: sgr("1;31"), warn: sgr("1;33") };
 }
 
 
 /** The terminal report: header, stage table, failure reasons, slowest pods, warnings. */
 export function renderText(report: Report, options: TextOptions = {}): string {
   const out: string[] = [];
+  const paint = painter(options.color ?? false);
   const t = report.totals;
   const formats = [...new Set(report.inputs.map((i) => i.format ?? "empty"))].join(", ");
-  out.push("podtrail report");
+  out.push(paint.title("podtrail report"));
   out.push(`  inputs     ${report.inputs.length} (${formats})`);
   out.push(`  records    ${t.records} (${t.podRecords} pod, ${t.eventRecords} event; ${t.duplicates} duplicates, ${t.skipped} skipped)`);
   out.push(`  pods       ${report.pods.length}${outcomeBreakdown(report.pods)}`);
@@ -30,7 +40,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     const s = report.summary.stages[stage];
     return [STAGE_LABELS[stage], String(s.count), humanizeMs(s.p50), humanizeMs(s.p90), humanizeMs(s.p99), humanizeMs(s.max)];
   });
-  out.push("Start-up stages");
+  out.push(paint.title("Start-up stages"));
   out.push(...indent(table(["STAGE", "PODS", "P50", "P90", "P99", "MAX"], stageRows, new Set([1, 2, 3, 4, 5]))));
   const missing = missingEventsReason(report);
   if (missing === "no-events") {
@@ -44,7 +54,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
   out.push("");
 
-  out.push("Failure reasons");
+  out.push(report.summary.failures.length === 0 ? paint.title("Failure reasons") : paint.bad("Failure reasons"));
   if (report.summary.failures.length === 0) {
     out.push("  none");
   } else {
@@ -61,7 +71,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   const top = options.top ?? 10;
   const slowest = slowestPods(report.pods, top);
-  out.push(`Slowest pods (by startup, top ${top})`);
+  out.push(paint.title(`Slowest pods (by startup, top ${top})`));
   if (slowest.length === 0) {
     out.push("  none became ready in the capture");
   } else {
@@ -79,7 +89,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const stuck = report.pods.filter((p) => p.stuckIn !== null);
   if (stuck.length > 0) {
     out.push("");
-    out.push("Pods that never became ready");
+    out.push(paint.warn("Pods that never became ready"));
     const rows = stuck.slice(0, top).map((p) => [`${p.namespace}/${p.name}`, p.outcome, p.stuckIn ?? "", p.failures.map((f) => `${f.reason}×${f.count}`).join(", ")]);
     out.push(...indent(table(["POD", "OUTCOME", "STUCK IN", "FAILURES"], rows)));
     if (stuck.length > top) out.push(`  ... and ${stuck.length - top} more`);
@@ -87,7 +97,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   if (report.warnings.length > 0) {
     out.push("");
-    out.push("Warnings");
+    out.push(paint.warn("Warnings"));
     const shown = report.warnings.slice(0, 50);
     for (const w of shown) out.push(`  ${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}`);
     if (report.warnings.length > shown.length) out.push(`  ... and ${report.warnings.length - shown.length} more (see -o json)`);

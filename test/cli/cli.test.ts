@@ -160,3 +160,20 @@ describe("the built binary", () => {
     expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 });
+
+describe("colour in the text report", () => {
+  it("colours section titles on a terminal, and never with NO_COLOR or when piped", async () => {
+    const { Writable } = await import("node:stream");
+    const { main } = await import("../../src/cli/main.js");
+    const run = async (stdoutIsTTY: boolean, env: NodeJS.ProcessEnv) => {
+      let out = "";
+      const sink = new Writable({ write: (c: Buffer, _e, done) => ((out += c.toString()), done()) });
+      await main(["analyze", "samples/image-pull-backoff/input"], { stdout: sink, stderr: sink, stdoutIsTTY, env });
+      return out;
+    };
+    expect(await run(true, {})).toContain("\x1b[1mpodtrail report\x1b[0m");
+    expect(await run(true, {})).toContain("\x1b[1;31mFailure reasons\x1b[0m");
+    expect(await run(true, { NO_COLOR: "1" })).not.toContain("\x1b[");
+    expect(await run(false, {})).not.toContain("\x1b[");
+  });
+});
