@@ -8,7 +8,7 @@ export function renderTimelineText(pod: PodReport, entries: readonly TimelineEnt
   const created = pod.timestamps.created;
   const out: string[] = [];
   out.push(`Pod ${pod.namespace}/${pod.name}${pod.uid === null ? "" : ` (uid ${pod.uid})`}`);
-  out.push(`  node ${pod.node ?? "-"}   owner ${pod.owner ?? "-"}   outcome ${pod.outcome}${pod.stuckIn === null ? "" : `, stuck in ${pod.stuckIn}`}${pod.partial ? "   partial: first seen after Pending" : ""}`);
+  out.push(`  node ${pod.node ?? "-"}   owner ${pod.owner ?? "-"}   outcome ${pod.outcome}${pod.stuckIn === null ? "" : `, stuck in ${pod.stuckIn}`}${pod.partial ? (pod.observations === 0 ? "   partial: known only from events" : "   partial: first seen after Pending") : ""}`);
   out.push("");
   out.push("Stages");
   for (const s of spans) {

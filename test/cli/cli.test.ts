@@ -29,6 +29,17 @@ describe("podtrail analyze on the command line", () => {
     expect(await names("-l", "!app")).toEqual([]);
   });
 
+  it("selects pods by creation time: RFC 3339 bounds or a duration back from the capture's end", async () => {
+    const names = async (...args: string[]) =>
+      JSON.parse((await runCli(["analyze", EVENTS, CRASH, "-o", "json", ...args])).stdout).pods.map((p: { name: string }) => p.name);
+    // The capture ends at 21:00:19; the web pod was created at 11:00, the storefront pods at 21:00.
+    expect(await names("--since", "30m")).toEqual(["storefront-7f9c6d8b5-m2vbk", "storefront-7f9c6d8b5-r8kqz"]);
+    expect(await names("--until", "2024-11-05T12:00:00Z")).toEqual(["web-7d4b9c8f6d-x2x9k"]);
+    const bad = await runCli(["analyze", EVENTS, "--since", "yesterday"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--since 'yesterday'");
+  });
+
   it("exits 1 when a --fail-if threshold is breached and lists the breach", async () => {
     const ok = await runCli(["analyze", EVENTS, "-o", "json", "--fail-if", "startup.p99>30s"]);
     expect(ok.code).toBe(0);
