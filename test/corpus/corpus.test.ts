@@ -1,21 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
 import { validateJsonReport } from "../../src/render/validateReport.js";
 import { toJsonReport } from "../../src/render/json.js";
+import { filesUnder } from "../helpers/files.js";
 
 /** Real captures from public sources (../shared/corpus, see its PROVENANCE.md). */
 const CORPUS = resolve("../shared/corpus");
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : [path];
-    });
-}
 
 const files = existsSync(CORPUS) ? filesUnder(CORPUS) : [];
 const at = (path: string) => join(CORPUS, path);

@@ -1,18 +1,11 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { asDecoded, CORPUS, decode } from "./helpers.js";
+import { filesUnder } from "../helpers/files.js";
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-}
 
-const files = walk(CORPUS).filter((path) => !/\.(txt|yaml|md)$/.test(path));
+const files = filesUnder(CORPUS).filter((path) => !/\.(txt|yaml|md)$/.test(path));
 
 function expectedFormat(path: string): string {
   const rel = relative(CORPUS, path);

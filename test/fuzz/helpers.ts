@@ -17,6 +17,7 @@ import { analyze, type AnalyzeOptions } from "../../src/analyze.js";
 import { decompress, type InputSource } from "../../src/input/index.js";
 import { toJsonReport } from "../../src/render/json.js";
 import type { Report } from "../../src/types.js";
+import { filesUnder } from "../helpers/files.js";
 
 export const SAMPLES = "samples";
 export const CORPUS = "/work/shared/corpus";
@@ -62,14 +63,6 @@ export interface Capture {
   readonly numeric: boolean;
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-}
 
 /** The records of one capture file, read independently of podtrail's decoder. */
 function recordsOf(text: string): Json[] {
@@ -174,11 +167,11 @@ function loadSamples(): Capture[] {
 function loadCorpus(): Capture[] {
   const out: Capture[] = [];
   const replays = join(CORPUS, "k8s-openapi-test-replays");
-  for (const path of walk(replays)) out.push(capture(`corpus/${path.slice(CORPUS.length + 1)}`, [{ name: "capture.json", records: recordsOf(readFileSync(path, "utf8")) }]));
-  for (const path of walk(join(CORPUS, "pulumi-await-recordings")).filter((p) => p.endsWith(".json"))) {
+  for (const path of filesUnder(replays)) out.push(capture(`corpus/${path.slice(CORPUS.length + 1)}`, [{ name: "capture.json", records: recordsOf(readFileSync(path, "utf8")) }]));
+  for (const path of filesUnder(join(CORPUS, "pulumi-await-recordings")).filter((p) => p.endsWith(".json"))) {
     out.push(capture(`corpus/${path.slice(CORPUS.length + 1)}`, [{ name: "capture.json", records: recordsOf(readFileSync(path, "utf8")) }]));
   }
-  const singles = (dir: string): Json[] => walk(join(CORPUS, dir)).filter((p) => p.endsWith(".json")).flatMap((p) => recordsOf(readFileSync(p, "utf8")));
+  const singles = (dir: string): Json[] => filesUnder(join(CORPUS, dir)).filter((p) => p.endsWith(".json")).flatMap((p) => recordsOf(readFileSync(p, "utf8")));
   out.push(capture("corpus/openshift-insights-sample", [{ name: "pods.json", records: singles("openshift-insights-sample/pods") }]));
   out.push(capture("corpus/argo-gitops-engine-health", [{ name: "pods.json", records: singles("argo-gitops-engine-health/derived-json") }]));
   out.push(capture("corpus/falco-k8s-audit-traces", [{ name: "audit.json", records: singles("falco-k8s-audit-traces") }]));
