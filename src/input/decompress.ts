@@ -93,28 +93,31 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerato
     notifyFeeder();
   });
   inflater.on("close", notifyFeeder);
+  // One write at a time, each finished and its output delivered ('data' is
+  // emitted on a later tick) before the next: a write that fails then costs
+  // only its own output, never output still on its way.
+  const written = (slice: Buffer | null): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const done = (): void => {
+        inflater.off("close", done);
+        setImmediate(resolve);
+      };
+      inflater.on("close", done);
+      if (slice === null) inflater.end(done);
+      else inflater.write(slice, done);
+    });
   const feed = async (): Promise<void> => {
     try {
       for await (const slice of replay()) {
         if (stopped || failure !== null) return;
-        if (!inflater.write(slice)) {
-          await new Promise<void>((resolve) => {
-            const done = (): void => {
-              inflater.off("drain", done);
-              inflater.off("close", done);
-              resolve();
-            };
-            inflater.on("drain", done);
-            inflater.on("close", done);
-          });
-        }
+        await written(slice);
         while (queued > HIGH_WATER && !stopped && failure === null) {
           await new Promise<void>((resolve) => {
             wakeFeeder = resolve;
           });
         }
       }
-      if (!stopped && failure === null) inflater.end();
+      if (!stopped && failure === null) await written(null);
     } catch (error) {
       sourceError = error;
       inflater.destroy(error as Error);
