@@ -6,6 +6,7 @@ import { summarize } from "./summarize/summarize.js";
 import { filterPods, type PodFilter } from "./summarize/podFilter.js";
 import { summarizeGroups } from "./summarize/groups.js";
 import { evaluateThresholds, type Threshold } from "./summarize/thresholds.js";
+import { compareText } from "./compareText.js";
 
 /** Derives every pod, orders everything deterministically and summarizes. */
 export interface ReportOptions {
@@ -40,7 +41,7 @@ export function buildReport(contents: CaptureContents, inputs: readonly InputSum
   const duplicates = inputs.reduce((n, i) => n + i.duplicates, 0);
   return {
     schemaVersion: 1,
-    inputs: [...inputs].sort((a, b) => cmp(a.name, b.name)),
+    inputs: [...inputs].sort((a, b) => compareText(a.name, b.name)),
     span,
     totals: {
       records: inputs.reduce((n, i) => n + i.records, 0),
@@ -51,14 +52,14 @@ export function buildReport(contents: CaptureContents, inputs: readonly InputSum
       events: eventCount,
       skippedKinds: contents.skippedKinds,
     },
-    gaps: [...contents.gaps].sort((a, b) => cmp(a.input, b.input) || a.line - b.line),
+    gaps: [...contents.gaps].sort((a, b) => compareText(a.input, b.input) || a.line - b.line),
     podsSeen: pods.length,
     pods: selected,
     summary,
     groupBy: options.groupBy ?? null,
     groups: options.groupBy === undefined ? [] : summarizeGroups(selected, options.groupBy),
     thresholds: evaluateThresholds(summary, options.thresholds ?? []),
-    warnings: warnings.sort((a, b) => cmp(a.input, b.input) || (a.line ?? 0) - (b.line ?? 0) || cmp(a.message, b.message)),
+    warnings: warnings.sort((a, b) => compareText(a.input, b.input) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
   };
 }
 
@@ -71,7 +72,7 @@ function comparePods(a: PodReport, b: PodReport): number {
     if (cb === null) return -1;
     return ca - cb;
   }
-  return cmp(a.namespace, b.namespace) || cmp(a.name, b.name) || cmp(a.uid ?? "", b.uid ?? "");
+  return compareText(a.namespace, b.namespace) || compareText(a.name, b.name) || compareText(a.uid ?? "", b.uid ?? "");
 }
 
 /** Earliest and latest of some times. */
@@ -101,8 +102,4 @@ function captureSpan(pods: readonly PodReport[], events: Report["span"]): Report
     }
   }
   return timeBounds(times());
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

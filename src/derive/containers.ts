@@ -2,6 +2,7 @@ import type { ContainerReport, EpochMs } from "../types.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import type { ContainerPull } from "./imagePulls.js";
 import { containerKey, terminationKey, type TerminatedState } from "./podView.js";
+import { compareText } from "../compareText.js";
 
 /**
  * Per-container facts: image, first start, restarts with the terminations
@@ -71,7 +72,7 @@ function summarizeTerminations(terminations: readonly TerminatedState[]): Contai
     if (entry === undefined) counts.set(key, { reason, exitCode: t.exitCode, count: 1 });
     else entry.count++;
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0) || (a.exitCode ?? -1) - (b.exitCode ?? -1));
+  return [...counts.values()].sort((a, b) => b.count - a.count || compareText(a.reason, b.reason) || (a.exitCode ?? -1) - (b.exitCode ?? -1));
 }
 
 /**

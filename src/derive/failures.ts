@@ -2,6 +2,7 @@ import type { EpochMs, KubeEvent, PodFailure, PodObservation } from "../types.js
 import { categoryOf } from "../catalog/index.js";
 import { containerFromFieldPath } from "../events/fieldPath.js";
 import { terminationKey, terminationsOf } from "./podView.js";
+import { compareText } from "../compareText.js";
 
 /** Waiting reasons that are progress, not failure. */
 export const PROGRESS_WAITING_REASONS: ReadonlySet<string> = new Set(["ContainerCreating", "PodInitializing"]);
@@ -166,9 +167,5 @@ function compareFailures(a: PodFailure, b: PodFailure): number {
     if (b.firstSeen === null) return -1;
     return a.firstSeen - b.firstSeen;
   }
-  return cmp(a.reason, b.reason) || cmp(a.container ?? "", b.container ?? "");
-}
-
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a.reason, b.reason) || compareText(a.container ?? "", b.container ?? "");
 }

@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { compareText } from "../compareText.js";
 
 /** True when `pattern` holds a glob metacharacter (`*`, `?`, `[`). */
 export function hasGlobMagic(pattern: string): boolean {
@@ -21,9 +22,8 @@ export async function expandGlob(pattern: string): Promise<string[]> {
   return [...found].sort(compareCodeUnits);
 }
 
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+/** Paths in code-unit order, as every sorted list of podtrail. */
+export const compareCodeUnits: (a: string, b: string) => number = compareText;
 
 async function walk(prefix: string, segments: readonly string[], index: number, found: Set<string>): Promise<void> {
   const segment = segments[index];

@@ -1,6 +1,7 @@
 import type { KubeEvent, PodMeta } from "../types.js";
 import type { PodHistory, PodSource } from "./podHistory.js";
 import { containerFromFieldPath } from "../events/fieldPath.js";
+import { compareText } from "../compareText.js";
 
 export interface MatchedCapture {
   /** The pods of the capture, then pods known only from their events (no observations). */
@@ -94,7 +95,7 @@ function pickOrphan(keys: readonly string[], orphans: ReadonlyMap<string, { even
     const first = orphans.get(key)?.events[0];
     return first?.firstTime ?? first?.time ?? -Infinity;
   };
-  const ordered = [...keys].sort((a, b) => firstAt(a) - firstAt(b) || (a < b ? -1 : 1));
+  const ordered = [...keys].sort((a, b) => firstAt(a) - firstAt(b) || compareText(a, b));
   if (at === null) return ordered[ordered.length - 1];
   let chosen: string | undefined;
   for (const key of ordered) if (firstAt(key) <= at) chosen = key;
@@ -112,9 +113,5 @@ function compareEvents(a: KubeEvent, b: KubeEvent): number {
   const ta = a.firstTime ?? a.time ?? -Infinity;
   const tb = b.firstTime ?? b.time ?? -Infinity;
   if (ta !== tb) return ta - tb;
-  return cmp(a.reason ?? "", b.reason ?? "") || cmp(a.uid ?? "", b.uid ?? "") || cmp(a.name ?? "", b.name ?? "") || a.count - b.count;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareText(a.reason ?? "", b.reason ?? "") || compareText(a.uid ?? "", b.uid ?? "") || compareText(a.name ?? "", b.name ?? "") || a.count - b.count;
 }

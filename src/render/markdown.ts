@@ -4,6 +4,7 @@ import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
 import { outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
+import { compareText } from "../compareText.js";
 
 export interface MarkdownOptions {
   /** Rows of every pod list and table (slowest, stuck, details, failure reasons). */
@@ -258,7 +259,7 @@ function outcomeBreakdown(pods: readonly PodReport[]): string {
 function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
 }
 
 /** `… 9,990 more pods not shown; use --top N or -o json`, after a blank line; nothing when nothing was cut. */

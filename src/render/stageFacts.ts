@@ -1,4 +1,5 @@
 import type { Outcome, PodReport, Report, Stage } from "../types.js";
+import { compareText } from "../compareText.js";
 
 /** How every report names the stages. */
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
@@ -37,7 +38,7 @@ export function outcomeCounts(pods: readonly PodReport[]): { readonly counts: re
   const counts = new Map<Outcome, number>();
   for (const p of pods) counts.set(p.outcome, (counts.get(p.outcome) ?? 0) + 1);
   return {
-    counts: [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    counts: [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])),
     partial: pods.filter((p) => p.partial).length,
   };
 }

@@ -3,6 +3,7 @@ import { formatTime } from "../normalize/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
 import { missingEventsReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
+import { compareText } from "../compareText.js";
 
 export interface TextOptions {
   /** How many slowest pods to list. */
@@ -109,7 +110,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 export function slowestPods(pods: readonly PodReport[], n: number): PodReport[] {
   return pods
     .filter((p) => p.durationsMs.startup !== null)
-    .sort((a, b) => b.durationsMs.startup! - a.durationsMs.startup! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => b.durationsMs.startup! - a.durationsMs.startup! || compareText(a.name, b.name))
     .slice(0, n);
 }
 

@@ -1,5 +1,6 @@
 import type { GroupBy, GroupSummary, PodReport } from "../types.js";
 import { summarize } from "./summarize.js";
+import { compareText } from "../compareText.js";
 
 /** The group a pod belongs to; `(none)` for pods without a node or owner. */
 export function groupOf(pod: PodReport, by: GroupBy): string {
@@ -22,5 +23,5 @@ export function summarizeGroups(pods: readonly PodReport[], by: GroupBy): GroupS
     if (list === undefined) groups.set(key, [p]);
     else list.push(p);
   }
-  return [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((group) => ({ group, summary: summarize(groups.get(group)!) }));
+  return [...groups.keys()].sort(compareText).map((group) => ({ group, summary: summarize(groups.get(group)!) }));
 }

@@ -1,5 +1,6 @@
 import { STAGES, type FailureSummary, type PodReport, type Stage, type StageSummary, type Summary } from "../types.js";
 import { summarizeValues } from "./percentiles.js";
+import { compareText } from "../compareText.js";
 
 /** Stage percentiles and failure reasons over some pods (SPEC section 7). */
 export function summarize(pods: readonly PodReport[]): Summary {
@@ -34,6 +35,6 @@ export function summarizeFailures(pods: readonly PodReport[]): FailureSummary[] 
     }
   }
   return [...byReason.values()].sort(
-    (a, b) => b.pods - a.pods || b.occurrences - a.occurrences || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+    (a, b) => b.pods - a.pods || b.occurrences - a.occurrences || compareText(a.reason, b.reason),
   );
 }

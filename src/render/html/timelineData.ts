@@ -6,6 +6,7 @@
 import { TIMESTAMP_NAMES, type EpochMs, type PodReport, type Report, type Stage, type TimestampName } from "../../types.js";
 import { formatTime } from "../../normalize/time.js";
 import { humanizeMs } from "../humanize.js";
+import { compareText } from "../../compareText.js";
 
 /** Pods the timeline holds unless `top` asks for more. */
 export const DEFAULT_TIMELINE_PODS = 500;
@@ -86,7 +87,7 @@ export function bySlowness(a: { slow: number | null; key: string }, b: { slow: n
     if (b.slow === null) return -1;
     return b.slow - a.slow;
   }
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return compareText(a.key, b.key);
 }
 
 /** The timeline's pods: the `limit` slowest (see `slowness`), in that order. */
