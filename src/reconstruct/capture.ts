@@ -129,9 +129,8 @@ export class CaptureBuilder {
     }
     if (known.counts.includes(event.count)) return false;
     known.counts.push(event.count);
-    const k = known.event;
-    if (event.count > k.count || (event.count === k.count && (event.time ?? 0) > (k.time ?? 0))) known.event = mergeEvent(k, event);
-    else if (event.firstTime !== null && (k.firstTime === null || event.firstTime < k.firstTime)) known.event = { ...k, firstTime: event.firstTime };
+    // Counts differ here (an equal one returned above): the higher count is the newer version.
+    known.event = event.count > known.event.count ? mergeEvent(known.event, event) : mergeEvent(event, known.event);
     return true;
   }
 }
