@@ -24,20 +24,21 @@ export async function timeline(
 ): Promise<PodTimeline> {
   const { contents } = await readCapture(inputs, options);
   const { pods, eventsByPod } = matchEvents(contents.pods, contents.events);
-  const derived = pods.flatMap((source) => (source === undefined ? [] : [source])).map((source) => {
-    const history = source.finish();
-    const events = eventsByPod.get(source.key) ?? [];
-    return { history, events, pod: derivePod(history, events).pod };
-  });
-  const inNamespace = derived.filter((d) => options.namespaces === undefined || options.namespaces.length === 0 || options.namespaces.includes(d.pod.namespace));
+  // Chosen by identity first: only the one pod asked for is derived.
+  const inNamespace = pods.flatMap((source) =>
+    source !== undefined && (options.namespaces === undefined || options.namespaces.length === 0 || options.namespaces.includes(source.meta.namespace)) ? [source] : [],
+  );
   // An exact name or uid wins over prefixes.
-  const exact = inNamespace.filter((d) => d.pod.name === query || d.pod.uid === query || `${d.pod.namespace}/${d.pod.name}` === query);
-  const matches = exact.length > 0 ? exact : inNamespace.filter((d) => matchesPod(d.pod, query));
+  const exact = inNamespace.filter(({ meta }) => meta.name === query || meta.uid === query || `${meta.namespace}/${meta.name}` === query);
+  const matches = exact.length > 0 ? exact : inNamespace.filter(({ meta }) => matchesPod(meta, query));
   if (matches.length === 0) throw new UserError(`podtrail: no pod matches '${query}' in the capture`);
   if (matches.length > 1) {
-    const names = matches.slice(0, 5).map((d) => `${d.pod.namespace}/${d.pod.name} (uid ${d.pod.uid ?? "?"})`);
+    const names = matches.slice(0, 5).map(({ meta }) => `${meta.namespace}/${meta.name} (uid ${meta.uid ?? "?"})`);
     throw new UserError(`podtrail: '${query}' matches ${matches.length} pods: ${names.join(", ")}${matches.length > 5 ? ", ..." : ""}; give a uid or -n NAMESPACE`);
   }
-  const { history, events, pod } = matches[0]!;
+  const source = matches[0]!;
+  const history = source.finish();
+  const events = eventsByPod.get(source.key) ?? [];
+  const { pod } = derivePod(history, events);
   return { pod, entries: deriveTimeline(history, events), spans: stageSpans(pod) };
 }

@@ -24,7 +24,7 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
   const outcome = obs.length === 0 ? "Unknown" : deriveOutcome(obs);
   const last = obs[obs.length - 1];
   const first = obs[0];
-  const node = [...obs].reverse().find((o) => o.nodeName !== null)?.nodeName ?? nodeFromEvents(events);
+  const node = obs.findLast((o) => o.nodeName !== null)?.nodeName ?? nodeFromEvents(events);
   const pod: PodReport = {
     uid: history.meta.uid,
     namespace: history.meta.namespace,

@@ -51,7 +51,7 @@ export function filterPods(pods: readonly PodReport[], filter: PodFilter, captur
 }
 
 /** A pod matches its exact name, its uid, or a prefix of either, optionally as `namespace/name`. */
-export function matchesPod(p: PodReport, query: string): boolean {
+export function matchesPod(p: { readonly namespace: string; readonly name: string; readonly uid: string | null }, query: string): boolean {
   const slash = query.indexOf("/");
   if (slash > 0) return p.namespace === query.slice(0, slash) && p.name.startsWith(query.slice(slash + 1));
   return p.name.startsWith(query) || (p.uid !== null && p.uid.startsWith(query));
