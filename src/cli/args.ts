@@ -45,7 +45,7 @@ const EXAMPLES = `Examples:
 Exit status: 0 done, 1 a --fail-if threshold breached or warnings under --strict,
 2 usage or unreadable input, 3 internal error (a bug: please report it).`;
 
-function parser(): Argv {
+function parser(columns: number | undefined): Argv {
   return yargs()
     .scriptName("podtrail")
     .usage("podtrail: where pod start-up time went and why pods failed, from recorded Kubernetes watch captures and events\n\nUsage: podtrail <command> [options]")
@@ -88,18 +88,18 @@ function parser(): Argv {
     .help()
     .alias("h", "help")
     .version(false)
-    .wrap(Math.min(110, process.stdout.columns || 100));
+    .wrap(Math.min(110, columns || 100));
 }
 
 /** Parses command-line words; `UserError` for anything malformed. */
 /** yargs drops a lone `-` from positionals: it travels under this name and comes back as `-`. */
 const STDIN_WORD = "\u0000stdin";
 
-export async function parseArgs(words: readonly string[]): Promise<Command> {
+export async function parseArgs(words: readonly string[], columns?: number): Promise<Command> {
   let helpText: string | null = null;
   let failure: string | null = null;
   const argv = await new Promise<Record<string, unknown>>((resolve) => {
-    parser()
+    parser(columns)
       .exitProcess(false)
       .fail((message, error) => {
         failure = message ?? error?.message ?? "invalid arguments";

@@ -172,10 +172,56 @@ describe("the built binary", () => {
   });
 });
 
+describe("the binary runs the command in a worker thread and relays its output", () => {
+  const bin = "dist/cli/main.js";
+  const spawnBin = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+
+  it("prints byte for byte what the command writes, for a report of many pods (several relay batches)", async () => {
+    // samples and the public corpus: a JSON report of some megabytes, written pod by pod
+    const args = ["analyze", "samples", "../shared/corpus", "-o", "json"];
+    const inProcess = await runCli(args);
+    const binary = spawnBin(args);
+    expect(binary.stdout.length).toBeGreaterThan(1_000_000);
+    expect(binary.stdout).toBe(inProcess.stdout);
+    expect(binary.stderr).toBe(inProcess.stderr);
+    expect(binary.status).toBe(inProcess.code);
+  });
+
+  it("keeps stdout and stderr apart and passes the exit status on (1, 2)", async () => {
+    const strict = ["analyze", GARBAGE, "--strict", "-o", "csv"];
+    const inProcess = await runCli(strict);
+    const binary = spawnBin(strict);
+    expect(binary.status).toBe(1);
+    expect(binary.stdout).toBe(inProcess.stdout);
+    expect(binary.stderr).toBe(inProcess.stderr);
+    expect(binary.stderr).toContain("--strict");
+    const breach = spawnBin(["analyze", CRASH, "--fail-if", "startup.max>1ms", "-q"]);
+    expect(breach.status).toBe(1);
+    expect(breach.stderr).toContain("threshold breached");
+    const usage = spawnBin(["analyze"]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("holds the command back while a slow reader catches up, losing nothing", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [bin, "analyze", "samples", "../shared/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the pipe fills; the relay must wait, not drop
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    const report = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    expect(report.pods.length).toBe(report.podsSeen);
+  });
+});
+
 describe("colour in the text report", () => {
   it("colours section titles on a terminal, and never with NO_COLOR or when piped", async () => {
     const { Writable } = await import("node:stream");
-    const { main } = await import("../../src/cli/main.js");
+    const { main } = await import("../../src/cli/run.js");
     const run = async (stdoutIsTTY: boolean, env: NodeJS.ProcessEnv) => {
       let out = "";
       const sink = new Writable({ write: (c: Buffer, _e, done) => ((out += c.toString()), done()) });

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { main } from "../../src/cli/main.js";
+import { main } from "../../src/cli/run.js";
 
 /** Runs the CLI in-process, capturing stdout, stderr and the exit status. */
 export async function runCli(args: readonly string[]): Promise<{ stdout: string; stderr: string; code: number }> {

@@ -1,0 +1,107 @@
+/*
+ * The engine worker: runs one command (`run.ts`) and posts what it writes to
+ * the main thread, which owns the process's stdout and stderr (`main.ts`).
+ */
+import { Writable } from "node:stream";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { parentPort, workerData } from "node:worker_threads";
+import type { EngineData, FromEngine, Written } from "./engineProtocol.js";
+import { main } from "./run.js";
+
+/** Small writes are sent together, up to this many characters a message. */
+const BATCH_CHARS = 64 * 1024;
+/** Bytes posted but not yet written by the main thread before writers are told to wait. */
+const MAX_UNWRITTEN_BYTES = 4 * 1024 * 1024;
+/** Live heap beyond which the old generation grows in 30% steps (see `governHeapGrowth`). */
+const LARGE_HEAP_BYTES = 160 * 1024 * 1024;
+
+const port = parentPort!;
+let unwritten = 0;
+/** Writers waiting for the main thread to catch up, and closers waiting for it to write everything. */
+const waiting: (() => void)[] = [];
+const allWritten: (() => void)[] = [];
+
+port.on("message", (message: Written) => {
+  unwritten -= message.bytes;
+  while (unwritten <= MAX_UNWRITTEN_BYTES && waiting.length > 0) waiting.shift()!();
+  if (unwritten === 0) for (const done of allWritten.splice(0)) done();
+});
+
+const post = (message: FromEngine): void => port.postMessage(message);
+
+/**
+ * A stream whose text goes to the main thread in batches. Its callbacks wait
+ * while the main thread has more than MAX_UNWRITTEN_BYTES to write, so a
+ * slow reader of a big report holds back the renderer instead of memory.
+ */
+class MainThreadStream extends Writable {
+  private batch = "";
+  private scheduled = false;
+
+  constructor(private readonly fd: 1 | 2) {
+    super({ decodeStrings: false, highWaterMark: BATCH_CHARS });
+  }
+
+  override _write(chunk: string | Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.batch += typeof chunk === "string" ? chunk : chunk.toString("utf8");
+    if (this.batch.length >= BATCH_CHARS) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+    if (unwritten <= MAX_UNWRITTEN_BYTES) callback();
+    else waiting.push(() => callback());
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    this.flush();
+    if (unwritten === 0) callback();
+    else allWritten.push(() => callback());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    if (this.batch === "") return;
+    const text = this.batch;
+    this.batch = "";
+    const bytes = Buffer.byteLength(text);
+    unwritten += bytes;
+    post({ kind: "write", fd: this.fd, text, bytes });
+  }
+}
+
+/**
+ * V8 lets the old generation grow up to 4x its live size between full
+ * collections. Past LARGE_HEAP_BYTES of live state (captures of tens of
+ * thousands of pods), 30% steps keep peak memory near the state itself, at
+ * some 10% more time; smaller runs keep V8's default and their speed.
+ */
+function governHeapGrowth(): void {
+  const timer = setInterval(() => {
+    if (getHeapStatistics().used_heap_size < LARGE_HEAP_BYTES) return;
+    setFlagsFromString("--heap-growing-percent=30");
+    clearInterval(timer);
+  }, 100);
+  timer.unref();
+}
+
+async function finish(stream: Writable): Promise<void> {
+  await new Promise<void>((resolve) => stream.end(resolve));
+}
+
+governHeapGrowth();
+const data = workerData as EngineData;
+const stdout = new MainThreadStream(1);
+const stderr = new MainThreadStream(2);
+const status = await main(data.words, {
+  stdout,
+  stderr,
+  stdoutIsTTY: data.stdoutIsTTY,
+  stderrIsTTY: data.stderrIsTTY,
+  env: process.env,
+  ...(data.columns === undefined ? {} : { columns: data.columns }),
+});
+await Promise.all([finish(stdout), finish(stderr)]);
+post({ kind: "exit", status });
+// Nothing more to wait for: the thread may end (the message is already on its way).
+port.unref();

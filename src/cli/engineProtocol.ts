@@ -1,0 +1,20 @@
+/** What the command-line entry (main thread) hands the engine worker. */
+export interface EngineData {
+  readonly words: readonly string[];
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly columns: number | undefined;
+}
+
+/** Messages from the engine worker to the main thread. */
+export type FromEngine =
+  /** Text for stdout (1) or stderr (2); the main thread answers with a `Written` of `bytes` once it is written. */
+  | { readonly kind: "write"; readonly fd: 1 | 2; readonly text: string; readonly bytes: number }
+  /** The command finished with this exit status; nothing more will be written. */
+  | { readonly kind: "exit"; readonly status: number };
+
+/** The main thread's answer to a `write`: these bytes left the process. */
+export interface Written {
+  readonly kind: "written";
+  readonly bytes: number;
+}
