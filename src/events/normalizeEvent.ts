@@ -32,9 +32,10 @@ function apiGroupOf(raw: Record<string, unknown>, implied: ImpliedKind | null): 
 function subjectOf(ref: Record<string, unknown>): EventSubject {
   return {
     kind: intern(asText(ref["kind"])),
-    uid: asText(ref["uid"]),
+    // Interned like the pod's own uid and name: stored once for the pod and all its events.
+    uid: intern(asText(ref["uid"])),
     namespace: intern(asText(ref["namespace"])),
-    name: asText(ref["name"]),
+    name: intern(asText(ref["name"])),
     fieldPath: intern(asText(ref["fieldPath"])),
   };
 }

@@ -20,8 +20,9 @@ export function normalizePod(raw: JsonObject, type: ObservationType, loc: Locati
   const metadata = asObject(raw["metadata"]) ?? {};
   const spec = asObject(raw["spec"]) ?? {};
   const status = asObject(raw["status"]) ?? {};
-  const uid = asName(metadata["uid"]);
-  const name = asName(metadata["name"]);
+  // Interned: the pod's events name it by the same strings, which are then stored once.
+  const uid = intern(asName(metadata["uid"]));
+  const name = intern(asName(metadata["name"]));
   if (name === null && uid === null) return { problem: "Pod without metadata.name or metadata.uid: skipped" };
 
   const specContainers = [

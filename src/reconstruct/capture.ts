@@ -33,8 +33,12 @@ const MAX_WARNINGS_PER_INPUT = 1000;
 export class CaptureBuilder {
   private readonly pods = new Map<string, PodHistoryBuilder>();
   private readonly inputNames = new InputNames();
-  /** Each event's most advanced version, and the counts seen of it (its versions, for duplicates). */
-  private readonly events = new Map<string, { event: KubeEvent; counts: number[] }>();
+  /**
+   * Each event's most advanced version and the counts seen of it (its
+   * versions, for duplicates), by uid; events without one by name, else by
+   * what they say. The uid itself is the key: no key string is made per event.
+   */
+  private readonly events = { uid: new Map<string, EventVersions>(), name: new Map<string, EventVersions>(), other: new Map<string, EventVersions>() };
   private readonly gaps: CaptureGap[] = [];
   private readonly warnings: Warning[] = [];
   private readonly skippedKinds = new Map<string, number>();
@@ -98,7 +102,7 @@ export class CaptureBuilder {
     for (const kind of [...this.skippedKinds.keys()].sort()) skippedKinds[kind] = this.skippedKinds.get(kind)!;
     return {
       pods,
-      events: [...this.events.values()].map((e) => e.event),
+      events: [...this.events.uid.values(), ...this.events.name.values(), ...this.events.other.values()].map((e) => e.event),
       gaps: this.gaps,
       warnings: this.warnings,
       skippedKinds,
@@ -121,10 +125,10 @@ export class CaptureBuilder {
 
   /** Keeps the most advanced version of each event; false for a duplicate (the same event with a count already seen). */
   private applyEvent(event: KubeEvent): boolean {
-    const key = eventKey(event);
-    const known = this.events.get(key);
+    const [versions, key] = eventKey(this.events, event);
+    const known = versions.get(key);
     if (known === undefined) {
-      this.events.set(key, { event, counts: [event.count] });
+      versions.set(key, { event, counts: [event.count] });
       return true;
     }
     if (known.counts.includes(event.count)) return false;
@@ -135,11 +139,17 @@ export class CaptureBuilder {
   }
 }
 
-function eventKey(event: KubeEvent): string {
-  if (event.uid !== null) return `u:${event.uid}`;
-  if (event.name !== null) return `n:${event.namespace ?? ""}/${event.name}`;
+interface EventVersions {
+  event: KubeEvent;
+  readonly counts: number[];
+}
+
+/** The map an event's versions are kept in, and its key there. */
+function eventKey(maps: Readonly<Record<"uid" | "name" | "other", Map<string, EventVersions>>>, event: KubeEvent): [Map<string, EventVersions>, string] {
+  if (event.uid !== null) return [maps.uid, event.uid];
+  if (event.name !== null) return [maps.name, `${event.namespace ?? ""}/${event.name}`];
   const s = event.subject;
-  return `s:${s.namespace ?? ""}/${s.name ?? ""}/${s.fieldPath ?? ""}/${event.reason ?? ""}/${event.firstTime ?? ""}`;
+  return [maps.other, `${s.namespace ?? ""}/${s.name ?? ""}/${s.fieldPath ?? ""}/${event.reason ?? ""}/${event.firstTime ?? ""}`];
 }
 
 /** A newer version of an event keeps the earliest first occurrence seen. */
