@@ -45,7 +45,7 @@ const SPEC_KEY = Buffer.from(',"spec":{');
 const STATUS_KEY = Buffer.from('},"status":{');
 const SPEC_CACHE_LIMIT = 1024;
 /** Recently parsed specs by a fingerprint of their bytes; the bytes themselves confirm a match. */
-const specCache = new Map<string, { bytes: Buffer; value: unknown }[]>();
+const specCache = new Map<number, { bytes: Buffer; value: unknown }[]>();
 let specCacheSize = 0;
 
 /**
@@ -94,8 +94,8 @@ function prettySpec(record: Buffer, after: number): { start: number; end: number
 function rememberedSpec(record: Buffer, open: number, close: number): { start: number; end: number; value: unknown } | null {
   const bytes = record.subarray(open, close + 1);
   // Hashing a short fingerprint and comparing bytes (memcmp) is far cheaper than decoding and hashing the whole text.
-  const fingerprint = `${bytes.length}:${bytes.toString("latin1", 0, 96)}:${bytes.toString("latin1", bytes.length - 48)}`;
-  const candidates = specCache.get(fingerprint);
+  const key = fingerprint(bytes);
+  const candidates = specCache.get(key);
   if (candidates !== undefined) {
     for (const c of candidates) if (c.bytes.equals(bytes)) return { start: open, end: close + 1, value: c.value };
   }
@@ -110,10 +110,25 @@ function rememberedSpec(record: Buffer, open: number, close: number): { start: n
     specCacheSize = 0;
   }
   const entry = { bytes: Buffer.from(bytes), value };
-  if (candidates === undefined) specCache.set(fingerprint, [entry]);
+  if (candidates === undefined) specCache.set(key, [entry]);
   else candidates.push(entry);
   specCacheSize++;
   return { start: open, end: close + 1, value };
+}
+
+/**
+ * FNV-1a over a spec's length, first 96 and last 48 bytes: where specs of
+ * different pods differ (the API server writes `volumes` first, with the
+ * pod's own service-account token volume; `nodeName` and the like near the
+ * end). No string is made, unlike a text key.
+ */
+function fingerprint(bytes: Buffer): number {
+  const n = bytes.length;
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
+  const head = Math.min(n, 96);
+  for (let i = 0; i < head; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  for (let i = Math.max(head, n - 48); i < n; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h;
 }
 
 const MF_KEY = Buffer.from('"managedFields"');
