@@ -22,15 +22,6 @@ export interface CliIO {
   readonly columns?: number;
 }
 
-const defaultIO: CliIO = {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stderrIsTTY: process.stderr.isTTY === true,
-  stdoutIsTTY: process.stdout.isTTY === true,
-  env: process.env,
-  ...(process.stdout.columns === undefined ? {} : { columns: process.stdout.columns }),
-};
-
 /** https://no-color.org: any non-empty NO_COLOR turns colour off. */
 function wantsColor(io: CliIO): boolean {
   const noColor = io.env?.["NO_COLOR"];
@@ -38,7 +29,7 @@ function wantsColor(io: CliIO): boolean {
 }
 
 /** Runs podtrail with command-line words; returns the exit status (0, 1, 2 or 3). */
-export async function main(words: readonly string[], io: CliIO = defaultIO): Promise<number> {
+export async function main(words: readonly string[], io: CliIO): Promise<number> {
   try {
     return await run(words, io);
   } catch (error) {
