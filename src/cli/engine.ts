@@ -12,7 +12,7 @@ import { main } from "./run.js";
 const BATCH_CHARS = 64 * 1024;
 /** Bytes posted but not yet written by the main thread before writers are told to wait. */
 const MAX_UNWRITTEN_BYTES = 4 * 1024 * 1024;
-/** Live heap beyond which the old generation grows in 30% steps (see `governHeapGrowth`). */
+/** Live heap beyond which the old generation grows in 20% steps (see `governHeapGrowth`). */
 const LARGE_HEAP_BYTES = 64 * 1024 * 1024;
 
 const port = parentPort!;
@@ -74,8 +74,9 @@ class MainThreadStream extends Writable {
  * V8 lets the old generation grow up to 4x its live size between full
  * collections. Past LARGE_HEAP_BYTES of live state (captures of thousands of
  * pods), 20% steps keep peak memory near the state itself: 1 GB of JSONL
- * with 20,000 pods peaks at 379 MB instead of 555 MB, for some 8% more time
- * (npm run bench). Smaller runs keep V8's default and their speed.
+ * with 20,000 pods peaks at 339 MB instead of 555 MB, for more frequent full
+ * collections (see the README's performance section). Smaller runs keep
+ * V8's default and their speed.
  */
 function governHeapGrowth(): void {
   const timer = setInterval(() => {
