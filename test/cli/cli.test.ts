@@ -206,12 +206,14 @@ describe("the binary runs the command in a worker thread and relays its output",
   it("holds the command back while a slow reader catches up, losing nothing", async () => {
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, [bin, "analyze", "samples", "../shared/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    // Listening before the wait: a child that ends early (an input missing) must not be waited for forever.
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
     child.stdout.pause();
     await new Promise((resolve) => setTimeout(resolve, 1500)); // the pipe fills; the relay must wait, not drop
     const chunks: Buffer[] = [];
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
     child.stdout.resume();
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const code = await closed;
     expect(code).toBe(0);
     const report = JSON.parse(Buffer.concat(chunks).toString("utf8"));
     expect(report.pods.length).toBe(report.podsSeen);
