@@ -145,6 +145,16 @@ export class RecordScanner {
   push(chunk: Buffer): void {
     if (chunk.length === 0) return;
     const carry = this.carry;
+    if (carry !== null && carry.indexOf(NL) < 0) {
+      // A carried one-line (JSONL) record ends at the chunk's first newline: join it to that line only, as joining it
+      // to the whole chunk would copy every byte read once more. (A carried multi-line record keeps the whole chunk.)
+      const newline = chunk.indexOf(NL);
+      if (newline >= 0 && newline + 1 < chunk.length) {
+        this.push(chunk.subarray(0, newline + 1));
+        this.push(chunk.subarray(newline + 1));
+        return;
+      }
+    }
     this.carry = null;
     this.carried = carry !== null;
     const buf = carry === null ? chunk : Buffer.concat([carry, chunk], carry.length + chunk.length);
