@@ -56,7 +56,9 @@ let specCacheSize = 0;
 function compactSpec(record: Buffer, after: number): { start: number; end: number; value: unknown } | null {
   // `{` then a line break: pretty-printed.
   if (record[1] === 0x0a || record[2] === 0x0a) return prettySpec(record, after);
-  const key = after >= 0 && record.indexOf(SPEC_KEY, after - 2) === after + 1 ? after + 1 : record.indexOf(SPEC_KEY);
+  // After managedFields, metadata's last field, spec is next or the record is not laid out as the API server writes pods
+  // (events: `involvedObject`): compared in place, as a search would run through the rest of every event.
+  const key = after >= 0 ? (record[after + 1] === RBRACE && startsWith(record, SPEC_KEY, after + 2) ? after + 2 : -1) : record.indexOf(SPEC_KEY);
   if (key < 0) return null;
   const open = key + SPEC_KEY.length - 1;
   // Pod status is short and last: search it from the end.
@@ -132,8 +134,15 @@ function fingerprint(bytes: Buffer): number {
 }
 
 const MF_KEY = Buffer.from('"managedFields"');
-const MF_END = Buffer.from(']},"spec":');
-const TIME = Buffer.from('"time"');
+/**
+ * How metadata ends after managedFields, its last field, in what the API
+ * server writes: the next top-level key of a pod, a core/v1 Event and an
+ * events.k8s.io Event. (A key must follow, not any `]},"`: nested arrays in
+ * hand-made managedFields could end that way.)
+ */
+const MF_ENDS = [Buffer.from(']},"spec":'), Buffer.from(']},"involvedObject":'), Buffer.from(']},"eventTime":')];
+/** Searched without its opening quote: a needle starting with `"` stops at nearly every other byte of JSON. */
+const TIME = Buffer.from('time"');
 
 /** Where the managedFields array opens and closes, and its entries' times; null when there is none. */
 function managedFieldsSpan(record: Buffer): { open: number; close: number; times: string } | null {
@@ -186,9 +195,9 @@ function columnOf(record: Buffer, at: number): number | null {
  * scan that tracks strings finds it.
  */
 function arrayEnd(record: Buffer, open: number, to: number): number {
-  // The first `]` (a memchr), when `]},"spec":` starts there: one pass over the array instead of two.
+  // The first `]` (a memchr), when one of MF_ENDS starts there: one pass over the array instead of two.
   const first = record.indexOf(RBRACK, open);
-  if (first >= 0 && first + MF_END.length <= to && record.compare(MF_END, 0, MF_END.length, first, first + MF_END.length) === 0) return first;
+  if (first >= 0 && MF_ENDS.some((end) => startsWith(record, end, first))) return first;
   return matchingBracket(record, open, to);
 }
 
@@ -216,17 +225,20 @@ function matchingBracket(bytes: Buffer, open: number, end: number): number {
 function times(region: Buffer, from: number, to: number): string {
   const out: string[] = [];
   const inside = region.subarray(0, to);
-  let i = inside.indexOf(TIME, from);
-  while (i >= 0) {
+  for (let i = inside.indexOf(TIME, from); i >= 0; i = inside.indexOf(TIME, i + TIME.length)) {
+    if (inside[i - 1] !== QUOTE) continue;
     let v = i + TIME.length;
     while (v < to && (isSpace(inside[v]!) || inside[v] === 0x3a)) v++;
     if (inside[v] === QUOTE) {
       const close = inside.indexOf(QUOTE, v + 1);
       if (close > v) out.push(`{"time":${inside.toString("latin1", v, close + 1)}}`);
     }
-    i = inside.indexOf(TIME, i + TIME.length);
   }
   return out.join(",");
+}
+
+function startsWith(record: Buffer, text: Buffer, at: number): boolean {
+  return at + text.length <= record.length && record.compare(text, 0, text.length, at, at + text.length) === 0;
 }
 
 function isSpace(b: number): boolean {
