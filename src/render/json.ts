@@ -84,8 +84,10 @@ export function* renderJsonChunks(report: Report): Generator<string> {
     yield "[\n";
     let first = true;
     for (const pod of report.pods) {
-      // Each pod at depth 2 of the document: indent its lines by four spaces.
-      yield `${first ? "" : ",\n"}    ${JSON.stringify(podJson(pod), null, 2).replace(/\n/g, "\n    ")}`;
+      // Each pod at depth 2 of the document, as the only element of an array that is a key's value: JSON.stringify
+      // indents its lines by four spaces itself (no second pass over the text to indent it).
+      const wrapped = JSON.stringify({ p: [podJson(pod)] }, null, 2);
+      yield `${first ? "" : ",\n"}${wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length)}`;
       first = false;
     }
     yield "\n  ]";
@@ -98,3 +100,5 @@ export function renderJson(report: Report): string {
 }
 
 const PLACEHOLDER = "\u0000pods";
+const WRAP_HEAD = '{\n  "p": [\n';
+const WRAP_TAIL = "\n  ]\n}";
