@@ -45,7 +45,12 @@ const EXAMPLES = `Examples:
 Exit status: 0 done, 1 a --fail-if threshold breached or warnings under --strict,
 2 usage or unreadable input, 3 internal error (a bug: please report it).`;
 
-function parser(columns: number | undefined): Argv {
+/**
+ * `wrap` is given only when help is asked for: yargs lays out the help text
+ * after every parse (to cache it), and measuring its width for wrapping is
+ * most of a parse's time, paid at every start-up.
+ */
+function parser(columns: number | undefined, help: boolean): Argv {
   return yargs()
     .scriptName("podtrail")
     .usage("podtrail: where pod start-up time went and why pods failed, from recorded Kubernetes watch captures and events\n\nUsage: podtrail <command> [options]")
@@ -88,7 +93,7 @@ function parser(columns: number | undefined): Argv {
     .help()
     .alias("h", "help")
     .version(false)
-    .wrap(Math.min(110, columns || 100));
+    .wrap(help ? Math.min(110, columns || 100) : null);
 }
 
 /** Parses command-line words; `UserError` for anything malformed. */
@@ -99,7 +104,7 @@ export async function parseArgs(words: readonly string[], columns?: number): Pro
   let helpText: string | null = null;
   let failure: string | null = null;
   const argv = await new Promise<Record<string, unknown>>((resolve) => {
-    parser(columns)
+    parser(columns, words.includes("--help") || words.includes("-h"))
       .exitProcess(false)
       .fail((message, error) => {
         failure = message ?? error?.message ?? "invalid arguments";
