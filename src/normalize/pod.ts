@@ -25,10 +25,7 @@ export function normalizePod(raw: JsonObject, type: ObservationType, loc: Locati
   const name = intern(asName(metadata["name"]));
   if (name === null && uid === null) return { problem: "Pod without metadata.name or metadata.uid: skipped" };
 
-  const specContainers = [
-    ...readSpecContainers(spec["initContainers"], true),
-    ...readSpecContainers(spec["containers"], false),
-  ];
+  const specContainers = specContainersOf(spec);
   const meta: PodMeta = {
     uid,
     namespace: intern(asName(metadata["namespace"])) ?? "default",
@@ -79,8 +76,22 @@ export function normalizePod(raw: JsonObject, type: ObservationType, loc: Locati
   };
 }
 
-function readSpecContainers(value: unknown, init: boolean): PodMeta["specContainers"] {
-  const out: { name: string; init: boolean; image: string | null }[] = [];
+/**
+ * By spec object: the decoder hands a pod's records the same spec object
+ * while its text is unchanged (`parseRecord`), so its containers are read
+ * once, not once per record. Neither side is ever mutated.
+ */
+const containersBySpec = new WeakMap<JsonObject, PodMeta["specContainers"]>();
+
+function specContainersOf(spec: JsonObject): PodMeta["specContainers"] {
+  const known = containersBySpec.get(spec);
+  if (known !== undefined) return known;
+  const containers = readSpecContainers(spec["containers"], false, readSpecContainers(spec["initContainers"], true, []));
+  containersBySpec.set(spec, containers);
+  return containers;
+}
+
+function readSpecContainers(value: unknown, init: boolean, out: { name: string; init: boolean; image: string | null }[]): typeof out {
   for (const item of asArray(value)) {
     const c = asObject(item);
     const name = c === null ? null : asName(c["name"]);
@@ -90,8 +101,17 @@ function readSpecContainers(value: unknown, init: boolean): PodMeta["specContain
 }
 
 function readOwner(value: unknown): string | null {
-  const refs = asArray(value).map(asObject).filter((r): r is JsonObject => r !== null);
-  const ref = refs.find((r) => r["controller"] === true) ?? refs[0];
+  // The controller reference, else the first reference.
+  let ref: JsonObject | undefined;
+  for (const item of asArray(value)) {
+    const r = asObject(item);
+    if (r === null) continue;
+    ref ??= r;
+    if (r["controller"] === true) {
+      ref = r;
+      break;
+    }
+  }
   if (ref === undefined) return null;
   const kind = asName(ref["kind"]);
   const name = asName(ref["name"]);
