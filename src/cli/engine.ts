@@ -1,12 +1,14 @@
 /*
- * The engine worker: runs one command (`run.ts`) and posts what it writes to
- * the main thread, which owns the process's stdout and stderr (`main.ts`).
+ * The engine worker: runs the command the main thread parsed (`command.ts`)
+ * and posts what it writes to the main thread, which owns the process's
+ * stdout and stderr (`main.ts`).
  */
 import { Writable } from "node:stream";
 import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
-import type { EngineData, FromEngine, Written } from "./engineProtocol.js";
-import { main } from "./run.js";
+import type { EngineData, FromEngine, ToEngine } from "./engineProtocol.js";
+import { runCommand } from "./command.js";
+import type { Command } from "./args.js";
 
 /** Small writes are sent together, up to this many characters a message. */
 const BATCH_CHARS = 64 * 1024;
@@ -21,7 +23,15 @@ let unwritten = 0;
 const waiting: (() => void)[] = [];
 const allWritten: (() => void)[] = [];
 
-port.on("message", (message: Written) => {
+/** The command, once the main thread has parsed the command line. */
+let startCommand: ((command: Command) => void) | null = null;
+const command = new Promise<Command>((resolve) => (startCommand = resolve));
+
+port.on("message", (message: ToEngine) => {
+  if (message.kind === "run") {
+    startCommand?.(message.command);
+    return;
+  }
   unwritten -= message.bytes;
   while (unwritten <= MAX_UNWRITTEN_BYTES && waiting.length > 0) waiting.shift()!();
   if (unwritten === 0) for (const done of allWritten.splice(0)) done();
@@ -95,7 +105,7 @@ governHeapGrowth();
 const data = workerData as EngineData;
 const stdout = new MainThreadStream(1);
 const stderr = new MainThreadStream(2);
-const status = await main(data.words, {
+const status = await runCommand(await command, {
   stdout,
   stderr,
   stdoutIsTTY: data.stdoutIsTTY,

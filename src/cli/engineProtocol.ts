@@ -1,6 +1,7 @@
-/** What the command-line entry (main thread) hands the engine worker. */
+import type { Command } from "./args.js";
+
+/** What the command-line entry (main thread) hands the engine worker when it starts. */
 export interface EngineData {
-  readonly words: readonly string[];
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly columns: number | undefined;
@@ -12,6 +13,13 @@ export type FromEngine =
   | { readonly kind: "write"; readonly fd: 1 | 2; readonly text: string; readonly bytes: number }
   /** The command finished with this exit status; nothing more will be written. */
   | { readonly kind: "exit"; readonly status: number };
+
+/** Messages from the main thread to the engine worker. */
+export type ToEngine =
+  /** The command to run, parsed by the main thread while the worker started (help never gets here). */
+  | { readonly kind: "run"; readonly command: Exclude<Command, { kind: "help" }> }
+  /** These bytes of a `write` left the process. */
+  | Written;
 
 /** The main thread's answer to a `write`: these bytes left the process. */
 export interface Written {

@@ -1,23 +1,25 @@
 #!/usr/bin/env node
 /*
- * The `podtrail` command. This thread only owns the process's streams; the
- * command itself (`run.ts`) runs in one worker thread (`engine.ts`) whose
- * young generation is capped: V8 otherwise grows it to 48 MiB on any long
- * read, which is most of the memory a capture of few pods costs (10x the
- * records of the same 170 pods: 140 MB peak RSS by default, 103 MB capped,
- * equal speed; see the README's performance section). This file loads
- * nothing else, so start-up pays for the modules once, in the worker.
+ * The `podtrail` command. This thread owns the process's streams and parses
+ * the command line; the command itself (`command.ts`) runs in one worker
+ * thread (`engine.ts`) whose young generation is capped: V8 otherwise grows
+ * it to 48 MiB on any long read, which is most of the memory a capture of
+ * few pods costs (10x the records of the same 170 pods: 140 MB peak RSS by
+ * default, 103 MB capped, equal speed; see the README's performance
+ * section). The worker starts first, so that its start-up and the parsing of
+ * the command line (yargs) happen at the same time, on two cores.
  */
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import type { EngineData, FromEngine, Written } from "./engineProtocol.js";
+import { parseArgs, type Command } from "./args.js";
+import { reportError } from "./command.js";
+import type { EngineData, FromEngine, ToEngine } from "./engineProtocol.js";
 
 /** The worker's young generation: three semi-spaces of 4 MiB. */
 const YOUNG_GENERATION_MB = 12;
 
 const words = process.argv.slice(2);
 const data: EngineData = {
-  words,
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   columns: process.stdout.columns,
@@ -32,6 +34,7 @@ const worker = new Worker(existsSync(bundle) ? bundle : new URL("./engine.js", i
   resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
 });
 if (readsStdin && worker.stdin !== null) process.stdin.pipe(worker.stdin);
+const tell = (message: ToEngine): void => worker.postMessage(message);
 
 // A reader that stops early (`podtrail ... | head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -46,7 +49,7 @@ worker.on("message", (message: FromEngine) => {
     return;
   }
   const stream = message.fd === 1 ? process.stdout : process.stderr;
-  stream.write(message.text, () => worker.postMessage({ kind: "written", bytes: message.bytes } satisfies Written));
+  stream.write(message.text, () => tell({ kind: "written", bytes: message.bytes }));
 });
 worker.on("error", (error: Error & { code?: string }) => {
   if (error.code === "ERR_WORKER_OUT_OF_MEMORY") process.stderr.write("podtrail: out of memory: the capture's pods do not fit in the JavaScript heap (try node --max-old-space-size=8192)\n");
@@ -57,3 +60,18 @@ worker.on("exit", () => {
   process.exitCode = status ?? 3;
   if (readsStdin) process.stdin.destroy();
 });
+
+let command: Command | null = null;
+try {
+  command = await parseArgs(words, process.stdout.columns);
+} catch (error) {
+  status = reportError(error, process);
+}
+if (command === null || command.kind === "help") {
+  // Nothing for the worker to do.
+  if (command !== null) {
+    process.stdout.write(`${command.text}\n`);
+    status = 0;
+  }
+  void worker.terminate();
+} else tell({ kind: "run", command });

@@ -1,111 +1,17 @@
-import { analyze, type ReadOptions } from "../analyze.js";
-import { timeline } from "../timeline.js";
-import { renderChunks } from "../render/index.js";
-import { toJsonReport } from "../render/json.js";
-import { renderTimelineText } from "../render/timelineText.js";
-import { validateJsonReport } from "../render/validateReport.js";
-import { renderExplain } from "../catalog/index.js";
-import { parseThreshold } from "../summarize/thresholds.js";
-import { InternalError, isUserError } from "../errors.js";
 import { parseArgs } from "./args.js";
-import { progressLine } from "./progress.js";
+import { reportError, runCommand, type CliIO } from "./command.js";
 
-export interface CliIO {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-  /** True when stderr is a terminal: only then is progress drawn. */
-  readonly stderrIsTTY?: boolean;
-  /** True when stdout is a terminal: only then is the text report coloured (and never with NO_COLOR set). */
-  readonly stdoutIsTTY?: boolean;
-  readonly env?: NodeJS.ProcessEnv;
-  /** Width of the terminal for --help (stdout's columns), when it is one. */
-  readonly columns?: number;
-}
+export type { CliIO } from "./command.js";
 
-/** https://no-color.org: any non-empty NO_COLOR turns colour off. */
-function wantsColor(io: CliIO): boolean {
-  const noColor = io.env?.["NO_COLOR"];
-  return io.stdoutIsTTY === true && (noColor === undefined || noColor === "");
-}
-
-/** Runs podtrail with command-line words; returns the exit status (0, 1, 2 or 3). */
+/**
+ * Runs podtrail with command-line words in this thread; returns the exit
+ * status (0, 1, 2 or 3). The `podtrail` binary splits the same steps over
+ * two threads (`main.ts` parses, the engine worker runs the command).
+ */
 export async function main(words: readonly string[], io: CliIO): Promise<number> {
   try {
-    return await run(words, io);
+    return await runCommand(await parseArgs(words, io.columns), io);
   } catch (error) {
-    if (isUserError(error)) {
-      io.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    const where = error instanceof InternalError ? ` ${error.message}` : "";
-    const cause = error instanceof InternalError ? error.cause : error;
-    const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-    io.stderr.write(`podtrail: internal error${where}\n${detail}\nThis is a bug in podtrail: please report it with the command you ran and, if you can, the input line named above.\n`);
-    return 3;
+    return reportError(error, io);
   }
-}
-
-async function run(words: readonly string[], io: CliIO): Promise<number> {
-  const command = await parseArgs(words, io.columns);
-  switch (command.kind) {
-    case "help":
-      io.stdout.write(`${command.text}\n`);
-      return 0;
-    case "explain": {
-      const { text, found } = renderExplain(command.reason ?? undefined, { lang: command.lang, list: command.list || command.reason === null });
-      (found ? io.stdout : io.stderr).write(text.endsWith("\n") ? text : `${text}\n`);
-      return found ? 0 : 2;
-    }
-    case "timeline": {
-      const progress = showProgress(io, command.quiet);
-      const t = await timeline(command.pod, command.inputs, { ...readOptions(command, progress), namespaces: command.namespaces });
-      progress?.done();
-      io.stdout.write(renderTimelineText(t.pod, t.entries, t.spans));
-      return 0;
-    }
-    case "analyze": {
-      const thresholds = command.failIf.map(parseThreshold);
-      const progress = showProgress(io, command.quiet);
-      const report = await analyze(command.inputs, {
-        ...readOptions(command, progress),
-        filter: command.filter,
-        thresholds,
-        ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
-      });
-      progress?.done();
-      if (command.validate) {
-        const problems = validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))));
-        if (problems.length > 0) throw new Error(`report does not match schemas/report.schema.json: ${problems.join("; ")}`);
-      }
-      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(io) })) {
-        // Wait when the reader is slower, so a big report is not queued whole in memory.
-        if (!io.stdout.write(chunk)) await new Promise((resolve) => io.stdout.once("drain", resolve));
-      }
-      const breached = report.thresholds.filter((t) => t.breached);
-      for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${t.expression} (value ${t.valueMs === null ? "none" : `${Math.round(t.valueMs)}ms`})\n`);
-      if (command.strict && report.warnings.length > 0) {
-        io.stderr.write(`podtrail: --strict: ${report.warnings.length} warning(s):\n`);
-        for (const w of report.warnings) io.stderr.write(`  ${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}\n`);
-      } else if (report.warnings.length > 0 && !command.quiet && command.output !== "text") {
-        io.stderr.write(`podtrail: ${report.warnings.length} warning(s) about the input; see "warnings" in the report\n`);
-      }
-      return breached.length > 0 || (command.strict && report.warnings.length > 0) ? 1 : 0;
-    }
-  }
-}
-
-function readOptions(
-  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number },
-  progress: ReturnType<typeof progressLine> | null,
-): ReadOptions {
-  return {
-    maxRecordBytes: command.maxRecordBytes,
-    ...(command.inputFormat === null || command.inputFormat === undefined ? {} : { inputFormat: command.inputFormat }),
-    ...(progress === null ? {} : { onProgress: progress.update }),
-  };
-}
-
-function showProgress(io: CliIO, quiet: boolean): ReturnType<typeof progressLine> | null {
-  if (quiet || io.stderrIsTTY !== true) return null;
-  return progressLine(io.stderr as NodeJS.WriteStream);
 }

@@ -203,6 +203,15 @@ describe("the binary runs the command in a worker thread and relays its output",
     expect(usage.stderr.trim().split("\n")).toHaveLength(1);
   });
 
+  it("answers help and usage errors from the main thread exactly as the in-process command does", async () => {
+    // The main thread parses the command line while the worker starts; help and mistakes never reach the worker.
+    for (const args of [["--help"], ["analyze", "--help"], ["-h"], ["bogus"], [], ["analyze"], ["explain", "--lang", "fr"], ["analyze", CRASH, "--top", "0"]]) {
+      const inProcess = await runCli(args);
+      const binary = spawnBin(args);
+      expect({ args, stdout: binary.stdout, stderr: binary.stderr, status: binary.status }).toEqual({ args, stdout: inProcess.stdout, stderr: inProcess.stderr, status: inProcess.code });
+    }
+  });
+
   it("holds the command back while a slow reader catches up, losing nothing", async () => {
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, [bin, "analyze", "samples", "../shared/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
