@@ -1,7 +1,7 @@
 import yargs, { type Argv } from "yargs";
 import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
 import type { PodFilter } from "../summarize/podFilter.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../render/index.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "../render/formats.js";
 import { UserError } from "../errors.js";
 
 export type Command =

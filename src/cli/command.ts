@@ -6,7 +6,7 @@ import { renderTimelineText } from "../render/timelineText.js";
 import { validateJsonReport } from "../render/validateReport.js";
 import { renderExplain } from "../catalog/index.js";
 import { parseThreshold } from "../summarize/thresholds.js";
-import { InternalError, isUserError } from "../errors.js";
+import { reportError } from "./reportError.js";
 import type { Command } from "./args.js";
 import { progressLine } from "./progress.js";
 
@@ -35,19 +35,6 @@ export async function runCommand(command: Command, io: CliIO): Promise<number> {
   } catch (error) {
     return reportError(error, io);
   }
-}
-
-/** A user's mistake in one line (status 2); anything else is a bug (status 3). */
-export function reportError(error: unknown, io: Pick<CliIO, "stderr">): number {
-  if (isUserError(error)) {
-    io.stderr.write(`${error.message}\n`);
-    return 2;
-  }
-  const where = error instanceof InternalError ? ` ${error.message}` : "";
-  const cause = error instanceof InternalError ? error.cause : error;
-  const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-  io.stderr.write(`podtrail: internal error${where}\n${detail}\nThis is a bug in podtrail: please report it with the command you ran and, if you can, the input line named above.\n`);
-  return 3;
 }
 
 async function run(command: Command, io: CliIO): Promise<number> {

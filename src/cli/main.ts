@@ -11,8 +11,7 @@
  */
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import { parseArgs, type Command } from "./args.js";
-import { reportError } from "./command.js";
+import type { Command } from "./args.js";
 import type { EngineData, FromEngine, ToEngine } from "./engineProtocol.js";
 
 /** The worker's young generation: three semi-spaces of 4 MiB. */
@@ -61,6 +60,9 @@ worker.on("exit", () => {
   if (readsStdin) process.stdin.destroy();
 });
 
+// Loaded once the worker is on its way: yargs takes some 25 ms to load.
+const { parseArgs } = await import("./args.js");
+const { reportError } = await import("./reportError.js");
 let command: Command | null = null;
 try {
   command = await parseArgs(words, process.stdout.columns);

@@ -1,5 +1,6 @@
 import { parseArgs } from "./args.js";
-import { reportError, runCommand, type CliIO } from "./command.js";
+import { runCommand, type CliIO } from "./command.js";
+import { reportError } from "./reportError.js";
 
 export type { CliIO } from "./command.js";
 

@@ -5,8 +5,9 @@ import { renderMarkdown } from "./markdown.js";
 import { renderCsv } from "./csv.js";
 import { renderHtml } from "./html.js";
 
-export const OUTPUT_FORMATS = ["text", "json", "markdown", "csv", "html"] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import type { OutputFormat } from "./formats.js";
+
+export { OUTPUT_FORMATS, type OutputFormat } from "./formats.js";
 
 export interface RenderOptions {
   /** Rows of pod lists to show (slowest pods, stuck pods). */
