@@ -1,0 +1,39 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatTime, parseTime } from "../../src/normalize/time.js";
+
+/** RFC 3339 through Date: the definition formatTime must match. */
+function viaDate(ms: number): string {
+  let whole = Math.floor(ms);
+  let micros = Math.round((ms - whole) * 1000);
+  if (micros === 1000) {
+    whole += 1;
+    micros = 0;
+  }
+  const iso = new Date(whole).toISOString();
+  if (micros !== 0) return `${iso.slice(0, 23)}${String(micros).padStart(3, "0")}Z`;
+  return iso.endsWith(".000Z") ? `${iso.slice(0, 19)}Z` : iso;
+}
+
+describe("formatTime", () => {
+  it("writes RFC 3339 UTC with the value's precision, as Date does, in any order of days", () => {
+    const year1 = Date.UTC(1, 0, 1);
+    const year9999 = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    const ms = fc.integer({ min: year1, max: year9999 });
+    const fraction = fc.constantFrom(0, 0.001, 0.25, 0.5, 0.999, 0.9996, 0.123);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ms, fraction), { minLength: 1, maxLength: 20 }), (values) => {
+        for (const [whole, f] of values) expect(formatTime(whole + f)).toBe(viaDate(whole + f));
+      }),
+      { numRuns: 500 },
+    );
+    expect(formatTime(Date.UTC(2024, 1, 29, 23, 59, 59))).toBe("2024-02-29T23:59:59Z");
+    expect(formatTime(Date.UTC(1969, 11, 31, 0, 0, 0, 5))).toBe("1969-12-31T00:00:00.005Z");
+  });
+
+  it("gives back what parseTime read, at second, millisecond and microsecond precision", () => {
+    for (const text of ["2026-03-09T06:00:00Z", "2026-03-09T06:00:00.120Z", "2026-03-09T06:00:00.123456Z", "2000-01-01T00:00:00.000001Z"]) {
+      expect(formatTime(parseTime(text)!)).toBe(text);
+    }
+  });
+});
