@@ -122,7 +122,15 @@ function readLabels(value: unknown): Record<string, string> {
   const labels = asObject(value);
   const out: Record<string, string> = {};
   if (labels === null) return out;
-  for (const key of Object.keys(labels).sort()) {
+  const keys = Object.keys(labels);
+  // The API server writes maps sorted by key (Go's encoding/json): sort only when they are not.
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort();
+      break;
+    }
+  }
+  for (const key of keys) {
     const v = labels[key];
     if (typeof v === "string") out[key] = v;
   }
