@@ -7,6 +7,13 @@ const GZIP_MAGIC_1 = 0x8b;
 const TRAILER = 8;
 /** Compressed bytes per zlib write. */
 const SLICE = 64 * 1024;
+/**
+ * zlib's output buffer: what one trip to the thread pool can inflate, and the
+ * most a failing write loses of what it inflated. 64 KiB, not Node's 16 KiB:
+ * each trip costs a callback, a buffer and a wait, and at 16 KiB the trips
+ * made a 100 MB .gz take 1.67 s instead of 1.38 s.
+ */
+export const INFLATE_CHUNK = 64 * 1024;
 
 /**
  * Passes bytes through, gunzipping them when they start with the gzip magic
@@ -55,7 +62,7 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerato
     for (let i = 0; i < held.length; i++) yield held.subarray(i, i + 1);
   }
   // Z_SYNC_FLUSH on every write: zlib hands over all it can decode at once, so nothing waits inside it when the input stops short.
-  const inflater = createGunzip({ chunkSize: 16 * 1024, flush: zlibConstants.Z_SYNC_FLUSH });
+  const inflater = createGunzip({ chunkSize: INFLATE_CHUNK, flush: zlibConstants.Z_SYNC_FLUSH });
   // Output is taken as it comes ('data'), never paused: a paused stream that
   // fails drops what it buffered. The feeder below waits instead, when the
   // consumer falls behind, so memory stays bounded.
