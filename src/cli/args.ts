@@ -64,19 +64,19 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("top", { type: "number", default: 10, describe: "rows in lists of pods" })
         .option("max-record-size", { type: "number", default: 64, describe: "skip single records larger than this many MiB" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
-        .option("namespace", { alias: "n", type: "string", array: true, describe: "only pods of this namespace (repeatable)" })
+        .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "only pods of this namespace (repeatable)" })
         .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
-        .option("pod", { type: "string", array: true, describe: "only pods with this name, uid or prefix (repeatable)" })
+        .option("pod", { type: "string", array: true, nargs: 1, describe: "only pods with this name, uid or prefix (repeatable)" })
         .option("since", { type: "string", describe: "only pods created at or after this RFC 3339 time or this long before the capture's end (30m)" })
         .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
         .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node or owner" })
-        .option("fail-if", { type: "string", array: true, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
+        .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
     )
     .command("timeline <pod> <inputs..>", "show the evidence behind one pod's figures: every transition and event, in order", (y) =>
       y
         .positional("pod", { type: "string", describe: "pod name, uid, or a unique prefix; namespace/name also works" })
         .positional("inputs", { type: "string", array: true, describe: "capture files, directories, globs or - for stdin" })
-        .option("namespace", { alias: "n", type: "string", array: true, describe: "look in this namespace" })
+        .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "look in this namespace" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("max-record-size", { type: "number", default: 64, describe: "skip single records larger than this many MiB" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),

@@ -29,6 +29,17 @@ describe("podtrail analyze on the command line", () => {
     expect(await names("-l", "!app")).toEqual([]);
   });
 
+  it("takes one value per repeatable option, so options may come before the inputs as with kubectl (-n ns FILES)", async () => {
+    const before = await runCli(["analyze", "-n", "shop", "--pod", "web", "--pod", "edge", "--fail-if", "startup.max>1h", EVENTS, CRASH, STUCK, "-o", "json"]);
+    const after = await runCli(["analyze", EVENTS, CRASH, STUCK, "-o", "json", "-n", "shop", "--pod", "web", "--pod", "edge", "--fail-if", "startup.max>1h"]);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toBe(after.stdout);
+    const report = JSON.parse(before.stdout);
+    expect(report.inputs.map((i: { name: string }) => i.name)).not.toContain("shop");
+    expect(report.pods.map((p: { name: string }) => p.name.split("-")[0])).toEqual(["web"]);
+    expect(report.thresholds.map((t: { expression: string }) => t.expression)).toEqual(["startup.max>1h"]);
+  });
+
   it("selects pods by creation time: RFC 3339 bounds or a duration back from the capture's end", async () => {
     const names = async (...args: string[]) =>
       JSON.parse((await runCli(["analyze", EVENTS, CRASH, "-o", "json", ...args])).stdout).pods.map((p: { name: string }) => p.name);
