@@ -1,35 +1,10 @@
 import yargs, { type Argv } from "yargs";
-import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
-import type { PodFilter } from "../summarize/podFilter.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../render/formats.js";
+import { GROUP_BYS, INPUT_FORMATS } from "../types.js";
+import { OUTPUT_FORMATS } from "../render/formats.js";
 import { UserError } from "../errors.js";
+import { DEFAULT_MAX_RECORD_MIB, DEFAULT_TOP, STDIN_WORD, toCommand, type Command } from "./commandLine.js";
 
-export type Command =
-  | {
-      readonly kind: "analyze";
-      readonly inputs: readonly string[];
-      readonly output: OutputFormat;
-      readonly inputFormat: InputFormat | null;
-      readonly strict: boolean;
-      readonly validate: boolean;
-      readonly top: number;
-      readonly maxRecordBytes: number;
-      readonly quiet: boolean;
-      readonly filter: PodFilter;
-      readonly groupBy: GroupBy | null;
-      readonly failIf: readonly string[];
-    }
-  | {
-      readonly kind: "timeline";
-      readonly pod: string;
-      readonly inputs: readonly string[];
-      readonly namespaces: readonly string[];
-      readonly inputFormat: InputFormat | null;
-      readonly maxRecordBytes: number;
-      readonly quiet: boolean;
-    }
-  | { readonly kind: "explain"; readonly reason: string | null; readonly list: boolean; readonly lang: "en" | "zh" }
-  | { readonly kind: "help"; readonly text: string };
+export type { Command } from "./commandLine.js";
 
 const EXAMPLES = `Examples:
   podtrail analyze pods.jsonl events.jsonl            text report of a capture
@@ -61,8 +36,8 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("strict", { type: "boolean", default: false, describe: "exit 1 when the input had warnings" })
         .option("validate", { type: "boolean", default: false, describe: "validate the JSON report against schemas/report.schema.json" })
-        .option("top", { type: "number", default: 10, describe: "rows in lists of pods" })
-        .option("max-record-size", { type: "number", default: 64, describe: "skip single records larger than this many MiB" })
+        .option("top", { type: "number", default: DEFAULT_TOP, describe: "rows in lists of pods" })
+        .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "only pods of this namespace (repeatable)" })
         .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
@@ -78,7 +53,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .positional("inputs", { type: "string", array: true, describe: "capture files, directories, globs or - for stdin" })
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "look in this namespace" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
-        .option("max-record-size", { type: "number", default: 64, describe: "skip single records larger than this many MiB" })
+        .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
     )
     .command("explain [reason]", "explain a failure or waiting reason: what it means, what to check first", (y) =>
@@ -96,10 +71,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
     .wrap(help ? Math.min(110, columns || 100) : null);
 }
 
-/** Parses command-line words; `UserError` for anything malformed. */
-/** yargs drops a lone `-` from positionals: it travels under this name and comes back as `-`. */
-const STDIN_WORD = "\u0000stdin";
-
+/** Parses command-line words with yargs; `UserError` for anything malformed. */
 export async function parseArgs(words: readonly string[], columns?: number): Promise<Command> {
   let helpText: string | null = null;
   let failure: string | null = null;
@@ -116,47 +88,7 @@ export async function parseArgs(words: readonly string[], columns?: number): Pro
   });
   if (failure !== null) throw new UserError(`podtrail: ${firstLine(failure)} (see podtrail --help)`);
   if (helpText !== null) return { kind: "help", text: helpText };
-  const command = String((argv["_"] as unknown[])[0] ?? "");
-  if (command === "explain") {
-    return { kind: "explain", reason: typeof argv["reason"] === "string" ? argv["reason"] : null, list: argv["list"] === true, lang: argv["lang"] === "zh" ? "zh" : "en" };
-  }
-  const maxMiB = Number(argv["max-record-size"]);
-  if (!(maxMiB > 0)) throw new UserError("podtrail: --max-record-size takes a positive number of MiB");
-  const strings = (key: string): string[] => ((argv[key] as unknown[] | undefined) ?? []).map((v) => (v === STDIN_WORD ? "-" : String(v)));
-  if (command === "timeline") {
-    return {
-      kind: "timeline",
-      pod: String(argv["pod"]),
-      inputs: strings("inputs"),
-      namespaces: strings("namespace"),
-      inputFormat: (argv["input-format"] as InputFormat | undefined) ?? null,
-      maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
-      quiet: argv["quiet"] === true,
-    };
-  }
-  const top = Number(argv["top"]);
-  if (!Number.isInteger(top) || top < 1) throw new UserError("podtrail: --top takes a whole number of at least 1");
-  const filter: PodFilter = {
-    ...(strings("namespace").length > 0 ? { namespaces: strings("namespace") } : {}),
-    ...(typeof argv["selector"] === "string" ? { selector: argv["selector"] } : {}),
-    ...(strings("pod").length > 0 ? { pods: strings("pod") } : {}),
-    ...(typeof argv["since"] === "string" ? { since: argv["since"] } : {}),
-    ...(typeof argv["until"] === "string" ? { until: argv["until"] } : {}),
-  };
-  return {
-    kind: "analyze",
-    inputs: strings("inputs"),
-    output: (argv["output"] === "md" ? "markdown" : argv["output"]) as OutputFormat,
-    inputFormat: (argv["input-format"] as InputFormat | undefined) ?? null,
-    strict: argv["strict"] === true,
-    validate: argv["validate"] === true,
-    top,
-    maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
-    quiet: argv["quiet"] === true,
-    filter,
-    groupBy: (argv["group-by"] as GroupBy | undefined) ?? null,
-    failIf: strings("fail-if"),
-  };
+  return toCommand(argv);
 }
 
 /** yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line for the user. */

@@ -7,7 +7,7 @@ import { validateJsonReport } from "../render/validateReport.js";
 import { renderExplain } from "../catalog/index.js";
 import { parseThreshold } from "../summarize/thresholds.js";
 import { reportError } from "./reportError.js";
-import type { Command } from "./args.js";
+import type { Command } from "./commandLine.js";
 import { progressLine } from "./progress.js";
 
 export interface CliIO {
