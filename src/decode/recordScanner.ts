@@ -145,13 +145,13 @@ export class RecordScanner {
   push(chunk: Buffer): void {
     if (chunk.length === 0) return;
     const carry = this.carry;
-    if (carry !== null && carry.indexOf(NL) < 0) {
-      // A carried one-line (JSONL) record ends at the chunk's first newline: join it to that line only, as joining it
-      // to the whole chunk would copy every byte read once more. (A carried multi-line record keeps the whole chunk.)
-      const newline = chunk.indexOf(NL);
-      if (newline >= 0 && newline + 1 < chunk.length) {
-        this.push(chunk.subarray(0, newline + 1));
-        this.push(chunk.subarray(newline + 1));
+    if (carry !== null) {
+      // Join the carried start only to the rest of its record: joining it to the whole chunk would copy every byte
+      // read once more.
+      const end = carriedRecordEnd(carry, chunk);
+      if (end > 0 && end < chunk.length) {
+        this.push(chunk.subarray(0, end));
+        this.push(chunk.subarray(end));
         return;
       }
     }
@@ -649,6 +649,21 @@ export class RecordScanner {
     }
     return this.lineNo;
   }
+}
+
+/**
+ * Where in `chunk` the record carried over from the last chunk ends, as the
+ * fast path delimits records: a one-line record at the first newline, a
+ * multi-line one after the first `}` that opens a line. -1 when not in `chunk`.
+ */
+function carriedRecordEnd(carry: Buffer, chunk: Buffer): number {
+  if (carry.indexOf(NL) < 0) {
+    const newline = chunk.indexOf(NL);
+    return newline < 0 ? -1 : newline + 1;
+  }
+  if (carry[carry.length - 1] === NL && chunk[0] === RBRACE) return 1;
+  const close = chunk.indexOf(NL_RBRACE);
+  return close < 0 ? -1 : close + 2;
 }
 
 /** Index of the first byte at or after `i` that ends a scalar (buffer length when none). */
