@@ -177,7 +177,7 @@ const baselineCommand = (file, gunzip = false) => [process.execPath, BASELINE, f
 const podtrail = (files) => best(podtrailCommand(files), bytesOf(files));
 const baseline = (file, gunzip = false) => best(baselineCommand(file, gunzip), bytesOf([file]));
 const HAVE_JQ = !opts["no-jq"] && spawnSync("jq", ["--version"]).status === 0;
-const jq = (file) => best(["jq", "-c", ".object.metadata.uid", file], bytesOf([file]));
+const jqCommand = (file) => ["jq", "-c", ".object.metadata.uid", file];
 
 const mbps = (bytes, run) => (run && (run.code === 0 || run.code === 1) ? bytes / 1e6 / run.wall : null);
 
@@ -215,8 +215,10 @@ async function runCase(c, quick, ds, single) {
     const bytes = bytesOf([input]);
     const eqBytes = bytesOf([d.jsonl]);
     Object.assign(res, { input, bytes, pods: d.meta.podsCreated, records: d.meta.records, baselineInput: d.jsonl, baselineBytes: eqBytes });
-    log(`[${c.id}] podtrail on ${(bytes / 1e6).toFixed(0)} MB and the bare baseline on the JSONL (${(eqBytes / 1e6).toFixed(0)} MB), in turns ...`);
-    const [p, b] = await bestInTurns([podtrailCommand([input]), baselineCommand(d.jsonl)], bytes);
+    log(`[${c.id}] podtrail on ${(bytes / 1e6).toFixed(0)} MB and the bare baseline on the JSONL (${(eqBytes / 1e6).toFixed(0)} MB), in turns${c.kind === "jsonl" && HAVE_JQ ? ", with jq" : ""} ...`);
+    // jq (JSONL cases) takes its turns too, on the same JSONL
+    const withJq = c.kind === "jsonl" && HAVE_JQ;
+    const [p, b, j] = await bestInTurns([podtrailCommand([input]), baselineCommand(d.jsonl), ...(withJq ? [jqCommand(d.jsonl)] : [])], bytes);
     // Both rates over the records' JSONL bytes would favour neither side; the
     // ratio compares wall time over the same records (pretty: podtrail reads more bytes).
     res.podtrail = { wall: p.wall, cpu: p.cpu, rssMB: p.rssMB, code: p.code, mbps: mbps(bytes, p), error: failed(p) ? p.stderr : undefined };
@@ -224,9 +226,7 @@ async function runCase(c, quick, ds, single) {
     res.ratio = failed(p) ? null : b.wall / p.wall;
     if (c.kind === "jsonl") {
       check("podtrail / bare JSON.parse loop", res.ratio, TARGETS.jsonlVsBare, res.ratio === null ? false : res.ratio >= TARGETS.jsonlVsBare);
-      if (HAVE_JQ) {
-        log(`[${c.id}] jq ...`);
-        const j = await jq(d.jsonl);
+      if (withJq) {
         res.jq = { wall: j.wall, cpu: j.cpu, rssMB: j.rssMB, mbps: mbps(eqBytes, j) };
         const r = res.podtrail.mbps !== null ? res.podtrail.mbps / res.jq.mbps : null;
         check("podtrail / jq", r, TARGETS.vsJq, r === null ? false : r >= TARGETS.vsJq);
