@@ -74,7 +74,10 @@ function datasets(quick) {
 
 const generatorHash = createHash("sha256").update(readFileSync(GENERATOR)).digest("hex").slice(0, 8);
 
-async function ensureDataset(name, params) {
+async function ensureDataset(dataset, params) {
+  // A scaled-down smoke test keeps its data apart: it must not replace (and delete) the full-size generation.
+  const scale = Number(opts.scale) || 1;
+  const name = scale === 1 ? dataset : `${dataset}-x${scale}`;
   const key = createHash("sha256").update(JSON.stringify({ ...params, generatorHash })).digest("hex").slice(0, 8);
   const dir = join(DATA, `${name}-${key}`);
   const out = join(dir, "data");
