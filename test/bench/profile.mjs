@@ -28,7 +28,11 @@ if (!profilePath) {
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`podtrail exited ${r.status}`);
   process.stderr.write(`profiled run: ${((performance.now() - t0) / 1000).toFixed(1)}s wall\n`);
-  profilePath = join(dir, readdirSync(dir).find((f) => f.endsWith(".cpuprofile")));
+  // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): the command runs in the engine
+  // worker (thread 1); the main thread (0) only parses the command line and relays output.
+  const thread = (f) => Number(f.split(".").at(-3));
+  const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => thread(a) - thread(b));
+  profilePath = join(dir, profiles.at(-1));
 }
 
 const prof = JSON.parse(readFileSync(profilePath, "utf8"));
