@@ -17,8 +17,9 @@ function viaDate(ms: number): string {
 
 describe("formatTime", () => {
   it("writes RFC 3339 UTC with the value's precision, as Date does, in any order of days", () => {
+    // RFC 3339 years (4 digits): a fraction of the last millisecond of 9999 rounds into year 10000, which it cannot write.
     const year1 = Date.UTC(1, 0, 1);
-    const year9999 = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    const year9999 = Date.UTC(9999, 11, 31, 23, 59, 58);
     const ms = fc.integer({ min: year1, max: year9999 });
     const fraction = fc.constantFrom(0, 0.001, 0.25, 0.5, 0.999, 0.9996, 0.123);
     fc.assert(
