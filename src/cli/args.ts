@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import yargs, { type Argv } from "yargs";
 import { GROUP_BYS, INPUT_FORMATS } from "../types.js";
 import { OUTPUT_FORMATS } from "../render/formats.js";
@@ -5,6 +6,9 @@ import { UserError } from "../errors.js";
 import { DEFAULT_MAX_RECORD_MIB, DEFAULT_TOP, STDIN_WORD, toCommand, type Command } from "./commandLine.js";
 
 export type { Command } from "./commandLine.js";
+
+/** The package's version: package.json is two folders up from src/cli/ and from dist/cli/ alike. */
+const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 const EXAMPLES = `Examples:
   podtrail analyze pods.jsonl events.jsonl            text report of a capture
@@ -67,7 +71,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
     .strict()
     .help()
     .alias("h", "help")
-    .version(false)
+    .version("version", "print podtrail's version", VERSION)
     .wrap(help ? Math.min(110, columns || 100) : null);
 }
 

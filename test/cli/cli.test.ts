@@ -152,6 +152,13 @@ describe("the built binary", () => {
     expect(r.stdout).toContain("podtrail analyze");
   });
 
+  it("prints its version (package.json's) and exits 0", () => {
+    const { readFileSync } = require("node:fs") as typeof import("node:fs");
+    const r = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${(JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version}\n`);
+  });
+
   it("reads standard input given as -", () => {
     const { readFileSync } = require("node:fs") as typeof import("node:fs");
     const input = readFileSync(join(CRASH, "pods.jsonl"));
@@ -216,7 +223,7 @@ describe("the binary runs the command in a worker thread and relays its output",
 
   it("answers help and usage errors from the main thread exactly as the in-process command does", async () => {
     // The main thread parses the command line while the worker starts; help and mistakes never reach the worker.
-    for (const args of [["--help"], ["analyze", "--help"], ["-h"], ["bogus"], [], ["analyze"], ["explain", "--lang", "fr"], ["analyze", CRASH, "--top", "0"]]) {
+    for (const args of [["--help"], ["analyze", "--help"], ["-h"], ["--version"], ["bogus"], [], ["analyze"], ["explain", "--lang", "fr"], ["analyze", CRASH, "--top", "0"]]) {
       const inProcess = await runCli(args);
       const binary = spawnBin(args);
       expect({ args, stdout: binary.stdout, stderr: binary.stderr, status: binary.status }).toEqual({ args, stdout: inProcess.stdout, stderr: inProcess.stderr, status: inProcess.code });
