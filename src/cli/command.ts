@@ -18,7 +18,7 @@ export interface CliIO {
   /** True when stdout is a terminal: only then is the text report coloured (and never with NO_COLOR set). */
   readonly stdoutIsTTY?: boolean;
   readonly env?: NodeJS.ProcessEnv;
-  /** Width of the terminal for --help (stdout's columns), when it is one. */
+  /** Width of the terminal for --help (stdout's columns), when it is one; only `run.ts`, which parses words, reads it. */
   readonly columns?: number;
 }
 

@@ -112,7 +112,6 @@ const status = await runCommand(await command, {
   stdoutIsTTY: data.stdoutIsTTY,
   stderrIsTTY: data.stderrIsTTY,
   env: process.env,
-  ...(data.columns === undefined ? {} : { columns: data.columns }),
 });
 await Promise.all([finish(stdout), finish(stderr)]);
 post({ kind: "exit", status });

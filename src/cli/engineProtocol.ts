@@ -4,7 +4,6 @@ import type { Command } from "./commandLine.js";
 export interface EngineData {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
-  readonly columns: number | undefined;
 }
 
 /** Messages from the engine worker to the main thread. */

@@ -23,7 +23,6 @@ const words = process.argv.slice(2);
 const data: EngineData = {
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
-  columns: process.stdout.columns,
 };
 // Standard input is read by the worker only when `-` names it.
 const readsStdin = words.includes("-");
