@@ -144,30 +144,19 @@ function timed(argv) {
   });
 }
 
-/** Best (fastest) of REPEAT runs; RSS is the max over runs. */
-async function best(argv, inputBytes) {
-  let out = null;
-  const n = REPEAT ?? (inputBytes <= 200e6 ? 3 : 1);
-  for (let i = 0; i < n; i++) {
-    const r = await timed(argv);
-    if (out === null || (r.code === out.code && r.wall < out.wall)) out = { ...r, rssMB: Math.max(r.rssMB ?? 0, out?.rssMB ?? 0) };
-    if (r.code !== 0 && r.code !== 1) { out = r; break; }
-  }
-  return out;
-}
-
 /**
- * Best of REPEAT runs of each command, taken in turns (a, b, a, b, ...): on a
- * shared machine the load drifts, and runs made one after the other see it alike.
+ * Best (fastest) of REPEAT runs of each command, taken in turns (a, b, a, b,
+ * ...): on a shared machine the load drifts, and runs made one after the
+ * other see it alike. RSS is the max over a command's runs.
  */
 async function bestInTurns(commands, inputBytes) {
   const out = commands.map(() => null);
   const n = REPEAT ?? (inputBytes <= 200e6 ? 3 : 1);
+  const crashed = (x) => x.code !== 0 && x.code !== 1;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < commands.length; k++) {
       const r = await timed(commands[k]);
       const o = out[k];
-      const crashed = (x) => x.code !== 0 && x.code !== 1;
       if (o !== null && crashed(o)) continue; // a crash is the result
       if (o === null || crashed(r) || (r.code === o.code && r.wall < o.wall)) out[k] = { ...r, rssMB: Math.max(r.rssMB ?? 0, o?.rssMB ?? 0) };
     }
@@ -177,8 +166,6 @@ async function bestInTurns(commands, inputBytes) {
 
 const podtrailCommand = (files) => [process.execPath, CLI, "analyze", ...files, "-o", "json"];
 const baselineCommand = (file, gunzip = false) => [process.execPath, BASELINE, file, ...(gunzip ? ["--gunzip"] : [])];
-const podtrail = (files) => best(podtrailCommand(files), bytesOf(files));
-const baseline = (file, gunzip = false) => best(baselineCommand(file, gunzip), bytesOf([file]));
 const HAVE_JQ = !opts["no-jq"] && spawnSync("jq", ["--version"]).status === 0;
 const jqCommand = (file) => ["jq", "-c", ".object.metadata.uid", file];
 
@@ -261,11 +248,9 @@ async function runCase(c, quick, ds, single) {
     const one = await ensureDataset("same-1x", ds["same-1x"]);
     const ten = await ensureDataset("same-10x", ds["same-10x"]);
     await warm([one.jsonl, ten.jsonl]);
-    log(`[${c.id}] podtrail on 1x and 10x ...`);
-    const p1 = await podtrail([one.jsonl]);
-    const p10 = await podtrail([ten.jsonl]);
-    const b10 = await baseline(ten.jsonl);
+    log(`[${c.id}] podtrail on 1x and 10x and the bare baseline on 10x, in turns ...`);
     const bytes = bytesOf([ten.jsonl]);
+    const [p1, p10, b10] = await bestInTurns([podtrailCommand([one.jsonl]), podtrailCommand([ten.jsonl]), baselineCommand(ten.jsonl)], bytes);
     Object.assign(res, { input: ten.jsonl, bytes, pods: ten.meta.podsCreated, records: ten.meta.records, oneX: { input: one.jsonl, bytes: bytesOf([one.jsonl]), pods: one.meta.podsCreated, records: one.meta.records, rssMB: p1.rssMB, mbps: mbps(bytesOf([one.jsonl]), p1) } });
     res.podtrail = { wall: p10.wall, cpu: p10.cpu, rssMB: p10.rssMB, code: p10.code, mbps: mbps(bytes, p10), error: failed(p10) ? p10.stderr : failed(p1) ? p1.stderr : undefined };
     res.baseline = { wall: b10.wall, cpu: b10.cpu, rssMB: b10.rssMB, mbps: mbps(bytes, b10) };
