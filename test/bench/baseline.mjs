@@ -3,24 +3,21 @@
 // split lines, JSON.parse each record, nothing else. `--gunzip` streams a
 // .gz through zlib first. Prints one JSON line: records, bytes, seconds.
 //
-//   node test/bench/baseline.mjs FILE.jsonl [--gunzip]
+//   node test/bench/baseline.mjs FILE.jsonl... [--gunzip]
+//
+// Several files are read one after another, as podtrail reads them.
 
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 
 const args = process.argv.slice(2);
-const file = args.find((a) => !a.startsWith("--"));
-if (!file) {
-  process.stderr.write("usage: baseline.mjs FILE.jsonl [--gunzip]\n");
+const files = args.filter((a) => !a.startsWith("--"));
+if (files.length === 0) {
+  process.stderr.write("usage: baseline.mjs FILE.jsonl... [--gunzip]\n");
   process.exit(2);
 }
-const gunzip = args.includes("--gunzip") || file.endsWith(".gz");
 
 const t0 = performance.now();
-let source = createReadStream(file, { highWaterMark: 1 << 20 });
-if (gunzip) source = source.pipe(createGunzip({ chunkSize: 1 << 20 }));
-source.setEncoding("utf8");
-
 let rest = "";
 let records = 0;
 let bad = 0;
@@ -34,16 +31,22 @@ const parseLine = (line) => {
     bad++;
   }
 };
-for await (const chunk of source) {
-  chars += chunk.length;
-  const text = rest.length > 0 ? rest + chunk : chunk;
-  let start = 0;
-  let nl;
-  while ((nl = text.indexOf("\n", start)) !== -1) {
-    parseLine(text.slice(start, nl));
-    start = nl + 1;
+for (const file of files) {
+  let source = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (args.includes("--gunzip") || file.endsWith(".gz")) source = source.pipe(createGunzip({ chunkSize: 1 << 20 }));
+  source.setEncoding("utf8");
+  for await (const chunk of source) {
+    chars += chunk.length;
+    const text = rest.length > 0 ? rest + chunk : chunk;
+    let start = 0;
+    let nl;
+    while ((nl = text.indexOf("\n", start)) !== -1) {
+      parseLine(text.slice(start, nl));
+      start = nl + 1;
+    }
+    rest = text.slice(start);
   }
-  rest = text.slice(start);
+  parseLine(rest);
+  rest = "";
 }
-parseLine(rest);
 process.stdout.write(`${JSON.stringify({ records, bad, chars, seconds: (performance.now() - t0) / 1000 })}\n`);

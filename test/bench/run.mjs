@@ -117,8 +117,9 @@ async function warm(files) {
 }
 
 /** Runs argv under /usr/bin/time -v; stdout to /dev/null. Returns wall seconds, max RSS MB, status. */
+let timedRuns = 0;
 function timed(argv) {
-  const timeOut = join(tmpdir(), `podtrail-bench-time-${process.pid}.txt`);
+  const timeOut = join(tmpdir(), `podtrail-bench-time-${process.pid}-${timedRuns++}.txt`);
   const devnull = openSync("/dev/null", "w");
   const t0 = process.hrtime.bigint();
   return new Promise((res) => {
@@ -144,6 +145,16 @@ function timed(argv) {
   });
 }
 
+/** Runs several commands at once, one process each: wall until the last ends, CPU summed, RSS the largest. */
+async function timedTogether(argvs) {
+  const t0 = process.hrtime.bigint();
+  const runs = await Promise.all(argvs.map(timed));
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const bad = runs.find((r) => r.code !== 0 && r.code !== 1);
+  const cpu = runs.every((r) => r.cpu !== null) ? runs.reduce((n, r) => n + r.cpu, 0) : null;
+  return { ...(bad ?? runs[0]), wall, cpu, rssMB: Math.max(...runs.map((r) => r.rssMB ?? 0)) };
+}
+
 /**
  * Best (fastest) of REPEAT runs of each command, taken in turns (a, b, a, b,
  * ...): on a shared machine the load drifts, and runs made one after the
@@ -155,7 +166,8 @@ async function bestInTurns(commands, inputBytes) {
   const crashed = (x) => x.code !== 0 && x.code !== 1;
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < commands.length; k++) {
-      const r = await timed(commands[k]);
+      // A command is an argv, or a list of argvs run together.
+      const r = await (Array.isArray(commands[k][0]) ? timedTogether(commands[k]) : timed(commands[k]));
       const o = out[k];
       if (o !== null && crashed(o)) continue; // a crash is the result
       if (o === null || crashed(r) || (r.code === o.code && r.wall < o.wall)) out[k] = { ...r, rssMB: Math.max(r.rssMB ?? 0, o?.rssMB ?? 0) };
@@ -166,6 +178,7 @@ async function bestInTurns(commands, inputBytes) {
 
 const podtrailCommand = (files) => [process.execPath, CLI, "analyze", ...files, "-o", "json"];
 const baselineCommand = (file, gunzip = false) => [process.execPath, BASELINE, file, ...(gunzip ? ["--gunzip"] : [])];
+const baselineFilesCommand = (files) => [process.execPath, BASELINE, ...files];
 const HAVE_JQ = !opts["no-jq"] && spawnSync("jq", ["--version"]).status === 0;
 const jqCommand = (file) => ["jq", "-c", ".object.metadata.uid", file];
 
@@ -264,13 +277,26 @@ async function runCase(c, quick, ds, single) {
     Object.assign(res, { input: d.parts, bytes, pods: d.meta.podsCreated, records: d.meta.records, cores: CORES });
     // the single-file runs in turns with the multi-file ones: both see the same machine load
     await warm([d.jsonl]);
-    log(`[${c.id}] podtrail on the single file and on ${d.parts.length} files, in turns ...`);
-    const [q, p] = await bestInTurns([podtrailCommand([d.jsonl]), podtrailCommand(d.parts)], bytes);
+    // The ceiling of any parallel design on this machine: two independent processes, each over half of the files,
+    // against one over all of them; for podtrail and for the bare loop.
+    const half = Math.ceil(d.parts.length / 2);
+    const halves = [d.parts.slice(0, half), d.parts.slice(half)];
+    log(`[${c.id}] podtrail on the single file and on ${d.parts.length} files; two podtrail processes and two bare loops on halves of the files, one bare loop on all, in turns ...`);
+    const [q, p, ph, b, bh] = await bestInTurns(
+      [podtrailCommand([d.jsonl]), podtrailCommand(d.parts), halves.map(podtrailCommand), baselineFilesCommand(d.parts), halves.map(baselineFilesCommand)],
+      bytes,
+    );
     const one = { wall: q.wall, mbps: mbps(bytesOf([d.jsonl]), q) };
     res.podtrail = { wall: p.wall, cpu: p.cpu, rssMB: p.rssMB, code: p.code, mbps: mbps(bytes, p), error: failed(p) ? p.stderr : undefined };
+    res.baseline = { wall: b.wall, cpu: b.cpu, rssMB: b.rssMB, mbps: mbps(bytes, b) };
+    res.ratio = failed(p) ? null : b.wall / p.wall;
     res.singleFileMbps = one.mbps;
+    res.halves = { podtrail: { wall: ph.wall, cpu: ph.cpu, code: ph.code }, baseline: { wall: bh.wall, cpu: bh.cpu } };
     const r = res.podtrail.mbps !== null && one.mbps ? res.podtrail.mbps / one.mbps : null;
     check(`${d.parts.length} files / 1 file, ${CORES} cores`, r, TARGETS.multiFile, r === null ? false : r >= TARGETS.multiFile);
+    const ceiling = failed(p) || failed(ph) ? null : p.wall / ph.wall;
+    check(`ceiling: 2 podtrail processes on halves / 1 on all`, ceiling, null, null);
+    check(`ceiling: 2 bare loops on halves / 1 on all`, b.wall / bh.wall, null, null);
   }
   return res;
 }
