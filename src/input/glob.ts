@@ -19,11 +19,8 @@ export async function expandGlob(pattern: string): Promise<string[]> {
   const segments = pattern.split("/").filter((segment) => segment !== "" && segment !== ".");
   const found = new Set<string>();
   await walk(absolute ? "/" : "", segments, 0, found);
-  return [...found].sort(compareCodeUnits);
+  return [...found].sort(compareText);
 }
-
-/** Paths in code-unit order, as every sorted list of podtrail. */
-export const compareCodeUnits: (a: string, b: string) => number = compareText;
 
 async function walk(prefix: string, segments: readonly string[], index: number, found: Set<string>): Promise<void> {
   const segment = segments[index];
@@ -75,7 +72,7 @@ export function segmentRegExp(segment: string): RegExp {
 
 async function listEntries(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).sort(compareCodeUnits);
+    return (await readdir(dir)).sort(compareText);
   } catch {
     return [];
   }
@@ -88,7 +85,7 @@ async function listDirectories(dir: string): Promise<string[]> {
     return entries
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name)
-      .sort(compareCodeUnits);
+      .sort(compareText);
   } catch {
     return [];
   }

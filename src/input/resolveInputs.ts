@@ -3,7 +3,8 @@ import { access, constants, readdir, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { UserError } from "../errors.js";
 import { decompress } from "./decompress.js";
-import { compareCodeUnits, expandGlob, hasGlobMagic } from "./glob.js";
+import { expandGlob, hasGlobMagic } from "./glob.js";
+import { compareText } from "../compareText.js";
 
 /** One input the user named: a file, a file inside a named directory, or stdin. */
 export interface InputSource {
@@ -110,7 +111,7 @@ async function listFiles(dir: string): Promise<FoundFile[]> {
     }
   };
   await visit(dir);
-  return found.sort((a, b) => compareCodeUnits(a.name, b.name));
+  return found.sort((a, b) => compareText(a.name, b.name));
 }
 
 function fileSource(name: string, path: string, size: number | null): InputSource {

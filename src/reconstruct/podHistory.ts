@@ -2,6 +2,7 @@ import type { EpochMs, ObservationType, PodMeta, PodObservation, WatchType } fro
 import { compareDecimalVersions, isDecimalVersion } from "./resourceVersion.js";
 import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
 import { VersionLog } from "./versionLog.js";
+import { compareText } from "../compareText.js";
 
 /** An observation in a pod's history: a run of records that said the same. */
 export type HistoryObservation = PodObservation & {
@@ -45,9 +46,7 @@ export class InputNames {
 
   /** Orders two locations by input name, then line. */
   compare(inputA: number, lineA: number, inputB: number, lineB: number): number {
-    const a = this.names[inputA]!;
-    const b = this.names[inputB]!;
-    return a < b ? -1 : a > b ? 1 : lineA - lineB;
+    return compareText(this.names[inputA]!, this.names[inputB]!) || lineA - lineB;
   }
 }
 
