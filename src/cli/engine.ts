@@ -84,8 +84,8 @@ class MainThreadStream extends Writable {
  * V8 lets the old generation grow up to 4x its live size between full
  * collections. Past LARGE_HEAP_BYTES of live state (captures of thousands of
  * pods), 40% steps keep peak memory near the state itself: 1 GB of JSONL
- * with 20,000 pods peaks at 341-369 MB (5 runs) instead of 555 MB, for more
- * frequent full collections. 20% steps peaked at 333-350 MB but took a
+ * with 20,000 pods peaks at 338-369 MB (6 runs) instead of 555 MB, for more
+ * frequent full collections. 20% steps peaked at 318-350 MB but took a
  * fifth more CPU time (18-25 s against 17-18 s); see the README's
  * performance section. Smaller runs keep V8's default and their speed.
  */
