@@ -9,7 +9,8 @@ export { render, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from ".
 export { toJsonReport } from "./render/json.js";
 export { validateJsonReport, reportSchema } from "./render/validateReport.js";
 export { resolveInputs, type InputSource } from "./input/index.js";
-export { lookupReason, categoryOf, renderExplain, KNOWN_REASONS, REASONS, REASONS_ZH, type KnownReason, type ReasonInfo } from "./catalog/index.js";
+export { renderExplain } from "./render/explain.js";
+export { lookupReason, categoryOf, KNOWN_REASONS, REASONS, REASONS_ZH, type KnownReason, type ReasonInfo } from "./catalog/index.js";
 export type { PodFilter } from "./summarize/podFilter.js";
 export type { Threshold } from "./summarize/thresholds.js";
 export { parseThreshold } from "./summarize/thresholds.js";

@@ -14,4 +14,3 @@ export {
   type ReasonMatch,
 } from "./lookupReason.js";
 export { explainExitCode, signalName } from "./exitCodes.js";
-export { renderExplain, suggestReasons, type ExplainLang, type ExplainOptions, type ExplainResult } from "./explainText.js";

@@ -4,7 +4,7 @@ import { renderChunks } from "../render/index.js";
 import { toJsonReport } from "../render/json.js";
 import { renderTimelineText } from "../render/timelineText.js";
 import { validateJsonReport } from "../render/validateReport.js";
-import { renderExplain } from "../catalog/index.js";
+import { renderExplain } from "../render/explain.js";
 import { parseThreshold } from "../summarize/thresholds.js";
 import { reportError } from "./reportError.js";
 import type { Command } from "./commandLine.js";

@@ -1,6 +1,6 @@
 import type { EpochMs, KubeEvent, PodFailure, PodObservation } from "../types.js";
 import { categoryOf } from "../catalog/index.js";
-import { containerFromFieldPath } from "../events/fieldPath.js";
+import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { terminationKey, terminationsOf } from "./podView.js";
 import { compareText } from "../compareText.js";
 

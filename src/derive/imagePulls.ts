@@ -1,6 +1,6 @@
 import type { EpochMs, KubeEvent } from "../types.js";
-import { containerFromFieldPath } from "../events/fieldPath.js";
-import { parsePullMessage } from "../events/pullMessage.js";
+import { containerFromFieldPath } from "../kube/fieldPath.js";
+import { parsePullMessage } from "../kube/pullMessage.js";
 import { containerKey } from "./podView.js";
 
 /** A container's first completed image pull, from kubelet events (SPEC section 5). */

@@ -1,6 +1,6 @@
 import type { EpochMs, KubeEvent, Location, PodReport, Stage } from "../types.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
-import { containerFromFieldPath } from "../events/fieldPath.js";
+import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { phaseStart } from "./history.js";
 
 /** One piece of evidence in a pod's timeline. */

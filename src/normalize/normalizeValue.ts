@@ -1,5 +1,5 @@
 import type { Location, NormalizedRecord, ObservationType } from "../types.js";
-import { normalizeEvent } from "../events/normalizeEvent.js";
+import { normalizeEvent } from "./event.js";
 import { asInteger, asName, asObject, takeWrongType, type JsonObject } from "./json.js";
 import { normalizePod } from "./pod.js";
 import { describeShapeProblems } from "./validateShape.js";

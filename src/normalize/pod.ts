@@ -8,7 +8,7 @@ import type {
   PodRecord,
 } from "../types.js";
 import { asArray, asBoolean, asInteger, asName, asObject, asString, type JsonObject } from "./json.js";
-import { parseTime } from "./time.js";
+import { parseTime } from "../kube/time.js";
 import { intern } from "./intern.js";
 
 /**

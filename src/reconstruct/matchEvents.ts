@@ -1,6 +1,6 @@
 import type { KubeEvent, PodMeta } from "../types.js";
 import type { PodHistory, PodSource } from "./podHistory.js";
-import { containerFromFieldPath } from "../events/fieldPath.js";
+import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { compareText } from "../compareText.js";
 
 export interface MatchedCapture {

@@ -1,5 +1,5 @@
 import type { EpochMs, ObservationType, PodMeta, PodObservation, WatchType } from "../types.js";
-import { compareDecimalVersions, isDecimalVersion } from "./resourceVersion.js";
+import { compareDecimalVersions, isDecimalVersion } from "../kube/resourceVersion.js";
 import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
 import { VersionLog } from "./versionLog.js";
 import { compareText } from "../compareText.js";

@@ -1,5 +1,5 @@
 import { STAGES, TIMESTAMP_NAMES, type PodReport, type Report } from "../types.js";
-import { formatTime } from "../normalize/time.js";
+import { formatTime } from "../kube/time.js";
 
 /** Columns in output order; timestamps and stages follow the order of their type lists, so a new one gets a column. */
 const COLUMNS: readonly (readonly [header: string, value: (p: PodReport) => string])[] = [

@@ -1,5 +1,5 @@
 import type { PodReport, Report } from "../types.js";
-import { formatTimeOrNull } from "../normalize/time.js";
+import { formatTimeOrNull } from "../kube/time.js";
 
 /**
  * The JSON report of SPEC section 8: times as RFC 3339 UTC strings, durations

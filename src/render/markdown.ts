@@ -1,5 +1,5 @@
 import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, type Stage, type TimestampName } from "../types.js";
-import { formatTime } from "../normalize/time.js";
+import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
 import { outcomeCounts, STAGE_LABELS } from "./stageFacts.js";

@@ -1,5 +1,5 @@
 import { STAGES, type PodReport, type Report } from "../types.js";
-import { formatTime } from "../normalize/time.js";
+import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
 import { missingEventsReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.js";

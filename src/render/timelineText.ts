@@ -1,6 +1,6 @@
 import type { EpochMs, PodReport } from "../types.js";
 import type { StageSpan, TimelineEntry } from "../derive/timeline.js";
-import { formatTime } from "../normalize/time.js";
+import { formatTime } from "../kube/time.js";
 import { humanizeMs } from "./humanize.js";
 
 /** The evidence of one pod as text: figures first, then every transition with time, offset and source. */

@@ -1,8 +1,8 @@
 import type { EpochMs, PodReport } from "../types.js";
-import { parseTime } from "../normalize/time.js";
-import { parseGoDuration } from "../events/goDuration.js";
+import { parseTime } from "../kube/time.js";
+import { parseGoDuration } from "../kube/goDuration.js";
 import { UserError } from "../errors.js";
-import { matchesSelector, parseLabelSelector, type LabelSelector } from "./labelSelector.js";
+import { matchesSelector, parseLabelSelector, type LabelSelector } from "../kube/labelSelector.js";
 
 /** Which pods a report covers. Every part is optional; all given parts must hold. */
 export interface PodFilter {

@@ -1,5 +1,5 @@
 import { STAGES, type Stage, type Summary, type ThresholdResult } from "../types.js";
-import { parseGoDuration } from "../events/goDuration.js";
+import { parseGoDuration } from "../kube/goDuration.js";
 import { UserError } from "../errors.js";
 
 export const THRESHOLD_STATS = ["min", "p50", "p90", "p95", "p99", "max", "mean"] as const;

@@ -1,6 +1,6 @@
 /** The static parts of the HTML report: header, summary tables, warnings. Every value passes through `escapeHtml`. */
 import { OUTCOMES, STAGES, type Outcome, type PodReport, type Report, type Stage } from "../../types.js";
-import { formatTime } from "../../normalize/time.js";
+import { formatTime } from "../../kube/time.js";
 import { lookupReason } from "../../catalog/index.js";
 import { humanizeMs } from "../humanize.js";
 import { escapeHtml as esc } from "./escape.js";

@@ -4,7 +4,7 @@
  * shows the same figures as the text report and never formats times itself).
  */
 import { TIMESTAMP_NAMES, type EpochMs, type PodReport, type Report, type Stage, type TimestampName } from "../../types.js";
-import { formatTime } from "../../normalize/time.js";
+import { formatTime } from "../../kube/time.js";
 import { humanizeMs } from "../humanize.js";
 import { compareText } from "../../compareText.js";
 

@@ -3,11 +3,11 @@
  * Plain text, no colors, deterministic; the caller prints it.
  */
 import { FAILURE_CATEGORIES, type FailureSource } from "../types.js";
-import { explainExitCode } from "./exitCodes.js";
-import { KNOWN_REASONS, type KnownReason, type ReasonText } from "./knownReasons.js";
-import { categoryOf, parseErrorExitCode, resolveReason } from "./lookupReason.js";
-import { REASONS } from "./reasonsEn.js";
-import { REASONS_ZH } from "./reasonsZh.js";
+import { explainExitCode } from "../catalog/exitCodes.js";
+import { KNOWN_REASONS, type KnownReason, type ReasonText } from "../catalog/knownReasons.js";
+import { categoryOf, parseErrorExitCode, resolveReason } from "../catalog/lookupReason.js";
+import { REASONS } from "../catalog/reasonsEn.js";
+import { REASONS_ZH } from "../catalog/reasonsZh.js";
 
 export type ExplainLang = "en" | "zh";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeEvent } from "../../src/events/normalizeEvent.js";
+import { normalizeEvent } from "../../src/normalize/event.js";
 
 const loc = { input: "events.json", line: 7 };
 

@@ -3,7 +3,7 @@
  * so bad input degrades to nulls instead of throwing.
  */
 
-import { asName, asObject, noteWrongType } from "../normalize/json.js";
+import { asName, asObject, noteWrongType } from "./json.js";
 
 /** The value as a plain JSON object, or null (arrays and null are not objects here). */
 export const asRecord: (value: unknown) => Record<string, unknown> | null = asObject;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatTime, parseTime } from "../../src/normalize/time.js";
+import { formatTime, parseTime } from "../../src/kube/time.js";
 
 /** RFC 3339 through Date: the definition formatTime must match. */
 function viaDate(ms: number): string {

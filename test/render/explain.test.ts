@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { KNOWN_REASONS, REASONS, REASONS_ZH, renderExplain, suggestReasons } from "../../src/catalog/index.js";
+import { KNOWN_REASONS, REASONS, REASONS_ZH } from "../../src/catalog/index.js";
+import { renderExplain, suggestReasons } from "../../src/render/explain.js";
 
 describe("renderExplain: one reason", () => {
   it("explains CrashLoopBackOff in English", () => {

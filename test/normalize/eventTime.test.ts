@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientGoNameTime, coreEventTimes, eventsV1Times, parseKubeTime } from "../../src/events/eventTime.js";
+import { clientGoNameTime, coreEventTimes, eventsV1Times, parseKubeTime } from "../../src/normalize/eventTime.js";
 
 /** Epoch ms of a UTC wall time plus microseconds, rounded once like the parser. */
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, micros = 0): number {

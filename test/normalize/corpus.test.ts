@@ -4,10 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { clientGoNameTime, parseKubeTime } from "../../src/events/eventTime.js";
-import { containerFromFieldPath } from "../../src/events/fieldPath.js";
-import { normalizeEvent } from "../../src/events/normalizeEvent.js";
-import { parsePullMessage } from "../../src/events/pullMessage.js";
+import { clientGoNameTime, parseKubeTime } from "../../src/normalize/eventTime.js";
+import { containerFromFieldPath } from "../../src/kube/fieldPath.js";
+import { normalizeEvent } from "../../src/normalize/event.js";
+import { parsePullMessage } from "../../src/kube/pullMessage.js";
 
 type Raw = Record<string, any>;
 

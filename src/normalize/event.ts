@@ -11,7 +11,7 @@
  * | reportingComponent  | reportingComponent, else source.component | reportingController, else deprecatedSource.component |
  * | host                | source.host                              | deprecatedSource.host                              |
  */
-import { intern } from "../normalize/intern.js";
+import { intern } from "./intern.js";
 import type { EventSubject, KubeEvent, Location } from "../types.js";
 import { coreEventTimes, eventsV1Times } from "./eventTime.js";
 import { asRecord, asText, eventCount } from "./rawFields.js";

@@ -1,5 +1,5 @@
 import type { EpochMs } from "../types.js";
-import { noteWrongType } from "./json.js";
+import { noteWrongType } from "../normalize/json.js";
 
 // RFC 3339 as Kubernetes writes it: 2024-05-01T10:00:01Z, 2024-05-01T10:00:01.123456Z,
 // or with a numeric offset. Hand-written because Date.parse drops sub-millisecond digits

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nsToMs, parseGoDuration, parseGoDurationNs } from "../../src/events/goDuration.js";
+import { nsToMs, parseGoDuration, parseGoDurationNs } from "../../src/kube/goDuration.js";
 
 describe("parseGoDuration", () => {
   // Forms printed by Go's time.Duration.String() and seen in kubelet messages.

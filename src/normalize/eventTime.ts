@@ -8,7 +8,7 @@
  * `firstTimestamp` it refines that time to the microsecond.
  */
 import type { EpochMs } from "../types.js";
-import { parseTime } from "../normalize/time.js";
+import { parseTime } from "../kube/time.js";
 import { asText, eventCount, nested } from "./rawFields.js";
 
 /**

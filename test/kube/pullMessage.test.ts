@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parsePullMessage, pullWallMs } from "../../src/events/pullMessage.js";
-import { readGoQuoted } from "../../src/events/goQuoted.js";
+import { parsePullMessage, pullWallMs } from "../../src/kube/pullMessage.js";
+import { readGoQuoted } from "../../src/kube/goQuoted.js";
 
 const DIGEST = "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:7ed1a02b5effe250fc83824af248de910aa4a8af076d7de7bc9ca01610c6eb22";
 

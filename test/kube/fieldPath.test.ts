@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containerFromFieldPath } from "../../src/events/fieldPath.js";
+import { containerFromFieldPath } from "../../src/kube/fieldPath.js";
 
 describe("containerFromFieldPath", () => {
   it("reads regular, init and ephemeral containers", () => {
