@@ -71,8 +71,8 @@ async function readInput(source: InputSource, capture: CaptureBuilder, options: 
           throw new InternalError(source.name, line, error);
         }
       },
-      warning(line, message) {
-        capture.warn(stats, line, message);
+      warning(line, diagnostic) {
+        capture.warn(stats, line, diagnostic);
       },
     },
     {

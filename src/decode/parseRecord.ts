@@ -1,4 +1,4 @@
-import { BACKSLASH, COMMA, LBRACE, LBRACK, QUOTE, RBRACE, RBRACK } from "./json.js";
+import { BACKSLASH, COMMA, LBRACE, LBRACK, QUOTE, RBRACE, RBRACK } from "./bytes.js";
 
 /*
  * JSON.parse of one record, doing less of it where Kubernetes objects allow.

@@ -1,4 +1,5 @@
-import type { EpochMs, KubeEvent, PodFailure, PodObservation } from "../types.js";
+import type { EpochMs, PodFailure } from "../types.js";
+import type { KubeEvent, PodObservation } from "../records.js";
 import { categoryOf } from "../catalog/index.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { terminationKey, terminationsOf } from "./podView.js";

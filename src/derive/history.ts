@@ -1,4 +1,5 @@
-import type { ConditionEntry, EpochMs, PhaseEntry, PodObservation } from "../types.js";
+import type { ConditionEntry, EpochMs, PhaseEntry } from "../types.js";
+import type { PodObservation } from "../records.js";
 import { currentRunStart, latestFinish, minOf } from "./podView.js";
 
 /**

@@ -1,4 +1,5 @@
-import type { EpochMs, KubeEvent } from "../types.js";
+import type { EpochMs } from "../types.js";
+import type { KubeEvent } from "../records.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { parsePullMessage } from "../kube/pullMessage.js";
 import { containerKey } from "./podView.js";

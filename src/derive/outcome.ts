@@ -1,4 +1,5 @@
-import type { Outcome, PodObservation, WatchType } from "../types.js";
+import type { Outcome } from "../types.js";
+import type { PodObservation, WatchType } from "../records.js";
 import { PROGRESS_WAITING_REASONS } from "./failures.js";
 
 type ResolvedObservation = PodObservation & { readonly resolvedType: WatchType };

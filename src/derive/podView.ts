@@ -1,4 +1,5 @@
-import type { ContainerObservation, ContainerState, EpochMs, PodObservation } from "../types.js";
+import type { EpochMs } from "../types.js";
+import type { ContainerObservation, ContainerState, PodObservation } from "../records.js";
 
 /** Key of a container within a pod: init containers and regular ones may share a name. */
 export function containerKey(c: { readonly name: string; readonly init: boolean }): string {

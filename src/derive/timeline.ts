@@ -1,4 +1,5 @@
-import type { EpochMs, KubeEvent, Location, PodReport, Stage } from "../types.js";
+import type { EpochMs, Location, PodReport, Stage } from "../types.js";
+import type { KubeEvent } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { phaseStart } from "./history.js";

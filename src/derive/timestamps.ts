@@ -1,4 +1,5 @@
-import type { EpochMs, KubeEvent, TimestampName, WatchType } from "../types.js";
+import type { EpochMs, TimestampName } from "../types.js";
+import type { KubeEvent, WatchType } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { firstTrue } from "./history.js";
 import { containerKey, latestFinish, maxOf, runningSince } from "./podView.js";

@@ -159,9 +159,8 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerato
 /** Inflated bytes waiting for the reader before the feeder stops writing. */
 const HIGH_WATER = 4 * 1024 * 1024;
 
-function describeZlibError(error: unknown): string {
+function describeZlibError(error: unknown): DamagedInputError["diagnostic"] {
   const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === "Z_BUF_ERROR") return `input is a truncated gzip stream: ${message}`;
-  return `input is a corrupt gzip stream: ${message}`;
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: "damagedCompression", damage: code === "Z_BUF_ERROR" ? "truncated" : "corrupt", detail };
 }

@@ -1,5 +1,5 @@
 import type { EpochMs } from "../types.js";
-import { noteWrongType } from "../normalize/json.js";
+import { formattedDays, parsedTimes } from "../memo.js";
 
 // RFC 3339 as Kubernetes writes it: 2024-05-01T10:00:01Z, 2024-05-01T10:00:01.123456Z,
 // or with a numeric offset. Hand-written because Date.parse drops sub-millisecond digits
@@ -12,21 +12,13 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
  * or malformed values.
  */
 export function parseTime(value: unknown): EpochMs | null {
-  if (typeof value !== "string") {
-    noteWrongType(value);
-    return null;
-  }
-  // Records repeat the same few timestamps (creation, transitions, starts): remember recent ones.
-  const known = recent.get(value);
+  if (typeof value !== "string") return null;
+  const known = parsedTimes.get(value);
   if (known !== undefined) return known;
   const parsed = parseUncached(value);
-  if (recent.size >= RECENT_LIMIT) recent.clear();
-  recent.set(value, parsed);
+  parsedTimes.set(value, parsed);
   return parsed;
 }
-
-const RECENT_LIMIT = 4096;
-const recent = new Map<string, EpochMs | null>();
 
 function parseUncached(value: string): EpochMs | null {
   if (value.length < 20) return null;
@@ -71,9 +63,10 @@ export function formatTime(ms: EpochMs): string {
   }
   // The date through Date once per day (reports hold thousands of times of few days), the time of day by arithmetic.
   const day = Math.floor(wholeMs / DAY_MS);
-  if (day !== formattedDay) {
-    formattedDay = day;
+  let dayPrefix = formattedDays.get(day);
+  if (dayPrefix === undefined) {
     dayPrefix = new Date(day * DAY_MS).toISOString().slice(0, 11); // YYYY-MM-DDT
+    formattedDays.set(day, dayPrefix);
   }
   let rest = wholeMs - day * DAY_MS;
   const millis = rest % 1000;
@@ -89,8 +82,6 @@ export function formatTime(ms: EpochMs): string {
 
 const DAY_MS = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
-let formattedDay = Number.NaN;
-let dayPrefix = "";
 
 export function formatTimeOrNull(ms: EpochMs | null): string | null {
   return ms === null ? null : formatTime(ms);

@@ -1,4 +1,6 @@
-import type { CaptureGap, KubeEvent, PodRecord, Warning } from "../types.js";
+import type { CaptureGap, Warning } from "../types.js";
+import type { KubeEvent, PodRecord } from "../records.js";
+import { warningAt, type Diagnostic } from "../diagnostics.js";
 import type { NormalizeResult } from "../normalize/normalizeValue.js";
 import { InputNames, PodHistoryBuilder, type PodSource } from "./podHistory.js";
 
@@ -48,8 +50,8 @@ export class CaptureBuilder {
 
   apply(result: NormalizeResult, stats: InputStats): void {
     stats.records++;
-    if ((result.kind === "pod" || result.kind === "event") && result.warning !== undefined) {
-      this.warn(stats, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, result.warning);
+    if ((result.kind === "pod" || result.kind === "event") && result.diagnostic !== undefined) {
+      this.warn(stats, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, result.diagnostic);
     }
     switch (result.kind) {
       case "pod":
@@ -74,25 +76,21 @@ export class CaptureBuilder {
       }
       case "invalid":
         stats.skipped++;
-        this.warn(stats, result.loc.line, result.problem);
+        this.warn(stats, result.loc.line, result.diagnostic);
         return;
     }
   }
 
   /** Records a located problem of an input. */
-  warn(stats: InputStats, line: number | null, message: string): void {
+  warn(stats: InputStats, line: number | null, diagnostic: Diagnostic): void {
     stats.warnings++;
-    if (stats.warnings <= MAX_WARNINGS_PER_INPUT) this.warnings.push({ input: stats.name, line, message });
+    if (stats.warnings <= MAX_WARNINGS_PER_INPUT) this.warnings.push(warningAt(stats.name, line, diagnostic));
   }
 
   /** Closes an input: a summary warning when its warnings were too many to keep. */
   closeInput(stats: InputStats): void {
     if (stats.warnings > MAX_WARNINGS_PER_INPUT) {
-      this.warnings.push({
-        input: stats.name,
-        line: null,
-        message: `${stats.warnings - MAX_WARNINGS_PER_INPUT} more warnings not listed`,
-      });
+      this.warnings.push(warningAt(stats.name, null, { kind: "moreWarnings", count: stats.warnings - MAX_WARNINGS_PER_INPUT }));
     }
   }
 

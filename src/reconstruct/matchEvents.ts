@@ -1,4 +1,4 @@
-import type { KubeEvent, PodMeta } from "../types.js";
+import type { KubeEvent, PodMeta } from "../records.js";
 import type { PodHistory, PodSource } from "./podHistory.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { compareText } from "../compareText.js";

@@ -1,4 +1,5 @@
-import type { EpochMs, ObservationType, PodMeta, PodObservation, WatchType } from "../types.js";
+import type { EpochMs } from "../types.js";
+import type { ObservationType, PodMeta, PodObservation, WatchType } from "../records.js";
 import { compareDecimalVersions, isDecimalVersion } from "../kube/resourceVersion.js";
 import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
 import { VersionLog } from "./versionLog.js";

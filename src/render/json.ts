@@ -18,7 +18,7 @@ export function toJsonReport(report: Report): unknown {
     groupBy: report.groupBy,
     groups: report.groups,
     thresholds: report.thresholds,
-    warnings: report.warnings,
+    warnings: report.warnings.map((w) => ({ input: w.input, line: w.line, message: w.message })),
   };
 }
 

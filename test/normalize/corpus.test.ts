@@ -1,10 +1,12 @@
+import { FieldReader } from "../../src/normalize/fieldReader.js";
 /**
  * The events modules over the real must-gather event dumps (OpenShift 4.8/4.9,
  * Kubernetes 1.21/1.22 era: Pulled messages carry D only).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { clientGoNameTime, parseKubeTime } from "../../src/normalize/eventTime.js";
+import {clientGoNameTime } from "../../src/normalize/eventTime.js";
+import { parseTime as parseKubeTime } from "../../src/kube/time.js";
 import { containerFromFieldPath } from "../../src/kube/fieldPath.js";
 import { normalizeEvent } from "../../src/normalize/event.js";
 import { parsePullMessage } from "../../src/kube/pullMessage.js";
@@ -62,7 +64,7 @@ describe.each(CORPORA)("openshift-must-gather-clean-$name events", (corpus) => {
   it("normalizes every event, with times wherever a timestamp is present", () => {
     let withTime = 0;
     for (const [i, raw] of items.entries()) {
-      const e = normalizeEvent(raw, { input: path, line: i + 1 });
+      const e = normalizeEvent(new FieldReader(), raw, { input: path, line: i + 1 });
       if ("problem" in e) throw new Error(`${raw.metadata?.name}: ${e.problem}`);
       expect(e.apiGroup).toBe("core");
       expect(e.count).toBeGreaterThanOrEqual(1);
