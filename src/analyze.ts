@@ -2,8 +2,8 @@ import type { InputFormat, InputSummary, Report } from "./types.js";
 import { resolveInputs, type InputSource } from "./input/index.js";
 import { decodeInput } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
-import { CaptureBuilder, type CaptureContents, type InputStats } from "./reconstruct/capture.js";
-import { buildReport, type ReportOptions } from "./buildReport.js";
+import { Reconstruction, type Reconstructed, type InputStats } from "./reconstruct/reconstruction.js";
+import { buildReport, type ReportOptions } from "./report.js";
 import { InternalError } from "./errors.js";
 
 export interface ReadOptions {
@@ -27,9 +27,9 @@ export interface Progress {
 
 export type AnalyzeOptions = ReadOptions & ReportOptions;
 
-/** A whole capture read into per-pod histories and events, before derivation. */
-export interface Capture {
-  readonly contents: CaptureContents;
+/** The inputs of a run read into per-pod histories and events, before derivation. */
+export interface ReadResult {
+  readonly contents: Reconstructed;
   readonly inputs: readonly InputSummary[];
 }
 
@@ -38,26 +38,26 @@ export interface Capture {
  * and rebuilds each pod's history. Never prints; throws `UserError` only for
  * inputs that cannot be opened at all.
  */
-export async function readCapture(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<Capture> {
+export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<ReadResult> {
   const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[]) : (inputs as readonly InputSource[]);
-  const capture = new CaptureBuilder();
+  const reconstruction = new Reconstruction();
   const summaries: InputSummary[] = [];
   let records = 0;
   for (const source of sources) {
-    const summary = await readInput(source, capture, options, () => records);
+    const summary = await readInput(source, reconstruction, options, () => records);
     records += summary.records;
     summaries.push(summary);
   }
-  return { contents: capture.finish(), inputs: summaries };
+  return { contents: reconstruction.finish(), inputs: summaries };
 }
 
 /** Reads captures and returns the report (SPEC section 8). */
 export async function analyze(inputs: readonly string[] | readonly InputSource[], options: AnalyzeOptions = {}): Promise<Report> {
-  const { contents, inputs: summaries } = await readCapture(inputs, options);
+  const { contents, inputs: summaries } = await readInputs(inputs, options);
   return buildReport(contents, summaries, options);
 }
 
-async function readInput(source: InputSource, capture: CaptureBuilder, options: ReadOptions, recordsBefore: () => number): Promise<InputSummary> {
+async function readInput(source: InputSource, reconstruction: Reconstruction, options: ReadOptions, recordsBefore: () => number): Promise<InputSummary> {
   const stats: InputStats = { name: source.name, records: 0, skipped: 0, duplicates: 0, warnings: 0 };
   const progress = options.onProgress;
   const chunks = progress === undefined ? source.open() : counted(source.open(), (bytes) => progress({ input: source.name, bytes, size: source.size, records: recordsBefore() + stats.records }));
@@ -66,13 +66,13 @@ async function readInput(source: InputSource, capture: CaptureBuilder, options: 
     {
       value(value, line, implied) {
         try {
-          capture.apply(normalizeValue(value, { input: source.name, line }, implied), stats);
+          reconstruction.apply(normalizeValue(value, { input: source.name, line }, implied), stats);
         } catch (error) {
           throw new InternalError(source.name, line, error);
         }
       },
       warning(line, diagnostic) {
-        capture.warn(stats, line, diagnostic);
+        reconstruction.warn(stats, line, diagnostic);
       },
     },
     {
@@ -80,7 +80,7 @@ async function readInput(source: InputSource, capture: CaptureBuilder, options: 
       ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
     },
   );
-  capture.closeInput(stats);
+  reconstruction.closeInput(stats);
   return { name: source.name, format: result.format, records: stats.records, skipped: stats.skipped, duplicates: stats.duplicates, bytes: result.bytes };
 }
 

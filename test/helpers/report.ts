@@ -1,12 +1,12 @@
 import { normalizeValue } from "../../src/normalize/normalizeValue.js";
-import { CaptureBuilder, type InputStats } from "../../src/reconstruct/capture.js";
-import { buildReport } from "../../src/buildReport.js";
+import { Reconstruction, type InputStats } from "../../src/reconstruct/reconstruction.js";
+import { buildReport } from "../../src/report.js";
 import type { Report } from "../../src/types.js";
 
 /** Runs values (envelopes or bare objects) of named inputs through normalize, reconstruct and derive, without I/O. */
 export function reportOf(inputs: Record<string, readonly unknown[]> | readonly unknown[]): Report {
   const named = Array.isArray(inputs) ? { "capture.jsonl": inputs } : (inputs as Record<string, readonly unknown[]>);
-  const capture = new CaptureBuilder();
+  const capture = new Reconstruction();
   const summaries = [];
   for (const [name, values] of Object.entries(named)) {
     const stats: InputStats = { name, records: 0, skipped: 0, duplicates: 0, warnings: 0 };

@@ -13,11 +13,15 @@ export interface InputStats {
   warnings: number;
 }
 
-/** Everything a capture told, ready for derivation. */
-export interface CaptureContents {
-  /** Each pod's history, built when asked (one at a time keeps memory down); `buildReport` empties these. */
-  readonly pods: PodSource[];
-  readonly events: KubeEvent[];
+/** Everything the inputs of a run told, ready for derivation. */
+export interface Reconstructed {
+  /**
+   * Each pod's history, built when asked (one at a time keeps memory down).
+   * Handed over once: `takePods` gives the list and keeps no reference, so
+   * each pod can be let go as soon as it is derived.
+   */
+  takePods(): PodSource[];
+  readonly events: readonly KubeEvent[];
   readonly gaps: readonly CaptureGap[];
   readonly warnings: readonly Warning[];
   readonly skippedKinds: Readonly<Record<string, number>>;
@@ -29,10 +33,11 @@ export interface CaptureContents {
 const MAX_WARNINGS_PER_INPUT = 1000;
 
 /**
- * Applies normalized records of all inputs of one run: identity, duplicates
- * (SPEC section 2), per-pod histories, the latest version of each event.
+ * The per-pod state of one run, built record by record from the normalized
+ * records of all its inputs: identity, duplicates (SPEC section 2), per-pod
+ * histories, the latest version of each event.
  */
-export class CaptureBuilder {
+export class Reconstruction {
   private readonly pods = new Map<string, PodHistoryBuilder>();
   private readonly inputNames = new InputNames();
   /**
@@ -94,12 +99,18 @@ export class CaptureBuilder {
     }
   }
 
-  finish(): CaptureContents {
-    const pods = [...this.pods.values()];
+  finish(): Reconstructed {
+    let pods: PodSource[] | null = [...this.pods.values()];
+    this.pods.clear();
     const skippedKinds: Record<string, number> = {};
     for (const kind of [...this.skippedKinds.keys()].sort()) skippedKinds[kind] = this.skippedKinds.get(kind)!;
     return {
-      pods,
+      takePods() {
+        if (pods === null) throw new Error("the pods of this reconstruction were already taken");
+        const taken = pods;
+        pods = null;
+        return taken;
+      },
       events: [...this.events.uid.values(), ...this.events.name.values(), ...this.events.other.values()].map((e) => e.event),
       gaps: this.gaps,
       warnings: this.warnings,

@@ -1,5 +1,5 @@
 import type { GroupBy, InputSummary, PodReport, Report, Warning } from "./types.js";
-import type { CaptureContents } from "./reconstruct/capture.js";
+import type { Reconstructed } from "./reconstruct/reconstruction.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
 import { summarize } from "./summarize/summarize.js";
@@ -8,24 +8,22 @@ import { summarizeGroups } from "./summarize/groups.js";
 import { evaluateThresholds, type Threshold } from "./summarize/thresholds.js";
 import { compareText } from "./compareText.js";
 
-/** Derives every pod, orders everything deterministically and summarizes. */
+/** What of a capture a report covers and how it is summarized. */
 export interface ReportOptions {
   readonly filter?: PodFilter;
   readonly groupBy?: GroupBy;
   readonly thresholds?: readonly Threshold[];
 }
 
-export function buildReport(contents: CaptureContents, inputs: readonly InputSummary[], options: ReportOptions = {}): Report {
-  const { pods: sources, eventsByPod } = matchEvents(contents.pods, contents.events);
+/** Derives every pod, orders everything deterministically and summarizes. Takes the reconstruction's pods. */
+export function buildReport(contents: Reconstructed, inputs: readonly InputSummary[], options: ReportOptions = {}): Report {
+  const { pods: sources, eventsByPod } = matchEvents(contents.takePods(), contents.events);
   const eventCount = contents.events.length;
   const eventTimes: Bounds = { start: null, end: null };
   for (const e of contents.events) {
     widen(eventTimes, e.firstTime);
     widen(eventTimes, e.time);
   }
-  // The capture is consumed: each pod's records are let go once it is derived.
-  contents.pods.length = 0;
-  contents.events.length = 0;
   const pods: PodReport[] = [];
   const warnings: Warning[] = [...contents.warnings];
   // One history at a time: each is built, derived and dropped.
