@@ -49,6 +49,8 @@ export type Diagnostic =
     }
   // reconstruct
   | { readonly kind: "moreWarnings"; readonly count: number }
+  /** Several pods (`names`, sorted) carry one uid; `name` is the one this warning is about. */
+  | { readonly kind: "sharedUid"; readonly uid: string; readonly name: string; readonly names: readonly string[] }
   // derive: one pod's figures
   | {
       readonly kind: "inconsistentTimes";
@@ -105,6 +107,7 @@ const MESSAGES: Messages = {
   eventWithoutSubject: (d) => `event has no ${d.field} object`,
   wrongTypes: (d) => `${d.object} ${d.namespace}/${d.name}: fields with wrong types read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
   moreWarnings: (d) => `${d.count} more warnings not listed`,
+  sharedUid: (d) => `pod ${d.name}: uid ${d.uid} is also carried by ${d.names.filter((n) => n !== d.name).join(", ")}; read as separate pods (a uid names one pod: the capture was edited or corrupted)`,
   inconsistentTimes: (d) => `pod ${d.namespace}/${d.name}: ${d.stage}: ${d.to} is before ${d.from}: left null${WHY[d.cause]}`,
   negativeStartupSLI: (d) => `pod ${d.namespace}/${d.name}: startupSLI: image pulls and init containers add up to more than created-to-running: left null${WHY[d.cause]}`,
 };

@@ -69,6 +69,12 @@ export interface PodMeta {
   /** Controller owner as `Kind/name`, null when none. */
   readonly owner: string | null;
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * A static pod's config hash: `kubernetes.io/config.mirror` on its mirror
+   * pod, `kubernetes.io/config.hash` in the kubelet's own view (whose uid it
+   * is, as in the kubelet's events). Null for pods the API server created.
+   */
+  readonly staticHash: string | null;
   /** Container names and images from the spec (init first). */
   readonly specContainers: readonly { readonly name: string; readonly init: boolean; readonly image: string | null }[];
 }

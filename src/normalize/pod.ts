@@ -25,6 +25,7 @@ export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationT
     created: r.time(metadata["creationTimestamp"]),
     owner: readOwner(r, metadata["ownerReferences"]),
     labels: readLabels(r, metadata["labels"]),
+    staticHash: staticHashOf(r, metadata["annotations"]),
     specContainers,
   };
 
@@ -106,6 +107,13 @@ function readOwner(r: FieldReader, value: unknown): string | null {
   const kind = r.name(ref["kind"]);
   const name = r.name(ref["name"]);
   return kind !== null && name !== null ? `${kind}/${name}` : null;
+}
+
+/** The config hash naming a static pod: its mirror pod's annotation, else (the kubelet's own view) the hash annotation. */
+function staticHashOf(r: FieldReader, value: unknown): string | null {
+  const annotations = r.object(value);
+  if (annotations === null) return null;
+  return intern(r.name(annotations["kubernetes.io/config.mirror"]) ?? r.name(annotations["kubernetes.io/config.hash"]));
 }
 
 function readLabels(r: FieldReader, value: unknown): Record<string, string> {

@@ -1,9 +1,9 @@
 import type { EpochMs } from "../types.js";
 import type { ObservationType, PodMeta, PodObservation, WatchType } from "../records.js";
-import { compareDecimalVersions, isDecimalVersion } from "../kube/resourceVersion.js";
+import { compareVersionKeys, versionKey } from "../kube/resourceVersion.js";
+import { compareText } from "../compareText.js";
 import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
 import { VersionLog } from "./versionLog.js";
-import { compareText } from "../compareText.js";
 
 /** An observation in a pod's history: a run of records that said the same. */
 export type HistoryObservation = PodObservation & {
@@ -23,10 +23,14 @@ export interface PodHistory {
 export interface PodSource {
   readonly key: string;
   readonly meta: PodMeta;
+  /** Every uid the pod's records carried (a static pod: the kubelet's config hash and its mirror pods' uids). */
+  readonly uids: readonly string[];
+  /** Where its first record was read (input name, then line). */
+  readonly firstPlace: { readonly input: string; readonly line: number } | null;
   finish(): PodHistory;
 }
 
-/** Names of the inputs of a run, by id: locations compare by name, not by reading order. */
+/** Names of the inputs of a run, by id: locations compare by name, never by the order inputs were read. */
 export class InputNames {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
@@ -51,82 +55,137 @@ export class InputNames {
   }
 }
 
-const SAFE_DECIMAL = /^(0|[1-9][0-9]{0,14})$/;
+/**
+ * How good a copy of a record is, when the same (uid, resourceVersion) is
+ * read more than once (relists, overlapping captures): one with managedFields
+ * times tells more than one without (kubectl strips them), and one read
+ * without wrong-typed fields more than one with. Equal copies are told apart
+ * by where they were read (input name, line): never by which was read first.
+ */
+function copyQuality(obs: PodObservation, clean: boolean): number {
+  return (obs.managedAt !== null ? 2 : 0) + (clean ? 1 : 0);
+}
+
+/** A record whose resourceVersion is not a decimal integer: ordered by where it was read. */
+interface OtherRow {
+  readonly rv: string | null;
+  ref: number;
+  managedAt: number | null;
+  input: number;
+  line: number;
+  quality: number;
+}
 
 /**
- * Collects the observations of one pod as records arrive, in any order.
- * Each record keeps its place and its own facts (version, input position,
- * managedFields time, location) in a `VersionLog`; its content is stored once
- * per run of identical observations, so memory follows transitions, not
- * records. `finish` orders records by resourceVersion when all are decimal
- * integers, else by input order (SPEC section 2).
+ * The newest of some records, by resourceVersion and by place, each kept as
+ * records arrive: which of the two orderings counts is known only at the end
+ * (docs/spec.md §2). Equal versions (copies of one record) go to the better
+ * copy, then the earlier place.
  */
-export class PodHistoryBuilder implements PodSource {
-  private currentMeta: PodMeta;
-  private metaVersion: string | null = null;
+class Newest<T> {
+  private byVersion: { value: T; hi: number; lo: number; quality: number; input: number; line: number } | null = null;
+  private byPlace: { value: T; input: number; line: number } | null = null;
+
+  constructor(private readonly inputs: InputNames) {}
+
+  offer(value: T, hi: number | null, lo: number, quality: number, input: number, line: number): void {
+    const v = this.byVersion;
+    if (hi !== null) {
+      const order = v === null ? 1 : compareVersionKeys(hi, lo, v.hi, v.lo);
+      if (order > 0 || (order === 0 && (quality > v!.quality || (quality === v!.quality && this.inputs.compare(input, line, v!.input, v!.line) < 0)))) {
+        this.byVersion = { value, hi, lo, quality, input, line };
+      }
+    }
+    const p = this.byPlace;
+    if (p === null || this.inputs.compare(input, line, p.input, p.line) > 0) this.byPlace = { value, input, line };
+  }
+
+  pick(byPlace: boolean): T | undefined {
+    return (byPlace ? this.byPlace : (this.byVersion ?? this.byPlace))?.value;
+  }
+}
+
+/**
+ * Collects the records of one pod as they arrive, in any order, to the same
+ * state whatever that order: each record keeps its place and its own facts
+ * in a `VersionLog`, its content is stored once per run of identical
+ * statuses, a duplicate keeps the better copy (`copyQuality`, then the
+ * earlier place), and descriptive fields come from the newest record.
+ * `finish` orders records by resourceVersion when all are decimal integers,
+ * else by where they were read (docs/spec.md §2).
+ */
+export class PodState implements PodSource {
   private readonly contents: PodObservation[] = [];
   /** Records with a decimal resourceVersion, sorted by it. */
   private readonly log = new VersionLog();
-  /** Records without one (or beyond 2^53), in input order; their presence orders everything by input. Rare: made when needed. */
-  private others: VersionLog | null = null;
-  private otherVersions: Set<string> | null = null;
-  private lastRef = -1;
+  /** Records without one, made when needed (rare). */
+  private others: OtherRow[] | null = null;
+  /** The newest record's descriptive fields; the newest owner and API uid (a record may lack them, a static pod's kubelet view has only its config hash). */
+  private readonly newestMeta: Newest<PodMeta>;
+  private readonly newestOwner: Newest<string>;
+  private readonly newestApiUid: Newest<string>;
+  private created: EpochMs | null = null;
+  private first: { input: number; line: number } | null = null;
+  private readonly uidSet = new Set<string>();
 
   constructor(
     readonly key: string,
-    meta: PodMeta,
     private readonly inputs: InputNames,
   ) {
-    this.currentMeta = meta;
+    this.newestMeta = new Newest(inputs);
+    this.newestOwner = new Newest(inputs);
+    this.newestApiUid = new Newest(inputs);
   }
 
   get meta(): PodMeta {
-    return this.currentMeta;
+    const byPlace = this.others !== null;
+    const chosen = this.newestMeta.pick(byPlace)!;
+    const owner = chosen.owner ?? this.newestOwner.pick(byPlace) ?? null;
+    const uid = this.newestApiUid.pick(byPlace) ?? chosen.uid;
+    const created = this.created ?? chosen.created;
+    return created === chosen.created && owner === chosen.owner && uid === chosen.uid ? chosen : { ...chosen, created, owner, uid };
   }
 
-  /** Adds an observation; false when its resourceVersion was already seen (a duplicate). */
-  add(meta: PodMeta, obs: PodObservation, seq: number): boolean {
-    const rv = obs.resourceVersion;
+  get uids(): readonly string[] {
+    return [...this.uidSet].sort(compareText);
+  }
+
+  get firstPlace(): { readonly input: string; readonly line: number } | null {
+    return this.first === null ? null : { input: this.inputs.name(this.first.input), line: this.first.line };
+  }
+
+  /** Adds a record; false when its resourceVersion was already seen (a duplicate). `clean`: read without wrong-typed fields. */
+  add(meta: PodMeta, obs: PodObservation, clean: boolean): boolean {
     const input = this.inputs.id(obs.loc.input);
     const line = obs.loc.line;
-    let ref: number;
-    if (rv !== null && SAFE_DECIMAL.test(rv)) {
-      const version = Number(rv);
-      const found = this.log.find(version);
-      if (found >= 0) {
-        // The same record read again: it counts where it was read first in name order, whatever the reading order.
-        if (this.inputs.compare(input, line, this.log.input(found), this.log.line(found)) < 0) this.log.relocate(found, input, line);
-        return false;
+    const quality = copyQuality(obs, clean);
+    const key = versionKey(obs.resourceVersion);
+    this.note(meta, key === null ? null : key.hi, key === null ? 0 : key.lo, quality, input, line);
+    if (key === null) return this.addOther(obs, input, line, quality);
+    const found = this.log.find(key.hi, key.lo);
+    if (found >= 0) {
+      if (this.better(quality, input, line, this.log.quality(found), this.log.input(found), this.log.line(found))) {
+        const neighbour = found > 0 ? this.log.ref(found - 1) : -1;
+        this.log.replace(found, { ref: this.contentRef(obs, neighbour), managedAt: obs.managedAt, input, line, quality });
       }
-      const at = -found - 1;
-      // The neighbour whose content it most likely repeats: the previous version, or the previous record read.
-      const neighbour = this.others === null ? (at > 0 ? this.log.ref(at - 1) : -1) : this.lastRef;
-      ref = this.contentRef(obs, neighbour);
-      this.log.insert(at, { version, seq, ref, managedAt: obs.managedAt, input, line });
-    } else {
-      if (rv !== null) {
-        this.otherVersions ??= new Set();
-        if (this.otherVersions.has(rv)) return false;
-        this.otherVersions.add(rv);
-      }
-      ref = this.contentRef(obs, this.lastRef);
-      this.others ??= new VersionLog();
-      this.others.insert(this.others.length, { version: 0, seq, ref, managedAt: obs.managedAt, input, line });
+      return false;
     }
-    this.lastRef = ref;
-    this.updateMeta(meta, rv);
+    const at = -found - 1;
+    // The neighbour whose content it most likely repeats: the previous version.
+    const neighbour = at > 0 ? this.log.ref(at - 1) : at < this.log.length ? this.log.ref(at) : -1;
+    this.log.insert(at, { hi: key.hi, lo: key.lo, ref: this.contentRef(obs, neighbour), managedAt: obs.managedAt, input, line, quality });
     return true;
   }
 
   finish(): PodHistory {
-    type Row = { seq: number; ref: number; managedAt: number | null; input: number; line: number };
+    type Row = { ref: number; managedAt: number | null; input: number; line: number };
     const rows: Row[] = [];
-    for (const log of this.others === null ? [this.log] : [this.log, this.others]) {
-      for (let i = 0; i < log.length; i++) {
-        rows.push({ seq: log.seq(i), ref: log.ref(i), managedAt: log.managedAt(i), input: log.input(i), line: log.line(i) });
-      }
+    const log = this.log;
+    for (let i = 0; i < log.length; i++) rows.push({ ref: log.ref(i), managedAt: log.managedAt(i), input: log.input(i), line: log.line(i) });
+    if (this.others !== null) {
+      rows.push(...this.others);
+      rows.sort((a, b) => this.inputs.compare(a.input, a.line, b.input, b.line));
     }
-    if (this.others !== null) rows.sort((a, b) => a.seq - b.seq);
     const observations: HistoryObservation[] = [];
     let previous: PodObservation | null = null;
     for (const row of rows) {
@@ -140,7 +199,38 @@ export class PodHistoryBuilder implements PodSource {
       observations.push(historyObservation(obs, row.managedAt, row.managedAt, { input: this.inputs.name(row.input), line: row.line }, resolveType(obs, previous === null)));
       previous = obs;
     }
-    return { key: this.key, meta: this.currentMeta, observations };
+    return { key: this.key, meta: this.meta, observations };
+  }
+
+  /** A duplicate copy replaces the kept one when it is better, or as good and read from an earlier place. */
+  private better(quality: number, input: number, line: number, keptQuality: number, keptInput: number, keptLine: number): boolean {
+    if (quality !== keptQuality) return quality > keptQuality;
+    return this.inputs.compare(input, line, keptInput, keptLine) < 0;
+  }
+
+  private addOther(obs: PodObservation, input: number, line: number, quality: number): boolean {
+    this.others ??= [];
+    const rv = obs.resourceVersion;
+    const kept = rv === null ? undefined : this.others.find((o) => o.rv === rv);
+    if (kept !== undefined) {
+      if (this.better(quality, input, line, kept.quality, kept.input, kept.line)) Object.assign(kept, { ref: this.contentRef(obs, kept.ref), managedAt: obs.managedAt, input, line, quality });
+      return false;
+    }
+    this.others.push({ rv, ref: this.contentRef(obs, -1), managedAt: obs.managedAt, input, line, quality });
+    return true;
+  }
+
+  /** What every record tells, whatever its order: the first place, uids, the earliest creation time, the newest fields. `hi` is null for a version that is not decimal. */
+  private note(meta: PodMeta, hi: number | null, lo: number, quality: number, input: number, line: number): void {
+    if (this.first === null || this.inputs.compare(input, line, this.first.input, this.first.line) < 0) this.first = { input, line };
+    if (meta.uid !== null) this.uidSet.add(meta.uid);
+    // The kubelet names a static pod by its config hash in its events, even when only the mirror pod was captured.
+    if (meta.staticHash !== null) this.uidSet.add(meta.staticHash);
+    if (meta.created !== null && (this.created === null || meta.created < this.created)) this.created = meta.created;
+    this.newestMeta.offer(meta, hi, lo, quality, input, line);
+    if (meta.owner !== null) this.newestOwner.offer(meta.owner, hi, lo, quality, input, line);
+    // A static pod's kubelet view carries the config hash as its uid; its mirror pod carries the API's.
+    if (meta.uid !== null && meta.uid !== meta.staticHash) this.newestApiUid.offer(meta.uid, hi, lo, quality, input, line);
   }
 
   private contentRef(obs: PodObservation, neighbour: number): number {
@@ -148,20 +238,6 @@ export class PodHistoryBuilder implements PodSource {
     if (neighbour >= 0 && sameObservation(near!, obs)) return neighbour;
     this.contents.push(near === undefined ? obs : shareParts(obs, near));
     return this.contents.length - 1;
-  }
-
-  /** Descriptive fields follow the newest record; creation time the first that has it. */
-  private updateMeta(meta: PodMeta, rv: string | null): void {
-    const newer =
-      this.metaVersion === null ||
-      (isDecimalVersion(rv) && isDecimalVersion(this.metaVersion) && compareDecimalVersions(rv, this.metaVersion) > 0);
-    const created = this.currentMeta.created ?? meta.created;
-    if (newer) {
-      this.currentMeta = { ...meta, created, uid: meta.uid ?? this.currentMeta.uid, owner: meta.owner ?? this.currentMeta.owner };
-      this.metaVersion = rv;
-    } else if (created !== this.currentMeta.created) {
-      this.currentMeta = { ...this.currentMeta, created };
-    }
   }
 }
 
@@ -187,7 +263,7 @@ function historyObservation(obs: PodObservation, managedAt: EpochMs | null, last
 /**
  * `kubectl get -w` without `--output-watch-events` prints no type: the first
  * sight of a pod is ADDED, later ones MODIFIED, and an object being deleted
- * whose containers all terminated is the DELETED one (SPEC section 1).
+ * whose containers all terminated is the DELETED one (docs/spec.md §1).
  */
 function resolveType(obs: PodObservation, first: boolean): WatchType {
   const type: ObservationType = obs.type;

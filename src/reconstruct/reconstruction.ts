@@ -1,8 +1,9 @@
-import type { CaptureGap, Warning } from "../types.js";
+import type { CaptureGap, Location, Warning } from "../types.js";
+import { compareText } from "../compareText.js";
 import type { KubeEvent, PodRecord } from "../records.js";
 import { warningAt, type Diagnostic } from "../diagnostics.js";
 import type { NormalizeResult } from "../normalize/normalizeValue.js";
-import { InputNames, PodHistoryBuilder, type PodSource } from "./podHistory.js";
+import { InputNames, PodState, type PodSource } from "./podHistory.js";
 
 /** Counters of one input, filled while its records are applied. */
 export interface InputStats {
@@ -38,7 +39,7 @@ const MAX_WARNINGS_PER_INPUT = 1000;
  * histories, the latest version of each event.
  */
 export class Reconstruction {
-  private readonly pods = new Map<string, PodHistoryBuilder>();
+  private readonly pods = new Map<string, PodState>();
   private readonly inputNames = new InputNames();
   /**
    * Each event's most advanced version and the counts seen of it (its
@@ -49,7 +50,6 @@ export class Reconstruction {
   private readonly gaps: CaptureGap[] = [];
   private readonly warnings: Warning[] = [];
   private readonly skippedKinds = new Map<string, number>();
-  private seq = 0;
   private podRecords = 0;
   private eventRecords = 0;
 
@@ -61,7 +61,7 @@ export class Reconstruction {
     switch (result.kind) {
       case "pod":
         this.podRecords++;
-        if (!this.applyPod(result)) stats.duplicates++;
+        if (!this.applyPod(result, result.diagnostic === undefined)) stats.duplicates++;
         return;
       case "event":
         this.eventRecords++;
@@ -102,6 +102,10 @@ export class Reconstruction {
   finish(): Reconstructed {
     let pods: PodSource[] | null = [...this.pods.values()];
     this.pods.clear();
+    const warnings = [...this.warnings, ...sharedUidWarnings(pods)];
+    const events = (["uid", "name", "other"] as const).flatMap((map) =>
+      [...this.events[map]].sort(([a], [b]) => compareText(a, b)).map(([, e]) => (e.firstTime === e.event.firstTime ? e.event : { ...e.event, firstTime: e.firstTime })),
+    );
     const skippedKinds: Record<string, number> = {};
     for (const kind of [...this.skippedKinds.keys()].sort()) skippedKinds[kind] = this.skippedKinds.get(kind)!;
     return {
@@ -111,46 +115,60 @@ export class Reconstruction {
         pods = null;
         return taken;
       },
-      events: [...this.events.uid.values(), ...this.events.name.values(), ...this.events.other.values()].map((e) => e.event),
+      events,
       gaps: this.gaps,
-      warnings: this.warnings,
+      warnings,
       skippedKinds,
       podRecords: this.podRecords,
       eventRecords: this.eventRecords,
     };
   }
 
-  private applyPod(record: PodRecord): boolean {
+  private applyPod(record: PodRecord, clean: boolean): boolean {
     const { meta, observation } = record;
-    // SPEC section 2: a pod is its uid; without one, namespace/name at its creation time.
-    const key = meta.uid ?? `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
-    let builder = this.pods.get(key);
-    if (builder === undefined) {
-      builder = new PodHistoryBuilder(key, meta, this.inputNames);
-      this.pods.set(key, builder);
+    // docs/spec.md §2: a pod is its uid; without one, namespace/name at its creation time. A static pod is its
+    // config hash: the kubelet's view of it (uid = the hash) and its mirror pods are one pod.
+    // The name is part of the key: one uid under two names (a hand-edited capture) is two pods, with a warning.
+    const key = meta.staticHash !== null ? `static:${meta.staticHash}` : meta.uid !== null ? `${meta.uid} ${meta.namespace}/${meta.name}` : `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
+    let state = this.pods.get(key);
+    if (state === undefined) {
+      state = new PodState(key, this.inputNames);
+      this.pods.set(key, state);
     }
-    return builder.add(meta, observation, this.seq++);
+    return state.add(meta, observation, clean);
   }
 
-  /** Keeps the most advanced version of each event; false for a duplicate (the same event with a count already seen). */
+  /**
+   * Keeps the most advanced version of each event (the highest count; of
+   * equal copies the one read from the earliest place) and its earliest first
+   * occurrence; false for a duplicate (a count already seen). The result does
+   * not depend on the order records arrive in.
+   */
   private applyEvent(event: KubeEvent): boolean {
     const [versions, key] = eventKey(this.events, event);
     const known = versions.get(key);
     if (known === undefined) {
-      versions.set(key, { event, counts: [event.count] });
+      versions.set(key, { event, counts: [event.count], firstTime: event.firstTime });
       return true;
     }
-    if (known.counts.includes(event.count)) return false;
-    known.counts.push(event.count);
-    // Counts differ here (an equal one returned above): the higher count is the newer version.
-    known.event = event.count > known.event.count ? mergeEvent(known.event, event) : mergeEvent(event, known.event);
-    return true;
+    const duplicate = known.counts.includes(event.count);
+    if (!duplicate) known.counts.push(event.count);
+    if (event.firstTime !== null && (known.firstTime === null || event.firstTime < known.firstTime)) known.firstTime = event.firstTime;
+    const kept = known.event;
+    if (event.count > kept.count || (event.count === kept.count && this.readEarlier(event.loc, kept.loc))) known.event = event;
+    return !duplicate;
+  }
+
+  private readEarlier(a: Location, b: Location): boolean {
+    return compareText(a.input, b.input) < 0 || (a.input === b.input && a.line < b.line);
   }
 }
 
 interface EventVersions {
   event: KubeEvent;
   readonly counts: number[];
+  /** The earliest first occurrence any version told. */
+  firstTime: number | null;
 }
 
 /** The map an event's versions are kept in, and its key there. */
@@ -161,8 +179,23 @@ function eventKey(maps: Readonly<Record<"uid" | "name" | "other", Map<string, Ev
   return [maps.other, `${s.namespace ?? ""}/${s.name ?? ""}/${s.fieldPath ?? ""}/${event.reason ?? ""}/${event.firstTime ?? ""}`];
 }
 
-/** A newer version of an event keeps the earliest first occurrence seen. */
-function mergeEvent(older: KubeEvent, newer: KubeEvent): KubeEvent {
-  if (older.firstTime === null || (newer.firstTime !== null && newer.firstTime <= older.firstTime)) return newer;
-  return { ...newer, firstTime: older.firstTime };
+/** One warning for each pod that shares its uid with another (names and namespaces never change, so a capture that shows this was edited or corrupted). */
+function sharedUidWarnings(pods: readonly PodSource[]): Warning[] {
+  const byUid = new Map<string, PodSource[]>();
+  for (const p of pods) {
+    if (p.meta.uid === null || p.meta.staticHash !== null) continue;
+    const same = byUid.get(p.meta.uid);
+    if (same === undefined) byUid.set(p.meta.uid, [p]);
+    else same.push(p);
+  }
+  const warnings: Warning[] = [];
+  for (const [uid, same] of byUid) {
+    if (same.length < 2) continue;
+    const names = same.map((p) => `${p.meta.namespace}/${p.meta.name}`).sort(compareText);
+    for (const p of same) {
+      const at = p.firstPlace;
+      warnings.push(warningAt(at?.input ?? "", at?.line ?? null, { kind: "sharedUid", uid, name: `${p.meta.namespace}/${p.meta.name}`, names }));
+    }
+  }
+  return warnings;
 }

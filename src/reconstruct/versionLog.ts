@@ -1,92 +1,132 @@
-/** Columns of a row, in order. */
-const VERSION = 0;
-const SEQ = 1;
-const REF = 2;
-const MANAGED = 3;
-const INPUT = 4;
-const LINE = 5;
-const STRIDE = 6;
-
 /**
- * Every applied record of one pod as a row of six numbers in one typed array:
- * its resourceVersion (when a decimal integer), its position in the input
- * order, the index of its content, its managedFields time, and where it was
- * read (input id, line). 48 bytes a record, so a capture with ten times the
- * records of the same pods costs little more memory; every record keeps its
- * own place, so records arriving out of order still give the right history,
- * and per-record facts do not depend on which file was read first.
+ * Every applied record of one pod as a row of a few numbers, in typed-array
+ * columns kept sorted: the resourceVersion (as two exact parts, see
+ * `kube/resourceVersion.ts`), the index of its content, its managedFields
+ * time, where it was read (input id, line) and how good a copy it is. A
+ * record that repeats its neighbour's status costs one row and no object, so
+ * memory follows pods and transitions, not records; every record keeps its
+ * own facts, so the history is the same whatever order records arrive in.
  */
+
+/** One row, as given to `insert` and `replace`. */
+export interface Row {
+  readonly hi: number;
+  readonly lo: number;
+  readonly ref: number;
+  readonly managedAt: number | null;
+  readonly input: number;
+  readonly line: number;
+  /** Higher is a better copy of the same record (see `PodState`). */
+  readonly quality: number;
+}
+
+const INITIAL_ROWS = 4;
+
 export class VersionLog {
-  private rows = new Float64Array(4 * STRIDE);
   private size = 0;
+  private lo = new Float64Array(INITIAL_ROWS);
+  /** The high parts, made when a resourceVersion beyond 15 digits first appears. */
+  private hiParts: Float64Array | null = null;
+  private managed = new Float64Array(INITIAL_ROWS);
+  private refs = new Int32Array(INITIAL_ROWS);
+  private inputs = new Int32Array(INITIAL_ROWS);
+  private lines = new Uint32Array(INITIAL_ROWS);
+  private qualities = new Uint8Array(INITIAL_ROWS);
 
   get length(): number {
     return this.size;
   }
 
-  version(i: number): number {
-    return this.rows[i * STRIDE + VERSION]!;
+  hi(i: number): number {
+    return this.hiParts === null ? 0 : this.hiParts[i]!;
   }
 
-  seq(i: number): number {
-    return this.rows[i * STRIDE + SEQ]!;
+  low(i: number): number {
+    return this.lo[i]!;
   }
 
   ref(i: number): number {
-    return this.rows[i * STRIDE + REF]!;
+    return this.refs[i]!;
   }
 
   /** The record's managedFields time, null when it had none. */
   managedAt(i: number): number | null {
-    const t = this.rows[i * STRIDE + MANAGED]!;
+    const t = this.managed[i]!;
     return Number.isNaN(t) ? null : t;
   }
 
   input(i: number): number {
-    return this.rows[i * STRIDE + INPUT]!;
+    return this.inputs[i]!;
   }
 
   line(i: number): number {
-    return this.rows[i * STRIDE + LINE]!;
+    return this.lines[i]!;
   }
 
-  /** Moves where record `i` was read (a duplicate read from an earlier place). */
-  relocate(i: number, input: number, line: number): void {
-    this.rows[i * STRIDE + INPUT] = input;
-    this.rows[i * STRIDE + LINE] = line;
+  quality(i: number): number {
+    return this.qualities[i]!;
   }
 
-  /** Position of `version` in the log (kept sorted by version), or -(insertion point) - 1. */
-  find(version: number): number {
-    let lo = 0;
-    let hi = this.size - 1;
+  /** Position of a version in the log (kept sorted by version), or -(insertion point) - 1. */
+  find(hi: number, lo: number): number {
+    let low = 0;
+    let high = this.size - 1;
     // Records mostly arrive in order: check the end first.
-    if (hi >= 0 && this.version(hi) < version) return -(hi + 1) - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.version(mid);
-      if (v < version) lo = mid + 1;
-      else if (v > version) hi = mid - 1;
+    if (high >= 0 && (this.hi(high) < hi || (this.hi(high) === hi && this.lo[high]! < lo))) return -(high + 1) - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const h = this.hi(mid);
+      const l = this.lo[mid]!;
+      if (h < hi || (h === hi && l < lo)) low = mid + 1;
+      else if (h > hi || l > lo) high = mid - 1;
       else return mid;
     }
-    return -lo - 1;
+    return -low - 1;
   }
 
   /** Inserts a row at `at` (the length appends). */
-  insert(at: number, row: { version: number; seq: number; ref: number; managedAt: number | null; input: number; line: number }): void {
-    if ((this.size + 1) * STRIDE > this.rows.length) {
-      const wider = new Float64Array(this.rows.length * 2);
-      wider.set(this.rows);
-      this.rows = wider;
+  insert(at: number, row: Row): void {
+    if (this.size === this.lo.length) this.grow();
+    if (row.hi !== 0 && this.hiParts === null) this.hiParts = new Float64Array(this.lo.length);
+    if (at < this.size) {
+      const n = this.size;
+      this.lo.copyWithin(at + 1, at, n);
+      this.hiParts?.copyWithin(at + 1, at, n);
+      this.managed.copyWithin(at + 1, at, n);
+      this.refs.copyWithin(at + 1, at, n);
+      this.inputs.copyWithin(at + 1, at, n);
+      this.lines.copyWithin(at + 1, at, n);
+      this.qualities.copyWithin(at + 1, at, n);
     }
-    if (at < this.size) this.rows.copyWithin((at + 1) * STRIDE, at * STRIDE, this.size * STRIDE);
-    const o = at * STRIDE;
-    this.rows[o + VERSION] = row.version;
-    this.rows[o + SEQ] = row.seq;
-    this.rows[o + REF] = row.ref;
-    this.rows[o + MANAGED] = row.managedAt ?? Number.NaN;
-    this.rows[o + INPUT] = row.input;
-    this.rows[o + LINE] = row.line;
     this.size++;
+    this.lo[at] = row.lo;
+    if (this.hiParts !== null) this.hiParts[at] = row.hi;
+    this.replace(at, row);
+  }
+
+  /** Overwrites what row `at` says of its record (a better copy of the same version). */
+  replace(at: number, row: Omit<Row, "hi" | "lo">): void {
+    this.managed[at] = row.managedAt ?? Number.NaN;
+    this.refs[at] = row.ref;
+    this.inputs[at] = row.input;
+    this.lines[at] = row.line;
+    this.qualities[at] = row.quality;
+  }
+
+  /** Columns grow by half: a doubling array holds up to twice what it needs, and copies it all at once. */
+  private grow(): void {
+    const capacity = Math.ceil(this.lo.length * 1.5);
+    const wider = <T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    this.lo = wider(this.lo, (n) => new Float64Array(n));
+    if (this.hiParts !== null) this.hiParts = wider(this.hiParts, (n) => new Float64Array(n));
+    this.managed = wider(this.managed, (n) => new Float64Array(n));
+    this.refs = wider(this.refs, (n) => new Int32Array(n));
+    this.inputs = wider(this.inputs, (n) => new Int32Array(n));
+    this.lines = wider(this.lines, (n) => new Uint32Array(n));
+    this.qualities = wider(this.qualities, (n) => new Uint8Array(n));
   }
 }
