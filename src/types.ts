@@ -10,7 +10,7 @@
 /** Epoch milliseconds; may be fractional (µs precision). */
 export type EpochMs = number;
 
-/** The formats of SPEC section 1. */
+/** The formats of docs/spec.md §1.2. */
 export const INPUT_FORMATS = ["watch-jsonl", "watch-json-stream", "object-stream", "list", "array"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
@@ -127,7 +127,7 @@ export interface KubeEvent {
   readonly subject: EventSubject;
   /** Highest of `count` / `series.count`; 1 when absent. */
   readonly count: number;
-  /** The event's time per SPEC section 3. */
+  /** The event's time per docs/spec.md §3.5. */
   readonly time: EpochMs | null;
   /** Time of the first occurrence (firstTimestamp, eventTime, or the client-go name suffix). */
   readonly firstTime: EpochMs | null;
@@ -167,7 +167,7 @@ export interface SkippedRecord {
 export type NormalizedRecord = PodRecord | EventRecord | GapRecord | BookmarkRecord | SkippedRecord;
 
 // ---------------------------------------------------------------------------
-// The report (SPEC section 8)
+// The report (docs/spec.md §8)
 
 export const STAGES = [
   "scheduling",

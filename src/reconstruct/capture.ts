@@ -28,7 +28,7 @@ const MAX_WARNINGS_PER_INPUT = 1000;
 
 /**
  * Applies normalized records of all inputs of one run: identity, duplicates
- * (SPEC section 2), per-pod histories, the latest version of each event.
+ * (docs/spec.md §2.2), per-pod histories, the latest version of each event.
  */
 export class CaptureBuilder {
   private readonly pods = new Map<string, PodHistoryBuilder>();
@@ -113,7 +113,7 @@ export class CaptureBuilder {
 
   private applyPod(record: PodRecord): boolean {
     const { meta, observation } = record;
-    // SPEC section 2: a pod is its uid; without one, namespace/name at its creation time.
+    // docs/spec.md §2.1: a pod is its uid; without one, namespace/name at its creation time.
     const key = meta.uid ?? `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
     let builder = this.pods.get(key);
     if (builder === undefined) {

@@ -58,7 +58,7 @@ const SAFE_DECIMAL = /^(0|[1-9][0-9]{0,14})$/;
  * managedFields time, location) in a `VersionLog`; its content is stored once
  * per run of identical observations, so memory follows transitions, not
  * records. `finish` orders records by resourceVersion when all are decimal
- * integers, else by input order (SPEC section 2).
+ * integers, else by input order (docs/spec.md §2.3).
  */
 export class PodHistoryBuilder implements PodSource {
   private currentMeta: PodMeta;
@@ -186,7 +186,7 @@ function historyObservation(obs: PodObservation, managedAt: EpochMs | null, last
 /**
  * `kubectl get -w` without `--output-watch-events` prints no type: the first
  * sight of a pod is ADDED, later ones MODIFIED, and an object being deleted
- * whose containers all terminated is the DELETED one (SPEC section 1).
+ * whose containers all terminated is the DELETED one (docs/spec.md §1.3).
  */
 function resolveType(obs: PodObservation, first: boolean): WatchType {
   const type: ObservationType = obs.type;

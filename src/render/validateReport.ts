@@ -4,7 +4,7 @@ import type { Ajv as AjvClass, ValidateFunction } from "ajv";
 
 let validator: ValidateFunction | null = null;
 
-/** The report schema shipped in `schemas/` (SPEC section 8). */
+/** The report schema shipped in `schemas/` (docs/spec.md §8). */
 export function reportSchema(): unknown {
   return JSON.parse(readFileSync(new URL("../../schemas/report.schema.json", import.meta.url), "utf8"));
 }
