@@ -164,7 +164,7 @@ export class PodHistoryBuilder implements PodSource {
   }
 }
 
-/** An observation with its run's facts; written out field by field (an object spread of this size is several times slower, and this runs once per transition). */
+/** An observation with its run's facts; written out field by field (an object spread of this size is slower, and this runs once per transition; docs/performance.md). */
 function historyObservation(obs: PodObservation, managedAt: EpochMs | null, lastManagedAt: EpochMs | null, loc: HistoryObservation["loc"], resolvedType: WatchType): HistoryObservation {
   return {
     type: obs.type,
