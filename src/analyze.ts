@@ -51,7 +51,7 @@ export async function readInputs(inputs: readonly string[] | readonly InputSourc
   return { contents: reconstruction.finish(), inputs: summaries };
 }
 
-/** Reads captures and returns the report (SPEC section 8). */
+/** Reads captures and returns the report (docs/spec.md §8). */
 export async function analyze(inputs: readonly string[] | readonly InputSource[], options: AnalyzeOptions = {}): Promise<Report> {
   const { contents, inputs: summaries } = await readInputs(inputs, options);
   return buildReport(contents, summaries, options);

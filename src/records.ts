@@ -107,7 +107,7 @@ export interface KubeEvent {
   readonly subject: EventSubject;
   /** Highest of `count` / `series.count`; 1 when absent. */
   readonly count: number;
-  /** The event's time per SPEC section 3. */
+  /** The event's time per docs/spec.md §3.5. */
   readonly time: EpochMs | null;
   /** Time of the first occurrence (firstTimestamp, eventTime, or the client-go name suffix). */
   readonly firstTime: EpochMs | null;

@@ -65,7 +65,7 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
   };
 }
 
-/** Created time, then namespace, then name (SPEC section 8); uid breaks the last ties. */
+/** Created time, then namespace, then name (docs/spec.md §9.1); uid breaks the last ties. */
 function comparePods(a: PodReport, b: PodReport): number {
   const ca = a.timestamps.created;
   const cb = b.timestamps.created;

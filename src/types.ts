@@ -13,7 +13,7 @@ import type { Warning } from "./diagnostics.js";
 /** Epoch milliseconds; may be fractional (µs precision). */
 export type EpochMs = number;
 
-/** The formats of SPEC section 1. */
+/** The formats of docs/spec.md §1.2. */
 export const INPUT_FORMATS = ["watch-jsonl", "watch-json-stream", "object-stream", "list", "array"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
@@ -26,7 +26,7 @@ export interface Location {
 export type { Diagnostic, DiagnosticKind, Warning } from "./diagnostics.js";
 
 // ---------------------------------------------------------------------------
-// The report (SPEC section 8)
+// The report (docs/spec.md §8)
 
 export const STAGES = [
   "scheduling",

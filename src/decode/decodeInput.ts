@@ -5,7 +5,7 @@ import { RecordScanner, type ScannerOptions } from "./recordScanner.js";
 import { DEFAULT_MAX_RECORD_BYTES, type DecodeOptions, type DecodeResult, type DecodeSink } from "./types.js";
 
 /**
- * Reads one input's bytes as JSON records (SPEC section 1) and hands each to
+ * Reads one input's bytes as JSON records (docs/spec.md §1) and hands each to
  * `sink` with its line. The format is detected from the content (never the
  * name) unless `options.format` forces one:
  * - first non-blank byte `[`: `array`;

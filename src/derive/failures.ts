@@ -49,7 +49,7 @@ class FailureTally {
 }
 
 /**
- * Every distinct failure reason a pod showed (SPEC section 6): waiting and
+ * Every distinct failure reason a pod showed (docs/spec.md §6): waiting and
  * terminated container states, pod status.reason, PodScheduled=False and
  * DisruptionTarget from its records; Warning and BackOff events. When records
  * and events report the same (reason, container), the larger count stands.

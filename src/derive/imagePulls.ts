@@ -4,7 +4,7 @@ import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { parsePullMessage } from "../kube/pullMessage.js";
 import { containerKey } from "./podView.js";
 
-/** A container's first completed image pull, from kubelet events (SPEC section 5). */
+/** A container's first completed image pull, from kubelet events (docs/spec.md §5). */
 export interface ContainerPull {
   /** Wall time in ms (fractional); 0 when the image was already present. */
   readonly wallMs: number | null;

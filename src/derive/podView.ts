@@ -6,7 +6,7 @@ export function containerKey(c: { readonly name: string; readonly init: boolean 
   return `${c.init ? "init" : "main"}/${c.name}`;
 }
 
-/** `state.running.startedAt`: the evidence SPEC section 3 takes for a container's start. */
+/** `state.running.startedAt`: the evidence docs/spec.md §3.2 takes for a container's start. */
 export function runningSince(c: ContainerObservation): EpochMs | null {
   return c.state.kind === "running" ? c.state.startedAt : null;
 }

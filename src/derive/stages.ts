@@ -12,7 +12,7 @@ export interface StageInputs {
 }
 
 /**
- * The start-up stages of SPEC section 4, in whole milliseconds (computed on
+ * The start-up stages of docs/spec.md §4, in whole milliseconds (computed on
  * exact values, rounded once). An inconsistent pair gives null and a problem
  * description instead of a negative duration.
  */

@@ -10,8 +10,8 @@ const SLICE = 64 * 1024;
 /**
  * zlib's output buffer: what one trip to the thread pool can inflate, and the
  * most a failing write loses of what it inflated. 64 KiB, not Node's 16 KiB:
- * each trip costs a callback, a buffer and a wait, and at 16 KiB the trips
- * made a 100 MB .gz take 1.67 s instead of 1.38 s.
+ * each trip costs a callback, a buffer and a wait, and at 16 KiB those trips
+ * add measurably to reading a large .gz (figures: docs/performance.md).
  */
 export const INFLATE_CHUNK = 64 * 1024;
 

@@ -1,5 +1,5 @@
 /**
- * Times of an Event (SPEC section 3), from the raw object of either API.
+ * Times of an Event (docs/spec.md §3.5), from the raw object of either API.
  *
  * `metav1.Time` fields (`firstTimestamp`, `lastTimestamp`) carry whole
  * seconds, `metav1.MicroTime` fields (`eventTime`, `series.lastObservedTime`)
@@ -74,7 +74,7 @@ function eventTimes(
 }
 
 /**
- * Times of a core/v1 Event: `time` per SPEC section 3 (`eventTime`, else
+ * Times of a core/v1 Event: `time` per docs/spec.md §3.5 (`eventTime`, else
  * `lastTimestamp`, else `firstTimestamp`, else `metadata.creationTimestamp`;
  * `series.lastObservedTime` first when a series is present, as the same
  * stored object read through events.k8s.io/v1 would give), `firstTime` the

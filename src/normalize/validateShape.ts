@@ -43,7 +43,7 @@ function describe(e: ErrorObject): string {
   return `${path || "(object)"} ${e.message ?? "is invalid"}`;
 }
 
-/** ajv is loaded on first use: most runs never validate, and loading it costs 0.1 s at start-up. */
+/** ajv is loaded on first use: most runs never validate, and loading it is a visible part of start-up (docs/performance.md). */
 function loadAjv(): typeof AjvClass {
   return (createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass }).Ajv;
 }

@@ -79,7 +79,7 @@ interface OtherRow {
 /**
  * The newest of some records, by resourceVersion and by place, each kept as
  * records arrive: which of the two orderings counts is known only at the end
- * (docs/spec.md §2). Equal versions (copies of one record) go to the better
+ * (docs/spec.md §2.3). Equal versions (copies of one record) go to the better
  * copy, then the earlier place.
  */
 class Newest<T> {
@@ -112,7 +112,7 @@ class Newest<T> {
  * statuses, a duplicate keeps the better copy (`copyQuality`, then the
  * earlier place), and descriptive fields come from the newest record.
  * `finish` orders records by resourceVersion when all are decimal integers,
- * else by where they were read (docs/spec.md §2).
+ * else by where they were read (docs/spec.md §2.3).
  */
 export class PodState implements PodSource {
   private readonly contents: PodObservation[] = [];

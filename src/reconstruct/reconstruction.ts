@@ -35,7 +35,7 @@ const MAX_WARNINGS_PER_INPUT = 1000;
 
 /**
  * The per-pod state of one run, built record by record from the normalized
- * records of all its inputs: identity, duplicates (SPEC section 2), per-pod
+ * records of all its inputs: identity, duplicates (docs/spec.md §2), per-pod
  * histories, the latest version of each event.
  */
 export class Reconstruction {

@@ -7,7 +7,7 @@ export type { JsonReport } from "./jsonReport.js";
 type JsonPod = JsonReport["pods"][number];
 
 /**
- * The JSON report of SPEC section 8: times as RFC 3339 UTC strings, durations
+ * The JSON report of docs/spec.md §8: times as RFC 3339 UTC strings, durations
  * as integer milliseconds. Keys in a fixed order so output is byte-stable.
  */
 export function toJsonReport(report: Report): JsonReport {

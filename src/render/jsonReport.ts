@@ -8,7 +8,7 @@ export type DurationMs = number | null;
 export type Category = "scheduling" | "image" | "config" | "runtime" | "probe" | "storage" | "network" | "node" | "deadline" | "other";
 
 /**
- * The JSON report of `podtrail analyze --format json` (SPEC section 8). Times are RFC 3339 UTC strings with the precision of their source; durations are integer milliseconds.
+ * The JSON report of `podtrail analyze --format json` (docs/spec.md §8). Times are RFC 3339 UTC strings with the precision of their source; durations are integer milliseconds.
  */
 export interface JsonReportDocument {
   schemaVersion: 1;

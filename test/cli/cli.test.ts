@@ -196,7 +196,7 @@ describe("the binary runs the command in a worker thread and relays its output",
 
   it("prints byte for byte what the command writes, for a report of many pods (several relay batches)", async () => {
     // samples and the public corpus: a JSON report of some megabytes, written pod by pod
-    const args = ["analyze", "samples", "../shared/corpus", "-o", "json"];
+    const args = ["analyze", "samples", "test/fixtures/corpus", "-o", "json"];
     const inProcess = await runCli(args);
     const binary = spawnBin(args);
     expect(binary.stdout.length).toBeGreaterThan(1_000_000);
@@ -232,7 +232,7 @@ describe("the binary runs the command in a worker thread and relays its output",
 
   it("holds the command back while a slow reader catches up, losing nothing", async () => {
     const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [bin, "analyze", "samples", "../shared/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "analyze", "samples", "test/fixtures/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
     // Listening before the wait: a child that ends early (an input missing) must not be waited for forever.
     const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
     child.stdout.pause();

@@ -1,8 +1,10 @@
 import { diagnosticMessage, type DiagnosticKind } from "../../src/diagnostics.js";
 import { decodeInput, type DecodeOptions, type ImpliedKind } from "../../src/decode/index.js";
 import type { InputFormat } from "../../src/types.js";
+import { FIXTURE_CORPUS } from "../helpers/files.js";
 
-export const CORPUS = "/work/shared/corpus";
+/** The repository's copies of the real captures (test/fixtures/corpus; see test/helpers/files.ts for the rest). */
+export const CORPUS = FIXTURE_CORPUS;
 
 export interface Decoded {
   readonly format: InputFormat | null;

@@ -94,7 +94,7 @@ table.data th[scope=row] { font-weight: 600; }
 .tl-grid { position: absolute; top: 0; bottom: 0; left: var(--label-w); right: 24px; pointer-events: none; }
 .gridline { position: absolute; top: 0; bottom: 0; width: 0; border-left: 1px dashed var(--line); }
 .gridline.zero { border-left-style: solid; }
-/* content-visibility skips layout and paint of rows off screen: 10,000 rows lay out in ~0.1s instead of seconds. */
+/* content-visibility skips layout and paint of rows off screen, so a timeline of thousands of rows opens at once (docs/performance.md). */
 .tl-row { display: flex; align-items: center; height: 26px; cursor: default; content-visibility: auto; contain-intrinsic-size: auto 26px; }
 .tl-row:nth-child(even) { background: var(--row-alt); }
 .tl-row:hover, .tl-row.pinned { background: var(--hover); }
