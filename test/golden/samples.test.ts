@@ -3,11 +3,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { validateJsonReport } from "../../src/render/validateReport.js";
+import { withoutInlinedAssets } from "../helpers/htmlGolden.js";
 
 /**
  * Golden reports over samples/: each case's input/ is analyzed in every
  * output format and compared byte for byte with the expected files beside it.
  * `UPDATE_GOLDEN=1 npm test -- test/golden` rewrites them; review the diff like code.
+ * An HTML golden holds the page without its inlined stylesheet and script
+ * (the same in every page, checked once by test/render/html.test.ts).
  */
 const SAMPLES = "samples";
 const update = process.env["UPDATE_GOLDEN"] === "1";
@@ -30,7 +33,8 @@ describe.each(cases)("sample %s", (name) => {
   const expectedExit = existsSync(join(dir, "expected.exit")) ? Number(readFileSync(join(dir, "expected.exit"), "utf8")) : 0;
 
   it.each(FORMATS)("renders -o %s as %s", async (format, file) => {
-    const { stdout, code } = await runCli(["analyze", join(dir, "input"), "-o", format, ...extra]);
+    const { stdout: output, code } = await runCli(["analyze", join(dir, "input"), "-o", format, ...extra]);
+    const stdout = format === "html" ? withoutInlinedAssets(output) : output;
     expect(code).toBe(expectedExit);
     const path = join(dir, file);
     if (update || !existsSync(path)) writeFileSync(path, stdout);

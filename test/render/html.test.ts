@@ -9,6 +9,9 @@ import { timelineLimit } from "../../src/render/html/timelineData.js";
 import type { Report } from "../../src/types.js";
 import { at, envelope, pod } from "../helpers/pods.js";
 import { reportOf } from "../helpers/report.js";
+import { SCRIPT_PLACEHOLDER, STYLE_PLACEHOLDER, withoutInlinedAssets } from "../helpers/htmlGolden.js";
+import { STYLE_CSS } from "../../src/render/html/style.js";
+import { CLIENT_JS } from "../../src/render/html/client.js";
 
 const NASTY = `</script><script>window.pwned=1</script><!-- <img src=x onerror="window.pwned=2">`;
 
@@ -101,6 +104,16 @@ describe("renderHtml: the page", () => {
     expect(html).not.toMatch(/<link\b|@import|url\(\s*["']?(?:https?:)?\/\//i);
     expect(html).not.toMatch(/https?:\/\//i);
     expect(html).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none';`);
+  });
+
+  it("inlines the stylesheet and the script unchanged, once each; its golden form holds neither", () => {
+    expect(html.split(`<style>${STYLE_CSS}</style>`)).toHaveLength(2);
+    expect(html.split(`<script>${CLIENT_JS}</script>`)).toHaveLength(2);
+    const golden = withoutInlinedAssets(html);
+    expect(golden).toContain(`<style>\n${STYLE_PLACEHOLDER}\n</style>`);
+    expect(golden).toContain(`<script>\n${SCRIPT_PLACEHOLDER}\n</script>`);
+    expect(golden.length).toBe(html.length - STYLE_CSS.length - CLIENT_JS.length + STYLE_PLACEHOLDER.length + SCRIPT_PLACEHOLDER.length + 4);
+    expect(golden).toContain(`<script type="application/json" id="podtrail-data">${jsonForScript(embedded(html))}</script>`);
   });
 
   it("keeps user data inert: the JSON blob cannot close its script element and round-trips exactly", () => {
