@@ -19,6 +19,11 @@ export function humanizeMs(ms: number | null): string {
   return `${Math.floor(s / 86_400)}d ${Math.floor(s / 3600) % 24}h`;
 }
 
+/** An offset from an earlier time, signed: `+3m 4s`, `-850ms`. */
+export function humanizeOffsetMs(ms: number): string {
+  return ms < 0 ? `-${humanizeMs(-ms)}` : `+${humanizeMs(ms)}`;
+}
+
 /** Left-aligned text table with two spaces between columns; `right` marks numeric columns. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));

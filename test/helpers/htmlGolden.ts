@@ -1,5 +1,4 @@
-import { STYLE_CSS } from "../../src/render/html/style.js";
-import { CLIENT_JS } from "../../src/render/html/client.js";
+import { CLIENT_CSS, CLIENT_JS } from "../../src/render/html/clientAssets.js";
 
 /** What stands in a golden page for the stylesheet and for the script, which every page inlines unchanged. */
 export const STYLE_PLACEHOLDER = "/* the page's stylesheet, inlined unchanged: checked once by test/render/html.test.ts */";
@@ -13,6 +12,6 @@ export const SCRIPT_PLACEHOLDER = "/* the page's script, inlined unchanged: chec
  */
 export function withoutInlinedAssets(page: string): string {
   return page
-    .replace(`<style>${STYLE_CSS}</style>`, () => `<style>\n${STYLE_PLACEHOLDER}\n</style>`)
+    .replace(`<style>${CLIENT_CSS}</style>`, () => `<style>\n${STYLE_PLACEHOLDER}\n</style>`)
     .replace(`<script>${CLIENT_JS}</script>`, () => `<script>\n${SCRIPT_PLACEHOLDER}\n</script>`);
 }
