@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright-core";
 import { renderHtml } from "../../src/render/html.js";
 import { escapeHtml, jsonForScript } from "../../src/render/html/escape.js";
 import { timelineLimit } from "../../src/render/html/timelineData.js";
-import { STAGES, type Report } from "../../src/types.js";
+import { STAGES } from "../../src/types.js";
 import { humanizeMs, humanizeOffsetMs } from "../../src/render/humanize.js";
 import { STAGE_LABELS } from "../../src/render/stageFacts.js";
 import { at, envelope, pod } from "../helpers/pods.js";
