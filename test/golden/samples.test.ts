@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { validateJsonReport } from "../../src/render/validateReport.js";
+import { withoutInlinedAssets } from "../helpers/htmlGolden.js";
 
 /**
  * Golden reports over samples/: each case's input/ is analyzed in every
@@ -17,7 +18,9 @@ import { validateJsonReport } from "../../src/render/validateReport.js";
  * - the exit status with `expected.exit` (0 when there is none).
  *
  * A missing golden fails. `UPDATE_GOLDEN=1 npm test -- test/golden` writes
- * them (never when CI is set); review the diff like code.
+ * them (never when CI is set); review the diff like code. An HTML golden
+ * holds the page without its inlined stylesheet and script (the same in every
+ * page, checked once by test/render/html.test.ts).
  */
 const SAMPLES = "samples";
 const CI = process.env["CI"] !== undefined && !["", "0", "false"].includes(process.env["CI"]);
@@ -80,7 +83,10 @@ describe.each(cases)("sample %s", (name) => {
   const runs = new Map<Format, Run>();
 
   beforeAll(async () => {
-    for (const [format] of FORMATS) runs.set(format, await runCli(["analyze", join(dir, "input"), "-o", format, ...extra]));
+    for (const [format] of FORMATS) {
+      const run = await runCli(["analyze", join(dir, "input"), "-o", format, ...extra]);
+      runs.set(format, format === "html" ? { ...run, stdout: withoutInlinedAssets(run.stdout) } : run);
+    }
     if (WRITE) writeGoldens(dir, runs);
   });
 
