@@ -16,7 +16,8 @@ export interface ReportOptions {
 }
 
 /** Derives every pod, orders everything deterministically and summarizes. Takes the reconstruction's pods. */
-export function buildReport(contents: Reconstructed, inputs: readonly InputSummary[], options: ReportOptions = {}): Report {
+export function buildReport(contents: Reconstructed, options: ReportOptions = {}): Report {
+  const inputs = contents.inputs;
   const { pods: sources, eventsByPod } = matchEvents(contents.takePods(), contents.events);
   const eventCount = contents.events.length;
   const eventTimes: Bounds = { start: null, end: null };
@@ -40,14 +41,13 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
   const span = captureSpan(pods, eventTimes);
   const selected = options.filter === undefined ? pods : filterPods(pods, options.filter, span.end);
   const summary = summarize(selected);
-  const duplicates = inputs.reduce((n, i) => n + i.duplicates, 0);
   return {
     schemaVersion: 1,
     inputs: [...inputs].sort((a, b) => compareText(a.name, b.name)),
     span,
     totals: {
       records: inputs.reduce((n, i) => n + i.records, 0),
-      duplicates,
+      duplicates: contents.duplicates,
       skipped: inputs.reduce((n, i) => n + i.skipped, 0),
       podRecords: contents.podRecords,
       eventRecords: contents.eventRecords,

@@ -22,7 +22,7 @@ export async function timeline(
   inputs: readonly string[] | readonly InputSource[],
   options: ReadOptions & { readonly namespaces?: readonly string[] } = {},
 ): Promise<PodTimeline> {
-  const { contents } = await readInputs(inputs, options);
+  const contents = (await readInputs(inputs, options)).finish();
   const { pods, eventsByPod } = matchEvents(contents.takePods(), contents.events);
   // Chosen by identity first: only the one pod asked for is derived.
   const inNamespace = pods.flatMap((source) =>

@@ -156,7 +156,6 @@ export interface InputSummary {
   readonly records: number;
   /** Records not applied: other kinds, bookmarks, invalid objects. */
   readonly skipped: number;
-  readonly duplicates: number;
   readonly bytes: number;
 }
 

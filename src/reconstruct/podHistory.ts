@@ -103,6 +103,14 @@ class Newest<T> {
   pick(byPlace: boolean): T | undefined {
     return (byPlace ? this.byPlace : (this.byVersion ?? this.byPlace))?.value;
   }
+
+  /** Offers another's newest (whose input ids `input` maps to this run's). */
+  merge(other: Newest<T>, input: (id: number) => number): void {
+    const v = other.byVersion;
+    if (v !== null) this.offer(v.value, v.hi, v.lo, v.quality, input(v.input), v.line);
+    const p = other.byPlace;
+    if (p !== null) this.offer(p.value, null, 0, 0, input(p.input), p.line);
+  }
 }
 
 /**
@@ -161,19 +169,48 @@ export class PodState implements PodSource {
     const quality = copyQuality(obs, clean);
     const key = versionKey(obs.resourceVersion);
     this.note(meta, key === null ? null : key.hi, key === null ? 0 : key.lo, quality, input, line);
-    if (key === null) return this.addOther(obs, input, line, quality);
-    const found = this.log.find(key.hi, key.lo);
+    if (key === null) return this.addOther(obs.resourceVersion, obs, obs.managedAt, input, line, quality);
+    return this.addVersioned(key.hi, key.lo, obs, obs.managedAt, input, line, quality);
+  }
+
+  /**
+   * Adds every record another state holds (of the same pod, in another run of
+   * inputs), as if they had been added here; returns how many were
+   * duplicates of records already here.
+   */
+  merge(other: PodState): number {
+    const input = (id: number): number => this.inputs.id(other.inputs.name(id));
+    let duplicates = 0;
+    const log = other.log;
+    for (let i = 0; i < log.length; i++) {
+      if (!this.addVersioned(log.hi(i), log.low(i), other.contents[log.ref(i)]!, log.managedAt(i), input(log.input(i)), log.line(i), log.quality(i))) duplicates++;
+    }
+    for (const o of other.others ?? []) if (!this.addOther(o.rv, other.contents[o.ref]!, o.managedAt, input(o.input), o.line, o.quality)) duplicates++;
+    this.newestMeta.merge(other.newestMeta, input);
+    this.newestOwner.merge(other.newestOwner, input);
+    this.newestApiUid.merge(other.newestApiUid, input);
+    if (other.created !== null && (this.created === null || other.created < this.created)) this.created = other.created;
+    if (other.first !== null) {
+      const first = input(other.first.input);
+      if (this.first === null || this.inputs.compare(first, other.first.line, this.first.input, this.first.line) < 0) this.first = { input: first, line: other.first.line };
+    }
+    for (const uid of other.uidSet) this.uidSet.add(uid);
+    return duplicates;
+  }
+
+  private addVersioned(hi: number, lo: number, obs: PodObservation, managedAt: number | null, input: number, line: number, quality: number): boolean {
+    const found = this.log.find(hi, lo);
     if (found >= 0) {
       if (this.better(quality, input, line, this.log.quality(found), this.log.input(found), this.log.line(found))) {
         const neighbour = found > 0 ? this.log.ref(found - 1) : -1;
-        this.log.replace(found, { ref: this.contentRef(obs, neighbour), managedAt: obs.managedAt, input, line, quality });
+        this.log.replace(found, { ref: this.contentRef(obs, neighbour), managedAt, input, line, quality });
       }
       return false;
     }
     const at = -found - 1;
     // The neighbour whose content it most likely repeats: the previous version.
     const neighbour = at > 0 ? this.log.ref(at - 1) : at < this.log.length ? this.log.ref(at) : -1;
-    this.log.insert(at, { hi: key.hi, lo: key.lo, ref: this.contentRef(obs, neighbour), managedAt: obs.managedAt, input, line, quality });
+    this.log.insert(at, { hi, lo, ref: this.contentRef(obs, neighbour), managedAt, input, line, quality });
     return true;
   }
 
@@ -208,15 +245,14 @@ export class PodState implements PodSource {
     return this.inputs.compare(input, line, keptInput, keptLine) < 0;
   }
 
-  private addOther(obs: PodObservation, input: number, line: number, quality: number): boolean {
+  private addOther(rv: string | null, obs: PodObservation, managedAt: number | null, input: number, line: number, quality: number): boolean {
     this.others ??= [];
-    const rv = obs.resourceVersion;
     const kept = rv === null ? undefined : this.others.find((o) => o.rv === rv);
     if (kept !== undefined) {
-      if (this.better(quality, input, line, kept.quality, kept.input, kept.line)) Object.assign(kept, { ref: this.contentRef(obs, kept.ref), managedAt: obs.managedAt, input, line, quality });
+      if (this.better(quality, input, line, kept.quality, kept.input, kept.line)) Object.assign(kept, { ref: this.contentRef(obs, kept.ref), managedAt, input, line, quality });
       return false;
     }
-    this.others.push({ rv, ref: this.contentRef(obs, -1), managedAt: obs.managedAt, input, line, quality });
+    this.others.push({ rv, ref: this.contentRef(obs, -1), managedAt, input, line, quality });
     return true;
   }
 

@@ -1,17 +1,22 @@
-import type { CaptureGap, Location, Warning } from "../types.js";
+import type { CaptureGap, InputFormat, InputSummary, Location, Warning } from "../types.js";
 import { compareText } from "../compareText.js";
 import type { KubeEvent, PodRecord } from "../records.js";
 import { warningAt, type Diagnostic } from "../diagnostics.js";
 import type { NormalizeResult } from "../normalize/normalizeValue.js";
 import { InputNames, PodState, type PodSource } from "./podHistory.js";
 
-/** Counters of one input, filled while its records are applied. */
-export interface InputStats {
+/** What one input told, counted while its records are applied. */
+export interface InputTally {
   readonly name: string;
   records: number;
   skipped: number;
-  duplicates: number;
+  /** Problems found, all of them; the first `MAX_WARNINGS_PER_INPUT` by line are kept. */
   warnings: number;
+  readonly kept: Warning[];
+  format: InputFormat | null;
+  /** The first line of the part of the input whose format `format` is (an input read in parts: its first part's). */
+  formatLine: number;
+  bytes: number;
 }
 
 /** Everything the inputs of a run told, ready for derivation. */
@@ -22,12 +27,15 @@ export interface Reconstructed {
    * each pod can be let go as soon as it is derived.
    */
   takePods(): PodSource[];
+  readonly inputs: readonly InputSummary[];
   readonly events: readonly KubeEvent[];
   readonly gaps: readonly CaptureGap[];
   readonly warnings: readonly Warning[];
   readonly skippedKinds: Readonly<Record<string, number>>;
   readonly podRecords: number;
   readonly eventRecords: number;
+  /** Records that repeated one already applied (docs/spec.md §2.2), over the whole run. */
+  readonly duplicates: number;
 }
 
 /** Warnings kept per input; beyond this they are counted in one closing warning. */
@@ -36,11 +44,15 @@ const MAX_WARNINGS_PER_INPUT = 1000;
 /**
  * The per-pod state of one run, built record by record from the normalized
  * records of all its inputs: identity, duplicates (docs/spec.md §2), per-pod
- * histories, the latest version of each event.
+ * histories, the latest version of each event. The state is the same
+ * whatever order the records arrive in, and two states merge into the one
+ * their records together would give (`merge`): so inputs can be read apart
+ * (in other threads, other processes, other days) and joined later.
  */
 export class Reconstruction {
   private readonly pods = new Map<string, PodState>();
   private readonly inputNames = new InputNames();
+  private readonly tallies = new Map<string, InputTally>();
   /**
    * Each event's most advanced version and the counts seen of it (its
    * versions, for duplicates), by uid; events without one by name, else by
@@ -48,61 +60,120 @@ export class Reconstruction {
    */
   private readonly events = { uid: new Map<string, EventVersions>(), name: new Map<string, EventVersions>(), other: new Map<string, EventVersions>() };
   private readonly gaps: CaptureGap[] = [];
-  private readonly warnings: Warning[] = [];
   private readonly skippedKinds = new Map<string, number>();
   private podRecords = 0;
   private eventRecords = 0;
+  private duplicates = 0;
 
-  apply(result: NormalizeResult, stats: InputStats): void {
-    stats.records++;
+  /** The tally of an input, made when first asked for. */
+  input(name: string): InputTally {
+    let tally = this.tallies.get(name);
+    if (tally === undefined) {
+      tally = { name, records: 0, skipped: 0, warnings: 0, kept: [], format: null, formatLine: Infinity, bytes: 0 };
+      this.tallies.set(name, tally);
+    }
+    return tally;
+  }
+
+  apply(result: NormalizeResult, tally: InputTally): void {
+    tally.records++;
     if ((result.kind === "pod" || result.kind === "event") && result.diagnostic !== undefined) {
-      this.warn(stats, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, result.diagnostic);
+      this.warn(tally, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, result.diagnostic);
     }
     switch (result.kind) {
       case "pod":
         this.podRecords++;
-        if (!this.applyPod(result, result.diagnostic === undefined)) stats.duplicates++;
+        if (!this.applyPod(result, result.diagnostic === undefined)) this.duplicates++;
         return;
       case "event":
         this.eventRecords++;
-        if (!this.applyEvent(result.event)) stats.duplicates++;
+        if (!this.applyEvent(result.event)) this.duplicates++;
         return;
       case "gap":
         this.gaps.push({ input: result.loc.input, line: result.loc.line, code: result.code, reason: result.reason, message: result.message });
         return;
       case "bookmark":
-        stats.skipped++;
+        tally.skipped++;
         return;
       case "skipped": {
-        stats.skipped++;
+        tally.skipped++;
         const kind = result.objectKind ?? "(no kind)";
         this.skippedKinds.set(kind, (this.skippedKinds.get(kind) ?? 0) + 1);
         return;
       }
       case "invalid":
-        stats.skipped++;
-        this.warn(stats, result.loc.line, result.diagnostic);
+        tally.skipped++;
+        this.warn(tally, result.loc.line, result.diagnostic);
         return;
     }
   }
 
   /** Records a located problem of an input. */
-  warn(stats: InputStats, line: number | null, diagnostic: Diagnostic): void {
-    stats.warnings++;
-    if (stats.warnings <= MAX_WARNINGS_PER_INPUT) this.warnings.push(warningAt(stats.name, line, diagnostic));
+  warn(tally: InputTally, line: number | null, diagnostic: Diagnostic): void {
+    tally.warnings++;
+    tally.kept.push(warningAt(tally.name, line, diagnostic));
+    if (tally.kept.length >= 2 * MAX_WARNINGS_PER_INPUT) trimWarnings(tally.kept);
   }
 
-  /** Closes an input: a summary warning when its warnings were too many to keep. */
-  closeInput(stats: InputStats): void {
-    if (stats.warnings > MAX_WARNINGS_PER_INPUT) {
-      this.warnings.push(warningAt(stats.name, null, { kind: "moreWarnings", count: stats.warnings - MAX_WARNINGS_PER_INPUT }));
+  /**
+   * Adds what another reconstruction holds, as if its records had been
+   * applied here: the result is the same whichever is merged into which.
+   */
+  merge(other: Reconstruction): void {
+    for (const theirs of other.tallies.values()) {
+      const mine = this.input(theirs.name);
+      mine.records += theirs.records;
+      mine.skipped += theirs.skipped;
+      mine.warnings += theirs.warnings;
+      mine.kept.push(...theirs.kept);
+      if (mine.kept.length >= 2 * MAX_WARNINGS_PER_INPUT) trimWarnings(mine.kept);
+      if (theirs.formatLine < mine.formatLine) {
+        mine.format = theirs.format;
+        mine.formatLine = theirs.formatLine;
+      }
+      mine.bytes += theirs.bytes;
     }
+    for (const [key, theirs] of other.pods) {
+      let mine = this.pods.get(key);
+      if (mine === undefined) {
+        mine = new PodState(key, this.inputNames);
+        this.pods.set(key, mine);
+      }
+      this.duplicates += mine.merge(theirs);
+    }
+    for (const map of ["uid", "name", "other"] as const) {
+      for (const [key, theirs] of other.events[map]) {
+        const mine = this.events[map].get(key);
+        if (mine === undefined) {
+          this.events[map].set(key, { event: theirs.event, counts: [...theirs.counts], firstTime: theirs.firstTime });
+          continue;
+        }
+        for (const count of theirs.counts) {
+          if (mine.counts.includes(count)) this.duplicates++;
+          else mine.counts.push(count);
+        }
+        this.keepVersion(mine, theirs.event, theirs.firstTime);
+      }
+    }
+    this.gaps.push(...other.gaps);
+    for (const [kind, n] of other.skippedKinds) this.skippedKinds.set(kind, (this.skippedKinds.get(kind) ?? 0) + n);
+    this.podRecords += other.podRecords;
+    this.eventRecords += other.eventRecords;
+    this.duplicates += other.duplicates;
   }
 
   finish(): Reconstructed {
     let pods: PodSource[] | null = [...this.pods.values()];
     this.pods.clear();
-    const warnings = [...this.warnings, ...sharedUidWarnings(pods)];
+    const warnings: Warning[] = [];
+    const inputs: InputSummary[] = [];
+    for (const tally of this.tallies.values()) {
+      trimWarnings(tally.kept);
+      warnings.push(...tally.kept);
+      if (tally.warnings > MAX_WARNINGS_PER_INPUT) warnings.push(warningAt(tally.name, null, { kind: "moreWarnings", count: tally.warnings - MAX_WARNINGS_PER_INPUT }));
+      inputs.push({ name: tally.name, format: tally.format, records: tally.records, skipped: tally.skipped, bytes: tally.bytes });
+    }
+    warnings.push(...sharedUidWarnings(pods));
     const events = (["uid", "name", "other"] as const).flatMap((map) =>
       [...this.events[map]].sort(([a], [b]) => compareText(a, b)).map(([, e]) => (e.firstTime === e.event.firstTime ? e.event : { ...e.event, firstTime: e.firstTime })),
     );
@@ -115,12 +186,14 @@ export class Reconstruction {
         pods = null;
         return taken;
       },
+      inputs,
       events,
       gaps: this.gaps,
       warnings,
       skippedKinds,
       podRecords: this.podRecords,
       eventRecords: this.eventRecords,
+      duplicates: this.duplicates,
     };
   }
 
@@ -153,15 +226,30 @@ export class Reconstruction {
     }
     const duplicate = known.counts.includes(event.count);
     if (!duplicate) known.counts.push(event.count);
-    if (event.firstTime !== null && (known.firstTime === null || event.firstTime < known.firstTime)) known.firstTime = event.firstTime;
-    const kept = known.event;
-    if (event.count > kept.count || (event.count === kept.count && this.readEarlier(event.loc, kept.loc))) known.event = event;
+    this.keepVersion(known, event, event.firstTime);
     return !duplicate;
   }
 
-  private readEarlier(a: Location, b: Location): boolean {
-    return compareText(a.input, b.input) < 0 || (a.input === b.input && a.line < b.line);
+  private keepVersion(known: EventVersions, event: KubeEvent, firstTime: number | null): void {
+    if (firstTime !== null && (known.firstTime === null || firstTime < known.firstTime)) known.firstTime = firstTime;
+    const kept = known.event;
+    if (event.count > kept.count || (event.count === kept.count && compareLocations(event.loc, kept.loc) < 0)) known.event = event;
   }
+}
+
+function compareLocations(a: Location, b: Location): number {
+  return compareText(a.input, b.input) || a.line - b.line;
+}
+
+/**
+ * Keeps the first MAX_WARNINGS_PER_INPUT warnings of an input by place (line,
+ * those without one last, then text): the same ones whatever order they were
+ * found in and however the input was split.
+ */
+function trimWarnings(kept: Warning[]): void {
+  if (kept.length <= MAX_WARNINGS_PER_INPUT) return;
+  kept.sort((a, b) => (a.line === b.line ? 0 : a.line === null ? 1 : b.line === null ? -1 : a.line - b.line) || compareText(a.message, b.message));
+  kept.length = MAX_WARNINGS_PER_INPUT;
 }
 
 interface EventVersions {
