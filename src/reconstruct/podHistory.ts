@@ -3,7 +3,7 @@ import type { ObservationType, PodMeta, PodObservation, WatchType } from "../rec
 import { compareVersionKeys, versionKey } from "../kube/resourceVersion.js";
 import { compareText } from "../compareText.js";
 import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
-import { VersionLog } from "./versionLog.js";
+import { VersionLog, type VersionLogData } from "./versionLog.js";
 
 /** An observation in a pod's history: a run of records that said the same. */
 export type HistoryObservation = PodObservation & {
@@ -49,6 +49,11 @@ export class InputNames {
     return this.names[id]!;
   }
 
+  /** Every name, by id. */
+  all(): readonly string[] {
+    return this.names;
+  }
+
   /** Orders two locations by input name, then line. */
   compare(inputA: number, lineA: number, inputB: number, lineB: number): number {
     return compareText(this.names[inputA]!, this.names[inputB]!) || lineA - lineB;
@@ -67,7 +72,7 @@ function copyQuality(obs: PodObservation, clean: boolean): number {
 }
 
 /** A record whose resourceVersion is not a decimal integer: ordered by where it was read. */
-interface OtherRow {
+export interface OtherRow {
   readonly rv: string | null;
   ref: number;
   managedAt: number | null;
@@ -83,8 +88,8 @@ interface OtherRow {
  * copy, then the earlier place.
  */
 class Newest<T> {
-  private byVersion: { value: T; hi: number; lo: number; quality: number; input: number; line: number } | null = null;
-  private byPlace: { value: T; input: number; line: number } | null = null;
+  private byVersion: NewestData<T>["byVersion"] = null;
+  private byPlace: NewestData<T>["byPlace"] = null;
 
   constructor(private readonly inputs: InputNames) {}
 
@@ -104,13 +109,40 @@ class Newest<T> {
     return (byPlace ? this.byPlace : (this.byVersion ?? this.byPlace))?.value;
   }
 
+  toData(): NewestData<T> {
+    return { byVersion: this.byVersion, byPlace: this.byPlace };
+  }
+
   /** Offers another's newest (whose input ids `input` maps to this run's). */
-  merge(other: Newest<T>, input: (id: number) => number): void {
+  mergeData(other: NewestData<T>, input: (id: number) => number): void {
     const v = other.byVersion;
     if (v !== null) this.offer(v.value, v.hi, v.lo, v.quality, input(v.input), v.line);
     const p = other.byPlace;
     if (p !== null) this.offer(p.value, null, 0, 0, input(p.input), p.line);
   }
+}
+
+/** The newest of some records, as data. */
+export interface NewestData<T> {
+  readonly byVersion: { readonly value: T; readonly hi: number; readonly lo: number; readonly quality: number; readonly input: number; readonly line: number } | null;
+  readonly byPlace: { readonly value: T; readonly input: number; readonly line: number } | null;
+}
+
+/**
+ * A pod's state as plain data, for a partial result: everything `merge`
+ * needs, nothing derived. Input ids index the names of the run that wrote it.
+ */
+export interface PodStateData {
+  readonly key: string;
+  readonly contents: readonly PodObservation[];
+  readonly rows: VersionLogData;
+  readonly others: readonly OtherRow[];
+  readonly newestMeta: NewestData<PodMeta>;
+  readonly newestOwner: NewestData<string>;
+  readonly newestApiUid: NewestData<string>;
+  readonly created: EpochMs | null;
+  readonly first: { readonly input: number; readonly line: number } | null;
+  readonly uids: readonly string[];
 }
 
 /**
@@ -179,22 +211,42 @@ export class PodState implements PodSource {
    * duplicates of records already here.
    */
   merge(other: PodState): number {
-    const input = (id: number): number => this.inputs.id(other.inputs.name(id));
+    return this.mergeData(other.toData(), (id) => this.inputs.id(other.inputs.name(id)));
+  }
+
+  toData(): PodStateData {
+    return {
+      key: this.key,
+      contents: this.contents,
+      rows: this.log.toData(),
+      others: this.others ?? [],
+      newestMeta: this.newestMeta.toData(),
+      newestOwner: this.newestOwner.toData(),
+      newestApiUid: this.newestApiUid.toData(),
+      created: this.created,
+      first: this.first,
+      uids: [...this.uidSet],
+    };
+  }
+
+  /** `merge` of a state given as data, whose input ids `input` maps to this run's; returns the duplicates found. */
+  mergeData(data: PodStateData, input: (id: number) => number): number {
     let duplicates = 0;
-    const log = other.log;
-    for (let i = 0; i < log.length; i++) {
-      if (!this.addVersioned(log.hi(i), log.low(i), other.contents[log.ref(i)]!, log.managedAt(i), input(log.input(i)), log.line(i), log.quality(i))) duplicates++;
+    const rows = data.rows;
+    for (let i = 0; i < rows.lo.length; i++) {
+      const hi = rows.hi === null ? 0 : rows.hi[i]!;
+      if (!this.addVersioned(hi, rows.lo[i]!, data.contents[rows.ref[i]!]!, rows.managed[i]!, input(rows.input[i]!), rows.line[i]!, rows.quality[i]!)) duplicates++;
     }
-    for (const o of other.others ?? []) if (!this.addOther(o.rv, other.contents[o.ref]!, o.managedAt, input(o.input), o.line, o.quality)) duplicates++;
-    this.newestMeta.merge(other.newestMeta, input);
-    this.newestOwner.merge(other.newestOwner, input);
-    this.newestApiUid.merge(other.newestApiUid, input);
-    if (other.created !== null && (this.created === null || other.created < this.created)) this.created = other.created;
-    if (other.first !== null) {
-      const first = input(other.first.input);
-      if (this.first === null || this.inputs.compare(first, other.first.line, this.first.input, this.first.line) < 0) this.first = { input: first, line: other.first.line };
+    for (const o of data.others) if (!this.addOther(o.rv, data.contents[o.ref]!, o.managedAt, input(o.input), o.line, o.quality)) duplicates++;
+    this.newestMeta.mergeData(data.newestMeta, input);
+    this.newestOwner.mergeData(data.newestOwner, input);
+    this.newestApiUid.mergeData(data.newestApiUid, input);
+    if (data.created !== null && (this.created === null || data.created < this.created)) this.created = data.created;
+    if (data.first !== null) {
+      const first = input(data.first.input);
+      if (this.first === null || this.inputs.compare(first, data.first.line, this.first.input, this.first.line) < 0) this.first = { input: first, line: data.first.line };
     }
-    for (const uid of other.uidSet) this.uidSet.add(uid);
+    for (const uid of data.uids) this.uidSet.add(uid);
     return duplicates;
   }
 

@@ -3,7 +3,7 @@ import { compareText } from "../compareText.js";
 import type { KubeEvent, PodRecord } from "../records.js";
 import { warningAt, type Diagnostic } from "../diagnostics.js";
 import type { NormalizeResult } from "../normalize/normalizeValue.js";
-import { InputNames, PodState, type PodSource } from "./podHistory.js";
+import { InputNames, PodState, type PodSource, type PodStateData } from "./podHistory.js";
 
 /** What one input told, counted while its records are applied. */
 export interface InputTally {
@@ -37,6 +37,35 @@ export interface Reconstructed {
   /** Records that repeated one already applied (docs/spec.md §2.2), over the whole run. */
   readonly duplicates: number;
 }
+
+/**
+ * A reconstruction as a sequence of plain-data entries (a partial result):
+ * its input names first, then each input's tally, each pod's state, each
+ * event's versions, the gaps and the counters. Input ids in pod states index
+ * `names`. `mergeEntries` of the entries gives back what `merge` of the
+ * reconstruction would.
+ */
+export type PartialEntry =
+  | { readonly kind: "names"; readonly names: readonly string[] }
+  | { readonly kind: "input"; readonly tally: InputTallyData }
+  | { readonly kind: "pod"; readonly pod: PodStateData }
+  | { readonly kind: "event"; readonly map: EventMap; readonly key: string; readonly event: KubeEvent; readonly counts: readonly number[]; readonly firstTime: number | null }
+  | { readonly kind: "gap"; readonly gap: CaptureGap }
+  | { readonly kind: "totals"; readonly skippedKinds: Readonly<Record<string, number>>; readonly podRecords: number; readonly eventRecords: number; readonly duplicates: number };
+
+/** An input's tally as data: its kept warnings without their text (made again from the diagnostic), `formatLine` null for none. */
+export interface InputTallyData {
+  readonly name: string;
+  readonly records: number;
+  readonly skipped: number;
+  readonly warnings: number;
+  readonly kept: readonly { readonly line: number | null; readonly diagnostic: Diagnostic }[];
+  readonly format: InputFormat | null;
+  readonly formatLine: number | null;
+  readonly bytes: number;
+}
+
+type EventMap = "uid" | "name" | "other";
 
 /** Warnings kept per input; beyond this they are counted in one closing warning. */
 const MAX_WARNINGS_PER_INPUT = 1000;
@@ -120,46 +149,88 @@ export class Reconstruction {
    * applied here: the result is the same whichever is merged into which.
    */
   merge(other: Reconstruction): void {
-    for (const theirs of other.tallies.values()) {
-      const mine = this.input(theirs.name);
-      mine.records += theirs.records;
-      mine.skipped += theirs.skipped;
-      mine.warnings += theirs.warnings;
-      mine.kept.push(...theirs.kept);
-      if (mine.kept.length >= 2 * MAX_WARNINGS_PER_INPUT) trimWarnings(mine.kept);
-      if (theirs.formatLine < mine.formatLine) {
-        mine.format = theirs.format;
-        mine.formatLine = theirs.formatLine;
-      }
-      mine.bytes += theirs.bytes;
+    this.mergeEntries(other.toPartial());
+  }
+
+  /** The reconstruction as plain-data entries (see `PartialEntry`). */
+  *toPartial(): Generator<PartialEntry> {
+    yield { kind: "names", names: [...this.inputNames.all()] };
+    for (const t of this.tallies.values()) {
+      yield {
+        kind: "input",
+        tally: { name: t.name, records: t.records, skipped: t.skipped, warnings: t.warnings, kept: t.kept.map((w) => ({ line: w.line, diagnostic: w.diagnostic })), format: t.format, formatLine: Number.isFinite(t.formatLine) ? t.formatLine : null, bytes: t.bytes },
+      };
     }
-    for (const [key, theirs] of other.pods) {
-      let mine = this.pods.get(key);
-      if (mine === undefined) {
-        mine = new PodState(key, this.inputNames);
-        this.pods.set(key, mine);
-      }
-      this.duplicates += mine.merge(theirs);
-    }
+    for (const pod of this.pods.values()) yield { kind: "pod", pod: pod.toData() };
     for (const map of ["uid", "name", "other"] as const) {
-      for (const [key, theirs] of other.events[map]) {
-        const mine = this.events[map].get(key);
-        if (mine === undefined) {
-          this.events[map].set(key, { event: theirs.event, counts: [...theirs.counts], firstTime: theirs.firstTime });
-          continue;
+      for (const [key, e] of this.events[map]) yield { kind: "event", map, key, event: e.event, counts: e.counts, firstTime: e.firstTime };
+    }
+    for (const gap of this.gaps) yield { kind: "gap", gap };
+    yield { kind: "totals", skippedKinds: Object.fromEntries(this.skippedKinds), podRecords: this.podRecords, eventRecords: this.eventRecords, duplicates: this.duplicates };
+  }
+
+  /**
+   * Adds what the entries of a partial result hold, as `merge` would. The
+   * entries must come in `toPartial`'s order (its `names` first).
+   */
+  mergeEntries(entries: Iterable<PartialEntry>): void {
+    let names: readonly string[] = [];
+    const input = (id: number): number => this.inputNames.id(names[id]!);
+    for (const entry of entries) this.mergeEntry(entry, (n) => (names = n), input);
+  }
+
+  private mergeEntry(entry: PartialEntry, setNames: (names: readonly string[]) => void, input: (id: number) => number): void {
+    switch (entry.kind) {
+      case "names":
+        setNames(entry.names);
+        return;
+      case "input": {
+        const theirs = entry.tally;
+        const mine = this.input(theirs.name);
+        mine.records += theirs.records;
+        mine.skipped += theirs.skipped;
+        mine.warnings += theirs.warnings;
+        for (const w of theirs.kept) mine.kept.push(warningAt(theirs.name, w.line, w.diagnostic));
+        if (mine.kept.length >= 2 * MAX_WARNINGS_PER_INPUT) trimWarnings(mine.kept);
+        if (theirs.formatLine !== null && theirs.formatLine < mine.formatLine) {
+          mine.format = theirs.format;
+          mine.formatLine = theirs.formatLine;
         }
-        for (const count of theirs.counts) {
+        mine.bytes += theirs.bytes;
+        return;
+      }
+      case "pod": {
+        let mine = this.pods.get(entry.pod.key);
+        if (mine === undefined) {
+          mine = new PodState(entry.pod.key, this.inputNames);
+          this.pods.set(entry.pod.key, mine);
+        }
+        this.duplicates += mine.mergeData(entry.pod, input);
+        return;
+      }
+      case "event": {
+        const mine = this.events[entry.map].get(entry.key);
+        if (mine === undefined) {
+          this.events[entry.map].set(entry.key, { event: entry.event, counts: [...entry.counts], firstTime: entry.firstTime });
+          return;
+        }
+        for (const count of entry.counts) {
           if (mine.counts.includes(count)) this.duplicates++;
           else mine.counts.push(count);
         }
-        this.keepVersion(mine, theirs.event, theirs.firstTime);
+        this.keepVersion(mine, entry.event, entry.firstTime);
+        return;
       }
+      case "gap":
+        this.gaps.push(entry.gap);
+        return;
+      case "totals":
+        for (const [kind, n] of Object.entries(entry.skippedKinds)) this.skippedKinds.set(kind, (this.skippedKinds.get(kind) ?? 0) + n);
+        this.podRecords += entry.podRecords;
+        this.eventRecords += entry.eventRecords;
+        this.duplicates += entry.duplicates;
+        return;
     }
-    this.gaps.push(...other.gaps);
-    for (const [kind, n] of other.skippedKinds) this.skippedKinds.set(kind, (this.skippedKinds.get(kind) ?? 0) + n);
-    this.podRecords += other.podRecords;
-    this.eventRecords += other.eventRecords;
-    this.duplicates += other.duplicates;
   }
 
   finish(): Reconstructed {

@@ -22,6 +22,17 @@ export interface Row {
 
 const INITIAL_ROWS = 4;
 
+/** A log's rows as plain columns (a partial result); `hi` is null when every version fits 15 digits. */
+export interface VersionLogData {
+  readonly hi: readonly number[] | null;
+  readonly lo: readonly number[];
+  readonly ref: readonly number[];
+  readonly managed: readonly (number | null)[];
+  readonly input: readonly number[];
+  readonly line: readonly number[];
+  readonly quality: readonly number[];
+}
+
 export class VersionLog {
   private size = 0;
   private lo = new Float64Array(INITIAL_ROWS);
@@ -111,6 +122,21 @@ export class VersionLog {
     this.inputs[at] = row.input;
     this.lines[at] = row.line;
     this.qualities[at] = row.quality;
+  }
+
+  toData(): VersionLogData {
+    const n = this.size;
+    const managed: (number | null)[] = [];
+    for (let i = 0; i < n; i++) managed.push(this.managedAt(i));
+    return {
+      hi: this.hiParts === null ? null : Array.from(this.hiParts.subarray(0, n)),
+      lo: Array.from(this.lo.subarray(0, n)),
+      ref: Array.from(this.refs.subarray(0, n)),
+      managed,
+      input: Array.from(this.inputs.subarray(0, n)),
+      line: Array.from(this.lines.subarray(0, n)),
+      quality: Array.from(this.qualities.subarray(0, n)),
+    };
   }
 
   /** Columns grow by half: a doubling array holds up to twice what it needs, and copies it all at once. */

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { readInputs } from "../../src/analyze.js";
 import { buildReport } from "../../src/report.js";
 import { renderJson } from "../../src/render/json.js";
-import type { Reconstruction } from "../../src/reconstruct/reconstruction.js";
+import { Reconstruction, type PartialEntry } from "../../src/reconstruct/reconstruction.js";
 import { arbCaptures, mergedRecords, memorySource, params, timeoutFor, toJsonl, toPretty, type Json } from "../fuzz/helpers.js";
 
 /** Merges parts in the order and grouping a list of choices gives: a random binary tree over them. */
@@ -64,8 +64,17 @@ describe("merging reconstructions", () => {
               const offset = encode(before).split("\n").length - 1;
               apart.push(await readInputs([memorySource(name, encode(rs))], { firstLine: offset + 1 }));
             }
+            const expected = renderJson(buildReport(together.finish()));
+            // Each part through its partial result, as JSON text and back: what a partial file holds.
+            const fromText = apart.map((part) => {
+              const lines = [...part.toPartial()].map((entry) => JSON.stringify(entry));
+              const restored = new Reconstruction();
+              restored.mergeEntries(lines.map((line) => JSON.parse(line) as PartialEntry));
+              return restored;
+            });
             const merged = mergeTree(apart, choices);
-            expect(renderJson(buildReport(merged.finish()))).toBe(renderJson(buildReport(together.finish())));
+            expect(renderJson(buildReport(merged.finish()))).toBe(expected);
+            expect(renderJson(buildReport(mergeTree(fromText, [...choices].reverse()).finish()))).toBe(expected);
           },
         ),
         params(60),
