@@ -56,6 +56,7 @@ export class InputNames {
 
   /** Orders two locations by input name, then line. */
   compare(inputA: number, lineA: number, inputB: number, lineB: number): number {
+    if (inputA === inputB) return lineA - lineB;
     return compareText(this.names[inputA]!, this.names[inputB]!) || lineA - lineB;
   }
 }
@@ -88,21 +89,35 @@ export interface OtherRow {
  * copy, then the earlier place.
  */
 class Newest<T> {
-  private byVersion: NewestData<T>["byVersion"] = null;
-  private byPlace: NewestData<T>["byPlace"] = null;
+  // Overwritten in place: records mostly arrive newest last, and this runs for every record.
+  private byVersion: Mutable<NonNullable<NewestData<T>["byVersion"]>> | null = null;
+  private byPlace: Mutable<NonNullable<NewestData<T>["byPlace"]>> | null = null;
 
   constructor(private readonly inputs: InputNames) {}
 
   offer(value: T, hi: number | null, lo: number, quality: number, input: number, line: number): void {
     const v = this.byVersion;
     if (hi !== null) {
-      const order = v === null ? 1 : compareVersionKeys(hi, lo, v.hi, v.lo);
-      if (order > 0 || (order === 0 && (quality > v!.quality || (quality === v!.quality && this.inputs.compare(input, line, v!.input, v!.line) < 0)))) {
-        this.byVersion = { value, hi, lo, quality, input, line };
+      if (v === null) this.byVersion = { value, hi, lo, quality, input, line };
+      else {
+        const order = compareVersionKeys(hi, lo, v.hi, v.lo);
+        if (order > 0 || (order === 0 && (quality > v.quality || (quality === v.quality && this.inputs.compare(input, line, v.input, v.line) < 0)))) {
+          v.value = value;
+          v.hi = hi;
+          v.lo = lo;
+          v.quality = quality;
+          v.input = input;
+          v.line = line;
+        }
       }
     }
     const p = this.byPlace;
-    if (p === null || this.inputs.compare(input, line, p.input, p.line) > 0) this.byPlace = { value, input, line };
+    if (p === null) this.byPlace = { value, input, line };
+    else if (this.inputs.compare(input, line, p.input, p.line) > 0) {
+      p.value = value;
+      p.input = input;
+      p.line = line;
+    }
   }
 
   pick(byPlace: boolean): T | undefined {
@@ -110,7 +125,7 @@ class Newest<T> {
   }
 
   toData(): NewestData<T> {
-    return { byVersion: this.byVersion, byPlace: this.byPlace };
+    return { byVersion: this.byVersion === null ? null : { ...this.byVersion }, byPlace: this.byPlace === null ? null : { ...this.byPlace } };
   }
 
   /** Offers another's newest (whose input ids `input` maps to this run's). */
@@ -121,6 +136,8 @@ class Newest<T> {
     if (p !== null) this.offer(p.value, null, 0, 0, input(p.input), p.line);
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The newest of some records, as data. */
 export interface NewestData<T> {
@@ -134,6 +151,8 @@ export interface NewestData<T> {
  */
 export interface PodStateData {
   readonly key: string;
+  readonly namespace: string;
+  readonly name: string;
   readonly contents: readonly PodObservation[];
   readonly rows: VersionLogData;
   readonly others: readonly OtherRow[];
@@ -171,6 +190,9 @@ export class PodState implements PodSource {
   constructor(
     readonly key: string,
     private readonly inputs: InputNames,
+    /** The namespace and name its records carry (a pod's are fixed: part of its key, §2.1). */
+    readonly namespace: string,
+    readonly name: string,
   ) {
     this.newestMeta = new Newest(inputs);
     this.newestOwner = new Newest(inputs);
@@ -217,6 +239,8 @@ export class PodState implements PodSource {
   toData(): PodStateData {
     return {
       key: this.key,
+      namespace: this.namespace,
+      name: this.name,
       contents: this.contents,
       rows: this.log.toData(),
       others: this.others ?? [],
@@ -224,7 +248,7 @@ export class PodState implements PodSource {
       newestOwner: this.newestOwner.toData(),
       newestApiUid: this.newestApiUid.toData(),
       created: this.created,
-      first: this.first,
+      first: this.first === null ? null : { ...this.first },
       uids: [...this.uidSet],
     };
   }
@@ -310,7 +334,12 @@ export class PodState implements PodSource {
 
   /** What every record tells, whatever its order: the first place, uids, the earliest creation time, the newest fields. `hi` is null for a version that is not decimal. */
   private note(meta: PodMeta, hi: number | null, lo: number, quality: number, input: number, line: number): void {
-    if (this.first === null || this.inputs.compare(input, line, this.first.input, this.first.line) < 0) this.first = { input, line };
+    const first = this.first;
+    if (first === null) this.first = { input, line };
+    else if (this.inputs.compare(input, line, first.input, first.line) < 0) {
+      first.input = input;
+      first.line = line;
+    }
     if (meta.uid !== null) this.uidSet.add(meta.uid);
     // The kubelet names a static pod by its config hash in its events, even when only the mirror pod was captured.
     if (meta.staticHash !== null) this.uidSet.add(meta.staticHash);

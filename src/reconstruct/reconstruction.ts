@@ -79,7 +79,9 @@ const MAX_WARNINGS_PER_INPUT = 1000;
  * (in other threads, other processes, other days) and joined later.
  */
 export class Reconstruction {
+  /** Pods by identity key (`podKey`); `byUid` finds a pod's state by its uid alone, without making its key. */
   private readonly pods = new Map<string, PodState>();
+  private readonly byUid = new Map<string, PodState>();
   private readonly inputNames = new InputNames();
   private readonly tallies = new Map<string, InputTally>();
   /**
@@ -202,7 +204,7 @@ export class Reconstruction {
       case "pod": {
         let mine = this.pods.get(entry.pod.key);
         if (mine === undefined) {
-          mine = new PodState(entry.pod.key, this.inputNames);
+          mine = new PodState(entry.pod.key, this.inputNames, entry.pod.namespace, entry.pod.name);
           this.pods.set(entry.pod.key, mine);
         }
         this.duplicates += mine.mergeData(entry.pod, input);
@@ -236,6 +238,7 @@ export class Reconstruction {
   finish(): Reconstructed {
     let pods: PodSource[] | null = [...this.pods.values()];
     this.pods.clear();
+    this.byUid.clear();
     const warnings: Warning[] = [];
     const inputs: InputSummary[] = [];
     for (const tally of this.tallies.values()) {
@@ -270,14 +273,17 @@ export class Reconstruction {
 
   private applyPod(record: PodRecord, clean: boolean): boolean {
     const { meta, observation } = record;
-    // docs/spec.md §2: a pod is its uid; without one, namespace/name at its creation time. A static pod is its
-    // config hash: the kubelet's view of it (uid = the hash) and its mirror pods are one pod.
-    // The name is part of the key: one uid under two names (a hand-edited capture) is two pods, with a warning.
-    const key = meta.staticHash !== null ? `static:${meta.staticHash}` : meta.uid !== null ? `${meta.uid} ${meta.namespace}/${meta.name}` : `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
-    let state = this.pods.get(key);
-    if (state === undefined) {
-      state = new PodState(key, this.inputNames);
-      this.pods.set(key, state);
+    // Most records name a pod already seen under the same uid and name: found without making its key.
+    const uid = meta.staticHash === null ? meta.uid : null;
+    let state = uid === null ? undefined : this.byUid.get(uid);
+    if (state === undefined || state.namespace !== meta.namespace || state.name !== meta.name) {
+      const key = podKey(meta);
+      state = this.pods.get(key);
+      if (state === undefined) {
+        state = new PodState(key, this.inputNames, meta.namespace, meta.name);
+        this.pods.set(key, state);
+      }
+      if (uid !== null) this.byUid.set(uid, state);
     }
     return state.add(meta, observation, clean);
   }
@@ -306,6 +312,18 @@ export class Reconstruction {
     const kept = known.event;
     if (event.count > kept.count || (event.count === kept.count && compareLocations(event.loc, kept.loc) < 0)) known.event = event;
   }
+}
+
+/**
+ * A pod's identity (docs/spec.md §2.1): its uid; without one, namespace/name
+ * at its creation time. A static pod is its config hash: the kubelet's view
+ * of it (uid = the hash) and its mirror pods are one pod. The name is part
+ * of the key: one uid under two names (an edited capture) is two pods.
+ */
+function podKey(meta: PodRecord["meta"]): string {
+  if (meta.staticHash !== null) return `static:${meta.staticHash}`;
+  if (meta.uid !== null) return `${meta.uid} ${meta.namespace}/${meta.name}`;
+  return `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
 }
 
 function compareLocations(a: Location, b: Location): number {
