@@ -275,30 +275,27 @@ export class PodState implements PodSource {
   }
 
   private addVersioned(hi: number, lo: number, obs: PodObservation, managedAt: number | null, input: number, line: number, quality: number): boolean {
-    const found = this.log.find(hi, lo);
-    if (found >= 0) {
-      if (this.better(quality, input, line, this.log.quality(found), this.log.input(found), this.log.line(found))) {
-        const neighbour = found > 0 ? this.log.ref(found - 1) : -1;
-        this.log.replace(found, { ref: this.contentRef(obs, neighbour), managedAt, input, line, quality });
+    const log = this.log;
+    const { found, at } = log.find(hi, lo);
+    // The neighbour whose content it most likely repeats: the previous version (else the next).
+    const previous = log.length === 0 ? null : log.before(at);
+    if (found) {
+      if (this.better(quality, input, line, log.quality(at), log.input(at), log.line(at))) {
+        log.replace(at, { ref: this.contentRef(obs, previous === null ? -1 : log.ref(previous)), managedAt, input, line, quality });
       }
       return false;
     }
-    const at = -found - 1;
-    // The neighbour whose content it most likely repeats: the previous version.
-    const neighbour = at > 0 ? this.log.ref(at - 1) : at < this.log.length ? this.log.ref(at) : -1;
-    this.log.insert(at, { hi, lo, ref: this.contentRef(obs, neighbour), managedAt, input, line, quality });
+    const next = previous === null && log.length > 0 ? log.rowAt(at) : null;
+    const neighbour = previous !== null ? log.ref(previous) : next !== null ? log.ref(next) : -1;
+    log.insert(at, { hi, lo, ref: this.contentRef(obs, neighbour), managedAt, input, line, quality });
     return true;
   }
 
   finish(): PodHistory {
     type Row = { ref: number; managedAt: number | null; input: number; line: number };
-    const rows: Row[] = [];
-    const log = this.log;
-    for (let i = 0; i < log.length; i++) rows.push({ ref: log.ref(i), managedAt: log.managedAt(i), input: log.input(i), line: log.line(i) });
-    if (this.others !== null) {
-      rows.push(...this.others);
-      rows.sort((a, b) => this.inputs.compare(a.input, a.line, b.input, b.line));
-    }
+    // Rows come straight from the log (sorted by version); only records without a decimal version make a list to sort.
+    let rows: Iterable<Row> = this.log.rows();
+    if (this.others !== null) rows = [...rows, ...this.others].sort((a, b) => this.inputs.compare(a.input, a.line, b.input, b.line));
     const observations: HistoryObservation[] = [];
     let previous: PodObservation | null = null;
     for (const row of rows) {
