@@ -62,7 +62,9 @@ export type Diagnostic =
       readonly from: string;
       readonly cause: InconsistencyCause;
     }
-  | { readonly kind: "negativeStartupSLI"; readonly namespace: string; readonly name: string; readonly cause: InconsistencyCause };
+  | { readonly kind: "negativeStartupSLI"; readonly namespace: string; readonly name: string; readonly cause: InconsistencyCause }
+  /** A container's first Pulled event gives a negative pull time (`in -5s`), located at that event. */
+  | { readonly kind: "negativePull"; readonly namespace: string; readonly name: string; readonly container: string; readonly ms: number };
 
 export type DiagnosticKind = Diagnostic["kind"];
 
@@ -109,6 +111,7 @@ const MESSAGES: Messages = {
   moreWarnings: (d) => `${d.count} more warnings not listed`,
   sharedUid: (d) => `pod ${d.name}: uid ${d.uid} is also carried by ${d.names.filter((n) => n !== d.name).join(", ")}; read as separate pods (a uid names one pod: the capture was edited or corrupted)`,
   inconsistentTimes: (d) => `pod ${d.namespace}/${d.name}: ${d.stage}: ${d.to} is before ${d.from}: left null${WHY[d.cause]}`,
+  negativePull: (d) => `pod ${d.namespace}/${d.name}: container ${d.container}: its Pulled event gives a negative pull time (${d.ms} ms): left null`,
   negativeStartupSLI: (d) => `pod ${d.namespace}/${d.name}: startupSLI: image pulls and init containers add up to more than created-to-running: left null${WHY[d.cause]}`,
 };
 

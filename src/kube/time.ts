@@ -42,8 +42,13 @@ function parseUncached(value: string): EpochMs | null {
   const fraction = m[7];
   // Integer microseconds stay exact below 2^53; one division gives the nearest double of the ms.
   const micros = fraction === undefined ? 0 : Number(fraction.slice(0, 6).padEnd(6, "0"));
-  return (seconds * 1_000_000 + micros) / 1000;
+  const ms = (seconds * 1_000_000 + micros) / 1000;
+  // An offset can carry 9999-12-31 past the end of year 9999 in UTC, and near it a double no longer holds
+  // microseconds (the last one can round up to 10000-01-01): RFC 3339 cannot write such a time back.
+  return ms < YEAR_10000_MS ? ms : null;
 }
+
+const YEAR_10000_MS = Date.UTC(10000, 0, 1);
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
