@@ -32,6 +32,8 @@ export type Diagnostic =
   | { readonly kind: "listKindLate"; readonly limitBytes: number }
   // input: compressed bytes
   | { readonly kind: "damagedCompression"; readonly damage: "truncated" | "corrupt"; readonly detail: string }
+  /** Bytes after the last gzip member that are not another member (padding, junk): ignored, as gzip -dc does. */
+  | { readonly kind: "trailingCompressedBytes"; readonly bytes: number; readonly zeros: boolean }
   // normalize: a record's object
   | { readonly kind: "watchEventWithoutObject"; readonly type: string }
   | { readonly kind: "unknownWatchType"; readonly type: string }
@@ -103,6 +105,7 @@ const MESSAGES: Messages = {
   itemsOfNonList: (d) => `an object of kind ${d.objectKind} holds an items array: its items were read as a List's`,
   listKindLate: (d) => `the list's kind comes after its items and more than ${formatBytes(d.limitBytes)} of items lack their own kind: passed on without the list's kind`,
   damagedCompression: (d) => `input is a ${d.damage} gzip stream: ${d.detail}`,
+  trailingCompressedBytes: (d) => `${d.bytes} ${d.zeros ? "zero " : ""}byte${d.bytes === 1 ? "" : "s"} after the end of the gzip stream ignored (${d.zeros ? "padding" : "not gzip"}); everything before them was read`,
   watchEventWithoutObject: (d) => `watch event ${d.type} without an object`,
   unknownWatchType: (d) => `unknown watch event type ${JSON.stringify(d.type)}`,
   podWithoutIdentity: () => "Pod without metadata.name or metadata.uid: skipped",
