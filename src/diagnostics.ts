@@ -37,6 +37,8 @@ export type Diagnostic =
   // normalize: a record's object
   | { readonly kind: "watchEventWithoutObject"; readonly type: string }
   | { readonly kind: "unknownWatchType"; readonly type: string }
+  /** An envelope `{type, object}` whose type is not a string (`found`; null: missing): its object was read as untyped. */
+  | { readonly kind: "envelopeWithoutType"; readonly found: JsonValueKind | null }
   | { readonly kind: "podWithoutIdentity" }
   | { readonly kind: "eventWithoutSubject"; readonly field: "involvedObject" | "regarding" }
   | {
@@ -108,6 +110,7 @@ const MESSAGES: Messages = {
   trailingCompressedBytes: (d) => `${d.bytes} ${d.zeros ? "zero " : ""}byte${d.bytes === 1 ? "" : "s"} after the end of the gzip stream ignored (${d.zeros ? "padding" : "not gzip"}); everything before them was read`,
   watchEventWithoutObject: (d) => `watch event ${d.type} without an object`,
   unknownWatchType: (d) => `unknown watch event type ${JSON.stringify(d.type)}`,
+  envelopeWithoutType: (d) => `watch event ${d.found === null ? "without a type" : `whose type is ${FOUND[d.found]}`}: its object read as a record without one (as kubectl get -w prints them)`,
   podWithoutIdentity: () => "Pod without metadata.name or metadata.uid: skipped",
   eventWithoutSubject: (d) => `event has no ${d.field} object`,
   wrongTypes: (d) => `${d.object} ${d.namespace}/${d.name}: fields with wrong types read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,

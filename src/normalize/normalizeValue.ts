@@ -8,9 +8,9 @@ import { FieldReader, type JsonObject } from "./fieldReader.js";
 import { normalizePod } from "./pod.js";
 import { describeShapeProblems } from "./validateShape.js";
 
-/** A usable record (with a diagnostic when some of its fields had wrong types), or why the value is unusable. */
+/** A usable record (with diagnostics when it was read with problems, e.g. fields of wrong types), or why the value is unusable. */
 export type NormalizeResult =
-  | (NormalizedRecord & { readonly diagnostic?: Diagnostic })
+  | (NormalizedRecord & { readonly diagnostics?: readonly Diagnostic[] })
   | { readonly kind: "invalid"; readonly diagnostic: Diagnostic; readonly loc: Location };
 
 const WATCH_TYPES = new Set(["ADDED", "MODIFIED", "DELETED"]);
@@ -25,6 +25,12 @@ export function normalizeValue(value: unknown, loc: Location, implied: ImpliedKi
   if (obj === null) return invalid({ kind: "notAnObject", found: kindOfValue(value) }, loc);
   const envelopeType = obj["type"];
   const envelopeObject = obj["object"];
+  if (typeof envelopeType !== "string" && obj["kind"] === undefined && r.object(envelopeObject) !== null) {
+    // An envelope whose type is null, a number or missing: its object is still a record, read as untyped
+    // (as `kubectl get -w` without --output-watch-events gives them), with a warning.
+    const found = envelopeType === undefined ? null : kindOfValue(envelopeType);
+    return withDiagnostic(normalizeObject(envelopeObject as JsonObject, "UNTYPED", loc, implied), { kind: "envelopeWithoutType", found });
+  }
   if (typeof envelopeType === "string" && envelopeObject !== undefined && obj["kind"] === undefined) {
     const inner = r.object(envelopeObject);
     if (inner === null) return invalid({ kind: "watchEventWithoutObject", type: envelopeType }, loc);
@@ -73,10 +79,16 @@ function inferKind(r: FieldReader, obj: JsonObject): string | null {
   return null;
 }
 
-function withShapeProblems<R extends NormalizedRecord>(record: R, object: "Pod" | "Event", namespace: string, name: string, raw: JsonObject): R & { readonly diagnostic?: Diagnostic } {
+function withShapeProblems<R extends NormalizedRecord>(record: R, object: "Pod" | "Event", namespace: string, name: string, raw: JsonObject): R & { readonly diagnostics?: readonly Diagnostic[] } {
   const problems = describeShapeProblems(object === "Pod" ? "pod" : "event", raw);
   if (problems === null) return record;
-  return { ...record, diagnostic: { kind: "wrongTypes", object, namespace, name, fields: problems.fields, more: problems.more } };
+  return { ...record, diagnostics: [{ kind: "wrongTypes", object, namespace, name, fields: problems.fields, more: problems.more }] };
+}
+
+/** Adds a diagnostic to a usable record; other results (skipped, invalid) are left as they are. */
+function withDiagnostic(result: NormalizeResult, diagnostic: Diagnostic): NormalizeResult {
+  if (result.kind !== "pod" && result.kind !== "event") return result;
+  return { ...result, diagnostics: [diagnostic, ...(result.diagnostics ?? [])] };
 }
 
 function invalid(diagnostic: Diagnostic, loc: Location): NormalizeResult {

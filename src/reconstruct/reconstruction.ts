@@ -55,13 +55,13 @@ export class Reconstruction {
 
   apply(result: NormalizeResult, stats: InputStats): void {
     stats.records++;
-    if ((result.kind === "pod" || result.kind === "event") && result.diagnostic !== undefined) {
-      this.warn(stats, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, result.diagnostic);
+    if ((result.kind === "pod" || result.kind === "event") && result.diagnostics !== undefined) {
+      for (const d of result.diagnostics) this.warn(stats, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, d);
     }
     switch (result.kind) {
       case "pod":
         this.podRecords++;
-        if (!this.applyPod(result, result.diagnostic === undefined)) stats.duplicates++;
+        if (!this.applyPod(result, result.diagnostics === undefined)) stats.duplicates++;
         return;
       case "event":
         this.eventRecords++;

@@ -40,3 +40,32 @@ describe("a negative duration in a Pulled message (repro pull-negative)", () => 
     expect(JSON.parse(r.stdout).pods[0].durationsMs.imagePull).toBeNull();
   });
 });
+
+describe("watch envelopes without a usable type (repro envelope-no-type)", () => {
+  const object = (name: string, uid: string, rv: string) => ({
+    kind: "Pod",
+    apiVersion: "v1",
+    metadata: { name, namespace: "ns", uid, resourceVersion: rv, creationTimestamp: "2024-11-05T11:00:00Z" },
+    spec: { containers: [{ name: "app", image: "nginx" }] },
+    status: { phase: "Pending" },
+  });
+  const capture = [{ type: null, object: object("a", "u1", "1") }, { object: object("b", "u2", "2") }, { type: 5, object: object("c", "u3", "3") }]
+    .map((e) => JSON.stringify(e))
+    .join("\n");
+
+  it("reads each object as an untyped record, with a warning per envelope (they used to be skipped as '(no kind)')", async () => {
+    const report = await analyzeBytes({ "capture.jsonl": capture });
+    expect(report.pods.map((p) => [p.name, p.outcome])).toEqual([["a", "Pending"], ["b", "Pending"], ["c", "Pending"]]);
+    expect(report.totals.skippedKinds).toEqual({});
+    expect(report.warnings.map((w) => [w.line, w.message])).toEqual([
+      [1, "watch event whose type is null: its object read as a record without one (as kubectl get -w prints them)"],
+      [2, "watch event without a type: its object read as a record without one (as kubectl get -w prints them)"],
+      [3, "watch event whose type is a number: its object read as a record without one (as kubectl get -w prints them)"],
+    ]);
+  });
+
+  it("an object of another kind behind a lost type is skipped under its kind, as before", async () => {
+    const report = await analyzeBytes({ "capture.jsonl": JSON.stringify({ type: null, object: { kind: "Node", apiVersion: "v1", metadata: { name: "n1" } } }) });
+    expect(report.totals.skippedKinds).toEqual({ Node: 1 });
+  });
+});
