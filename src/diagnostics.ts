@@ -51,6 +51,24 @@ export type Diagnostic =
       /** How many more were found than `fields` lists. */
       readonly more: number;
     }
+  /** Time strings that are set but not RFC 3339 (read as absent), described like `wrongTypes` (`path "value"`). */
+  | {
+      readonly kind: "unreadableTimes";
+      readonly object: "Pod" | "Event";
+      readonly namespace: string;
+      readonly name: string;
+      readonly fields: readonly string[];
+      readonly more: number;
+    }
+  /** Leap seconds (`23:59:60`), read as the last microsecond of their minute. */
+  | {
+      readonly kind: "leapSeconds";
+      readonly object: "Pod" | "Event";
+      readonly namespace: string;
+      readonly name: string;
+      readonly fields: readonly string[];
+      readonly more: number;
+    }
   // reconstruct
   | { readonly kind: "moreWarnings"; readonly count: number }
   /** Several pods (`names`, sorted) carry one uid; `name` is the one this warning is about. */
@@ -114,6 +132,8 @@ const MESSAGES: Messages = {
   podWithoutIdentity: () => "Pod without metadata.name or metadata.uid: skipped",
   eventWithoutSubject: (d) => `event has no ${d.field} object`,
   wrongTypes: (d) => `${d.object} ${d.namespace}/${d.name}: fields with wrong types read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
+  unreadableTimes: (d) => `${d.object} ${d.namespace}/${d.name}: times that are not RFC 3339 read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
+  leapSeconds: (d) => `${d.object} ${d.namespace}/${d.name}: leap seconds read as the last microsecond of their minute: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
   moreWarnings: (d) => `${d.count} more warnings not listed`,
   sharedUid: (d) => `pod ${d.name}: uid ${d.uid} is also carried by ${d.names.filter((n) => n !== d.name).join(", ")}; read as separate pods (a uid names one pod: the capture was edited or corrupted)`,
   inconsistentTimes: (d) => `pod ${d.namespace}/${d.name}: ${d.stage}: ${d.to} is before ${d.from}: left null${WHY[d.cause]}`,
