@@ -32,9 +32,13 @@ export type Diagnostic =
   | { readonly kind: "listKindLate"; readonly limitBytes: number }
   // input: compressed bytes
   | { readonly kind: "damagedCompression"; readonly damage: "truncated" | "corrupt"; readonly detail: string }
+  /** Bytes after the last gzip member that are not another member (padding, junk): ignored, as gzip -dc does. */
+  | { readonly kind: "trailingCompressedBytes"; readonly bytes: number; readonly zeros: boolean }
   // normalize: a record's object
   | { readonly kind: "watchEventWithoutObject"; readonly type: string }
   | { readonly kind: "unknownWatchType"; readonly type: string }
+  /** An envelope `{type, object}` whose type is not a string (`found`; null: missing): its object was read as untyped. */
+  | { readonly kind: "envelopeWithoutType"; readonly found: JsonValueKind | null }
   | { readonly kind: "podWithoutIdentity" }
   | { readonly kind: "eventWithoutSubject"; readonly field: "involvedObject" | "regarding" }
   | {
@@ -45,6 +49,24 @@ export type Diagnostic =
       /** The first few fields, described (`status.phase must be string`). */
       readonly fields: readonly string[];
       /** How many more were found than `fields` lists. */
+      readonly more: number;
+    }
+  /** Time strings that are set but not RFC 3339 (read as absent), described like `wrongTypes` (`path "value"`). */
+  | {
+      readonly kind: "unreadableTimes";
+      readonly object: "Pod" | "Event";
+      readonly namespace: string;
+      readonly name: string;
+      readonly fields: readonly string[];
+      readonly more: number;
+    }
+  /** Leap seconds (`23:59:60`), read as the last microsecond of their minute. */
+  | {
+      readonly kind: "leapSeconds";
+      readonly object: "Pod" | "Event";
+      readonly namespace: string;
+      readonly name: string;
+      readonly fields: readonly string[];
       readonly more: number;
     }
   // reconstruct
@@ -62,7 +84,9 @@ export type Diagnostic =
       readonly from: string;
       readonly cause: InconsistencyCause;
     }
-  | { readonly kind: "negativeStartupSLI"; readonly namespace: string; readonly name: string; readonly cause: InconsistencyCause };
+  | { readonly kind: "negativeStartupSLI"; readonly namespace: string; readonly name: string; readonly cause: InconsistencyCause }
+  /** A container's first Pulled event gives a negative pull time (`in -5s`), located at that event. */
+  | { readonly kind: "negativePull"; readonly namespace: string; readonly name: string; readonly container: string; readonly ms: number };
 
 export type DiagnosticKind = Diagnostic["kind"];
 
@@ -101,14 +125,19 @@ const MESSAGES: Messages = {
   itemsOfNonList: (d) => `an object of kind ${d.objectKind} holds an items array: its items were read as a List's`,
   listKindLate: (d) => `the list's kind comes after its items and more than ${formatBytes(d.limitBytes)} of items lack their own kind: passed on without the list's kind`,
   damagedCompression: (d) => `input is a ${d.damage} gzip stream: ${d.detail}`,
+  trailingCompressedBytes: (d) => `${d.bytes} ${d.zeros ? "zero " : ""}byte${d.bytes === 1 ? "" : "s"} after the end of the gzip stream ignored (${d.zeros ? "padding" : "not gzip"}); everything before them was read`,
   watchEventWithoutObject: (d) => `watch event ${d.type} without an object`,
   unknownWatchType: (d) => `unknown watch event type ${JSON.stringify(d.type)}`,
+  envelopeWithoutType: (d) => `watch event ${d.found === null ? "without a type" : `whose type is ${FOUND[d.found]}`}: its object read as a record without one (as kubectl get -w prints them)`,
   podWithoutIdentity: () => "Pod without metadata.name or metadata.uid: skipped",
   eventWithoutSubject: (d) => `event has no ${d.field} object`,
   wrongTypes: (d) => `${d.object} ${d.namespace}/${d.name}: fields with wrong types read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
+  unreadableTimes: (d) => `${d.object} ${d.namespace}/${d.name}: times that are not RFC 3339 read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
+  leapSeconds: (d) => `${d.object} ${d.namespace}/${d.name}: leap seconds read as the last microsecond of their minute: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
   moreWarnings: (d) => `${d.count} more warnings not listed`,
   sharedUid: (d) => `pod ${d.name}: uid ${d.uid} is also carried by ${d.names.filter((n) => n !== d.name).join(", ")}; read as separate pods (a uid names one pod: the capture was edited or corrupted)`,
   inconsistentTimes: (d) => `pod ${d.namespace}/${d.name}: ${d.stage}: ${d.to} is before ${d.from}: left null${WHY[d.cause]}`,
+  negativePull: (d) => `pod ${d.namespace}/${d.name}: container ${d.container}: its Pulled event gives a negative pull time (${d.ms} ms): left null`,
   negativeStartupSLI: (d) => `pod ${d.namespace}/${d.name}: startupSLI: image pulls and init containers add up to more than created-to-running: left null${WHY[d.cause]}`,
 };
 

@@ -18,7 +18,7 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
   const obs = history.observations;
   const starts = firstStarts(history);
   const timestamps = deriveTimestamps(history, events, starts);
-  const pulls = deriveImagePulls(events);
+  const { pulls, negative } = deriveImagePulls(events);
   const containers = deriveContainers(history, starts, pulls);
   let imagePullMs: number | null = null;
   for (const pull of pulls.values()) if (pull.wallMs !== null) imagePullMs = (imagePullMs ?? 0) + pull.wallMs;
@@ -53,6 +53,7 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
   const warnings = problems.map((p) =>
     warningAt(where?.input ?? "", where?.line ?? null, { ...p, namespace: pod.namespace, name: pod.name, cause }),
   );
+  for (const n of negative) warnings.push(warningAt(n.loc.input, n.loc.line, { kind: "negativePull", namespace: pod.namespace, name: pod.name, container: n.container, ms: n.ms }));
   return { pod, warnings };
 }
 

@@ -1,16 +1,17 @@
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnosticMessage, type Diagnostic } from "../diagnostics.js";
 
 /**
  * Raised by an input's byte stream when the bytes stop being readable part-way
- * (a truncated or corrupt gzip stream). Every byte decoded before the damage
+ * (a truncated or corrupt gzip stream, or bytes after the last gzip member
+ * that are not gzip). Every byte decoded before the damage
  * has already been yielded, so a consumer keeps what it got and reports the
  * diagnostic as a warning: `decodeInput` does exactly that.
  */
 export class DamagedInputError extends Error {
   override readonly name = "DamagedInputError";
 
-  constructor(readonly diagnostic: Extract<Diagnostic, { kind: "damagedCompression" }>) {
-    super(`input is a ${diagnostic.damage} gzip stream: ${diagnostic.detail}`);
+  constructor(readonly diagnostic: Extract<Diagnostic, { kind: "damagedCompression" | "trailingCompressedBytes" }>) {
+    super(diagnosticMessage(diagnostic));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { EpochMs } from "../types.js";
-import { parseTime } from "../kube/time.js";
+import { parseTime, timeProblem } from "../kube/time.js";
 
 export type JsonObject = Record<string, unknown>;
 
@@ -8,12 +8,15 @@ export type JsonObject = Record<string, unknown>;
  * reads as absent. A present value of the wrong type is also noted, so the
  * normalizer can ask the input schema for a located description of just
  * those records (running the schema on every record would cost more than the
- * rest of the normalizer). One reader per record: nothing is shared between
- * records or analyses.
+ * rest of the normalizer). Time strings that are set but not RFC 3339, and
+ * leap seconds, are noted the same way. One reader per record: nothing is
+ * shared between records or analyses.
  */
 export class FieldReader {
   /** A value was present with the wrong type in this record. */
   wrongType = false;
+  /** Time strings of this record read as absent although set (`invalid`) or read approximately (`leapSecond`); null while there is none. */
+  oddTimes: { readonly value: string; readonly problem: "invalid" | "leapSecond" }[] | null = null;
 
   /** Notes a present value of the wrong type. */
   private note(value: unknown): void {
@@ -66,13 +69,19 @@ export class FieldReader {
     return null;
   }
 
-  /** An RFC 3339 timestamp in epoch ms (µs precision); null when absent, zero or malformed. */
+  /** An RFC 3339 timestamp in epoch ms (µs precision); null when absent, zero or malformed (malformed ones are noted). */
   time(value: unknown): EpochMs | null {
     if (typeof value !== "string") {
       this.note(value);
       return null;
     }
-    return parseTime(value);
+    const t = parseTime(value);
+    // Only a null or a seconds field starting with 6 (":60") can be odd: the common case costs a comparison.
+    if (t === null || value.charCodeAt(17) === 0x36) {
+      const problem = timeProblem(value);
+      if (problem === "invalid" || problem === "leapSecond") (this.oddTimes ??= []).push({ value, problem });
+    }
+    return t;
   }
 
   /** `raw[a][b]` when `raw[a]` is an object. */

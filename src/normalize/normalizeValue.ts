@@ -7,10 +7,11 @@ import { normalizeEvent } from "./event.js";
 import { FieldReader, type JsonObject } from "./fieldReader.js";
 import { normalizePod } from "./pod.js";
 import { describeShapeProblems } from "./validateShape.js";
+import { describeTimeFields } from "./timeFields.js";
 
-/** A usable record (with a diagnostic when some of its fields had wrong types), or why the value is unusable. */
+/** A usable record (with diagnostics when it was read with problems, e.g. fields of wrong types), or why the value is unusable. */
 export type NormalizeResult =
-  | (NormalizedRecord & { readonly diagnostic?: Diagnostic })
+  | (NormalizedRecord & { readonly diagnostics?: readonly Diagnostic[] })
   | { readonly kind: "invalid"; readonly diagnostic: Diagnostic; readonly loc: Location };
 
 const WATCH_TYPES = new Set(["ADDED", "MODIFIED", "DELETED"]);
@@ -25,6 +26,12 @@ export function normalizeValue(value: unknown, loc: Location, implied: ImpliedKi
   if (obj === null) return invalid({ kind: "notAnObject", found: kindOfValue(value) }, loc);
   const envelopeType = obj["type"];
   const envelopeObject = obj["object"];
+  if (typeof envelopeType !== "string" && obj["kind"] === undefined && r.object(envelopeObject) !== null) {
+    // An envelope whose type is null, a number or missing: its object is still a record, read as untyped
+    // (as `kubectl get -w` without --output-watch-events gives them), with a warning.
+    const found = envelopeType === undefined ? null : kindOfValue(envelopeType);
+    return withDiagnostic(normalizeObject(envelopeObject as JsonObject, "UNTYPED", loc, implied), { kind: "envelopeWithoutType", found });
+  }
   if (typeof envelopeType === "string" && envelopeObject !== undefined && obj["kind"] === undefined) {
     const inner = r.object(envelopeObject);
     if (inner === null) return invalid({ kind: "watchEventWithoutObject", type: envelopeType }, loc);
@@ -48,17 +55,17 @@ function normalizeObject(obj: JsonObject, type: ObservationType, loc: Location, 
   const apiVersion = r.name(obj["apiVersion"]) ?? implied?.apiVersion ?? null;
   if (kind === "Pod") {
     r.wrongType = false;
+    r.oddTimes = null;
     const pod = normalizePod(r, obj, type, loc);
     if (pod === null) return invalid({ kind: "podWithoutIdentity" }, loc);
-    // The schema describes the wrong fields, only for records where the reader met one.
-    return r.wrongType ? withShapeProblems(pod, "Pod", pod.meta.namespace, pod.meta.name, obj) : pod;
+    return withReadProblems(pod, r, { object: "Pod", namespace: pod.meta.namespace, name: pod.meta.name }, obj);
   }
   if (kind === "Event" && (apiVersion === null || apiVersion === "v1" || apiVersion.startsWith("events.k8s.io/"))) {
     r.wrongType = false;
+    r.oddTimes = null;
     const event = normalizeEvent(r, obj, loc, apiVersion === null ? null : { kind, apiVersion });
     if ("missing" in event) return invalid({ kind: "eventWithoutSubject", field: event.missing }, loc);
-    const record = { kind: "event", type, event } as const;
-    return r.wrongType ? withShapeProblems(record, "Event", event.namespace ?? "", event.name ?? "", obj) : record;
+    return withReadProblems({ kind: "event", type, event } as const, r, { object: "Event", namespace: event.namespace ?? "", name: event.name ?? "" }, obj);
   }
   return { kind: "skipped", objectKind: kind, loc };
 }
@@ -73,10 +80,39 @@ function inferKind(r: FieldReader, obj: JsonObject): string | null {
   return null;
 }
 
-function withShapeProblems<R extends NormalizedRecord>(record: R, object: "Pod" | "Event", namespace: string, name: string, raw: JsonObject): R & { readonly diagnostic?: Diagnostic } {
-  const problems = describeShapeProblems(object === "Pod" ? "pod" : "event", raw);
-  if (problems === null) return record;
-  return { ...record, diagnostic: { kind: "wrongTypes", object, namespace, name, fields: problems.fields, more: problems.more } };
+interface Subject {
+  readonly object: "Pod" | "Event";
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/**
+ * The record with a diagnostic for each kind of problem its reader met:
+ * fields of wrong types (described by the input schema), time strings that
+ * are not RFC 3339, leap seconds. Only records where the reader met one are
+ * described, so good records cost nothing more.
+ */
+function withReadProblems<R extends NormalizedRecord>(record: R, r: FieldReader, subject: Subject, raw: JsonObject): R & { readonly diagnostics?: readonly Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (r.wrongType) {
+    const problems = describeShapeProblems(subject.object === "Pod" ? "pod" : "event", raw);
+    if (problems !== null) diagnostics.push({ kind: "wrongTypes", ...subject, fields: problems.fields, more: problems.more });
+  }
+  if (r.oddTimes !== null) {
+    for (const problem of ["invalid", "leapSecond"] as const) {
+      const values = new Set(r.oddTimes.filter((t) => t.problem === problem).map((t) => t.value));
+      if (values.size === 0) continue;
+      const { fields, more } = describeTimeFields(raw, values);
+      diagnostics.push({ kind: problem === "invalid" ? "unreadableTimes" : "leapSeconds", ...subject, fields, more });
+    }
+  }
+  return diagnostics.length === 0 ? record : { ...record, diagnostics };
+}
+
+/** Adds a diagnostic to a usable record; other results (skipped, invalid) are left as they are. */
+function withDiagnostic(result: NormalizeResult, diagnostic: Diagnostic): NormalizeResult {
+  if (result.kind !== "pod" && result.kind !== "event") return result;
+  return { ...result, diagnostics: [diagnostic, ...(result.diagnostics ?? [])] };
 }
 
 function invalid(diagnostic: Diagnostic, loc: Location): NormalizeResult {

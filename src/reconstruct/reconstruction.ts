@@ -108,13 +108,13 @@ export class Reconstruction {
 
   apply(result: NormalizeResult, tally: InputTally): void {
     tally.records++;
-    if ((result.kind === "pod" || result.kind === "event") && result.diagnostic !== undefined) {
-      this.warn(tally, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, result.diagnostic);
+    if ((result.kind === "pod" || result.kind === "event") && result.diagnostics !== undefined) {
+      for (const d of result.diagnostics) this.warn(tally, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, d);
     }
     switch (result.kind) {
       case "pod":
         this.podRecords++;
-        if (!this.applyPod(result, result.diagnostic === undefined)) this.duplicates++;
+        if (!this.applyPod(result, result.diagnostics === undefined)) this.duplicates++;
         return;
       case "event":
         this.eventRecords++;

@@ -1,3 +1,5 @@
+import { terminalText } from "./terminalText.js";
+
 /**
  * A duration for people: `850ms`, `1.2s`, `3m 4s`, `2h 5m`, `3d 4h`.
  *
@@ -24,8 +26,13 @@ export function humanizeOffsetMs(ms: number): string {
   return ms < 0 ? `-${humanizeMs(-ms)}` : `+${humanizeMs(ms)}`;
 }
 
-/** Left-aligned text table with two spaces between columns; `right` marks numeric columns. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
+/**
+ * Left-aligned text table with two spaces between columns; `right` marks
+ * numeric columns. Cells are shown through `terminalText`, and the widths
+ * measured on what is shown: a tab or a newline in a name cannot break a row.
+ */
+export function table(header: readonly string[], cells: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
+  const rows = cells.map((r) => r.map(terminalText));
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
   const line = (cells: readonly string[]): string =>
     cells

@@ -300,8 +300,8 @@ describe("damaged gzip, in process", () => {
     expect(report.warnings).toHaveLength(1);
   });
 
-  // Regression: zlib drops the output of a failing write; src/input/decompress.ts now feeds it slices and the
-  // trailer a byte at a time, so damage costs at most one slice's output and a bad trailer none.
+  // Regression: zlib drops the output of a failing write; src/input/decompress.ts feeds it slices and checks
+  // the trailer itself, so damage costs at most one slice's output and a bad trailer none.
   it("a .gz whose trailer (CRC32, ISIZE) is damaged keeps every record it inflated, with one warning", async () => {
     for (const at of [gz.length - 1, gz.length - 5, gz.length - 8]) {
       const bad = Buffer.from(gz);
