@@ -5,4 +5,6 @@ export {
   type DecodeResult,
   type DecodeSink,
   type ImpliedKind,
+  type JsonObject,
+  type JsonValue,
 } from "./types.js";

@@ -1,6 +1,7 @@
 /** Small JSON helpers shared by the decoders. */
 import type { JsonValueKind } from "../diagnostics.js";
 import { parseRecord } from "./parseRecord.js";
+import type { JsonObject } from "./types.js";
 
 export type ParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
 
@@ -22,7 +23,8 @@ export function parseOrUndefined(bytes: Buffer, start: number, end: number): unk
   }
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (what JSON.parse gives for `{...}`), read-only as the decoder hands it on. */
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -1,4 +1,4 @@
-import type { DecodeSink, ImpliedKind } from "./types.js";
+import type { DecodeSink, ImpliedKind, JsonObject } from "./types.js";
 
 /** The List kind is not known yet (its `kind` key comes after `items`). */
 const UNKNOWN = Symbol("unknown list kind");
@@ -14,7 +14,7 @@ export function isListKind(kind: string): boolean {
 }
 
 interface PendingItem {
-  readonly value: Record<string, unknown>;
+  readonly value: JsonObject;
   readonly line: number;
 }
 
@@ -37,14 +37,14 @@ export class ListItems {
   constructor(
     private readonly sink: DecodeSink,
     private readonly maxBytes: number,
-    head: Readonly<Record<string, unknown>> | null,
+    head: JsonObject | null,
   ) {
     const kind = head?.["kind"];
     const known = typeof kind === "string" && (kind === "List" || (head !== null && "apiVersion" in head));
     this.implied = known ? impliedKindOf(kind, head?.["apiVersion"]) : UNKNOWN;
   }
 
-  item(value: Record<string, unknown>, line: number, bytes: number): void {
+  item(value: JsonObject, line: number, bytes: number): void {
     if (this.pending.length === 0 && (this.implied !== UNKNOWN || typeof value["kind"] === "string")) {
       this.sink.value(value, line, this.implied === UNKNOWN ? null : this.implied);
       return;

@@ -5,7 +5,7 @@ import { BACKSLASH, COLON, COMMA, CR, LBRACE, LBRACK, NL, NL_LBRACE, NL_RBRACE, 
 import { excerpt, isObject, kindOfValue, parseJson, parseOrUndefined } from "./json.js";
 import { Capture } from "./capture.js";
 import { isListKind, ListItems } from "./listItems.js";
-import type { DecodeSink } from "./types.js";
+import type { DecodeSink, JsonObject } from "./types.js";
 
 /** What a forced format lets through at the top level. */
 export type TopLevelPolicy = "any" | "objects" | "lists" | "arrays";
@@ -105,7 +105,7 @@ export class RecordScanner {
   private readonly capture: Capture;
 
   private list: ListItems | null = null;
-  private listHead: Record<string, unknown> | null = null;
+  private listHead: JsonObject | null = null;
   private inItems = false;
 
   private garbageLine = 0;
@@ -280,7 +280,7 @@ export class RecordScanner {
   }
 
   /** Emits a complete top-level object (not a List). */
-  private emitTopObject(value: Record<string, unknown>, line: number, bytes: Buffer): void {
+  private emitTopObject(value: JsonObject, line: number, bytes: Buffer): void {
     if (this.options.accept === "lists") {
       this.sink.warning(line, { kind: "notAList", objectKind: typeof value["kind"] === "string" ? value["kind"] : null });
       return;
@@ -292,7 +292,7 @@ export class RecordScanner {
     this.emit(value, line, bytes);
   }
 
-  private emit(value: Record<string, unknown>, line: number, bytes: Buffer): void {
+  private emit(value: JsonObject, line: number, bytes: Buffer): void {
     if (!isUtf8(bytes)) this.sink.warning(line, { kind: "invalidUtf8" });
     this.sink.value(value, line, null);
   }
@@ -453,7 +453,7 @@ export class RecordScanner {
       if (isObject(value) && bytes !== null) this.emitTopObject(value, this.recordLine, bytes);
     } else if (this.mode === LIST) {
       const tail = this.capture.end(this.buf, end);
-      let tailObject: Record<string, unknown> = {};
+      let tailObject: JsonObject = {};
       if (tail !== null) {
         const parsed = parseJson(Buffer.concat([Buffer.from('{"":0'), tail]));
         if (parsed.ok && isObject(parsed.value)) tailObject = parsed.value;
@@ -474,7 +474,7 @@ export class RecordScanner {
   /** At `"items": [` in a top-level object: false when the object's kind rules out a List. */
   private beginList(i: number): boolean {
     const head = this.capture.peek(this.buf, i + 1);
-    let headObject: Record<string, unknown> | null = null;
+    let headObject: JsonObject | null = null;
     if (head !== null) {
       const parsed = parseJson(Buffer.concat([head, Buffer.from("]}")]));
       if (parsed.ok && isObject(parsed.value)) headObject = parsed.value;

@@ -1,6 +1,17 @@
 import type { InputFormat } from "../types.js";
 import type { Diagnostic } from "../diagnostics.js";
 
+/**
+ * JSON as the decoder hands it on. Read-only all the way down: records share
+ * parts of their values (a pod's spec is parsed once per distinct text and
+ * the one object is given to every record holding that text; see
+ * parseRecord.ts), so a consumer that changed one would change them all.
+ */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | JsonObject;
+export interface JsonObject {
+  readonly [key: string]: JsonValue;
+}
+
 /** The kind a List implies for items that carry none (a raw API `PodList` omits it). */
 export interface ImpliedKind {
   readonly kind: string;
@@ -15,7 +26,7 @@ export interface DecodeSink {
    * list's apiVersion; `List` -> null). `implied` is only a fallback for items
    * without their own `kind`; it is null outside lists.
    */
-  value(value: Record<string, unknown>, line: number, implied: ImpliedKind | null): void;
+  value(value: JsonObject, line: number, implied: ImpliedKind | null): void;
   /** A problem with the bytes; `line` is 1-based, null when not tied to a line. */
   warning(line: number | null, diagnostic: Diagnostic): void;
 }
