@@ -1,7 +1,8 @@
 import { isDamagedInputError, type DamagedInputError } from "../input/damagedInputError.js";
 import type { InputFormat } from "../types.js";
 import { LineDecoder } from "./lineDecoder.js";
-import { RecordScanner, type ScannerOptions } from "./recordScanner.js";
+import { RecordScanner } from "./recordScanner.js";
+import type { ScannerOptions } from "./scannerTypes.js";
 import { DEFAULT_MAX_RECORD_BYTES, type DecodeOptions, type DecodeResult, type DecodeSink } from "./types.js";
 
 /**
