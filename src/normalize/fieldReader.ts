@@ -1,7 +1,8 @@
 import type { EpochMs } from "../types.js";
 import { parseTime, timeProblem } from "../kube/time.js";
 
-export type JsonObject = Record<string, unknown>;
+/** Read-only: decoded records share objects (see decode/types.ts JsonValue). */
+export type JsonObject = Readonly<Record<string, unknown>>;
 
 /**
  * Tolerant, typed reads of one raw record's fields: a value of the wrong type

@@ -1,7 +1,7 @@
 import type { Location } from "../types.js";
 import type { NormalizedRecord, ObservationType } from "../records.js";
 import type { Diagnostic } from "../diagnostics.js";
-import type { ImpliedKind } from "../decode/types.js";
+import type { ImpliedKind, JsonValue } from "../decode/types.js";
 import { kindOfValue } from "../decode/json.js";
 import { normalizeEvent } from "./event.js";
 import { FieldReader, type JsonObject } from "./fieldReader.js";
@@ -20,7 +20,7 @@ const WATCH_TYPES = new Set(["ADDED", "MODIFIED", "DELETED"]);
  * Turns one decoded JSON value (a watch envelope, a bare object or a list item)
  * into a typed record, or says why it cannot be used.
  */
-export function normalizeValue(value: unknown, loc: Location, implied: ImpliedKind | null): NormalizeResult {
+export function normalizeValue(value: JsonValue, loc: Location, implied: ImpliedKind | null): NormalizeResult {
   const r = new FieldReader();
   const obj = r.object(value);
   if (obj === null) return invalid({ kind: "notAnObject", found: kindOfValue(value) }, loc);
