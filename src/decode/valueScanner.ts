@@ -1,4 +1,4 @@
-import { BACKSLASH, COLON, NL, COMMA, LBRACE, LBRACK, QUOTE, RBRACE, RBRACK, SP } from "./bytes.js";
+import { BACKSLASH, COLON, COMMA, LBRACE, LBRACK, NL, QUOTE, RBRACE, RBRACK, SP } from "./bytes.js";
 import type { ElementStream } from "./elementStream.js";
 import type { ItemsKey } from "./itemsKey.js";
 import type { ScanCursor } from "./scanCursor.js";
@@ -15,7 +15,7 @@ import type { TopValue } from "./topValue.js";
  */
 export class ValueScanner {
   /** Nesting depth inside the top-level value (1 just inside it). */
-  depth = 0;
+  private depth = 0;
   /** The last buffer ended inside a string. */
   private inString = false;
   /** 1 when the last buffer ended on a backslash inside a string, so the next starts with an escaped byte. */
