@@ -133,9 +133,9 @@ export class RecordScanner implements ValueExits {
   private scanTop(i: number): number {
     const b = this.cursor.buf;
     const end = b.length;
-    let c = 0;
-    while (i < end && ((c = b[i]!) === SP || c === NL || c === CR || c === TAB)) i++;
+    while (i < end && isBlank(b[i]!)) i++;
     if (i >= end) return end;
+    const c = b[i]!;
     const accept = this.options.accept;
     if (c === LBRACE) {
       if (accept === "arrays") return this.beginValue(i, "skipObject", { kind: "wrongTopLevel", expected: "array", found: "object" });
@@ -180,4 +180,8 @@ export class RecordScanner implements ValueExits {
     } else this.state = "top";
     return at;
   }
+}
+
+function isBlank(c: number): boolean {
+  return c === SP || c === NL || c === CR || c === TAB;
 }

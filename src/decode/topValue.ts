@@ -93,16 +93,17 @@ export class TopValue {
         const bytes = this.capture.end(this.cursor.buf, end);
         const value = this.out.parse(bytes, this.line);
         if (isObject(value) && bytes !== null) this.out.topObject(value, this.line, bytes);
-        return;
+        break;
       }
       case "list":
-        return this.endListValue(end);
+        this.endListValue(end);
+        break;
       case "array":
       case "skipObject":
       case "skipArray":
-        return;
+        break; // elements went out as they ended; a rejected value is not kept
       default:
-        return unreachable(this.mode);
+        unreachable(this.mode);
     }
   }
 
