@@ -7,6 +7,12 @@
  * keeps state between calls.
  */
 
+/** A value made on first use and kept: a compiled schema, a loaded library. */
+export function lazily<T>(make: () => T): () => T {
+  let made: { readonly value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 /** A bounded map that empties itself when full. */
 export class BoundedMemo<K, V> {
   private readonly map = new Map<K, V>();
@@ -50,8 +56,39 @@ export function intern(s: string | null): string | null {
 /** Parsed RFC 3339 timestamps: records repeat the same few (creation, transitions, starts). */
 export const parsedTimes = new BoundedMemo<string, number | null>(4096);
 
-/** Parsed pod specs by a fingerprint of their bytes (`decode/parseRecord.ts`); the bytes confirm a match. */
-export const parsedSpecs = new BoundedMemo<number, { readonly bytes: Buffer; readonly value: unknown }[]>(1024);
+/**
+ * Values parsed from bytes, found by a cheap fingerprint of the bytes and
+ * confirmed by comparing them. Bounded by entries, not fingerprints: many
+ * distinct texts share a fingerprint.
+ */
+export class BytesMemo<V> {
+  private readonly map = new Map<number, { readonly bytes: Buffer; readonly value: V }[]>();
+  private entries = 0;
+
+  constructor(private readonly limit: number) {}
+
+  get(fingerprint: number, bytes: Buffer): V | undefined {
+    const candidates = this.map.get(fingerprint);
+    if (candidates !== undefined) for (const c of candidates) if (c.bytes.equals(bytes)) return c.value;
+    return undefined;
+  }
+
+  /** Keeps a copy of `bytes` (the caller's buffer may be reused). */
+  set(fingerprint: number, bytes: Buffer, value: V): void {
+    if (this.entries >= this.limit) {
+      this.map.clear();
+      this.entries = 0;
+    }
+    const entry = { bytes: Buffer.from(bytes), value };
+    const candidates = this.map.get(fingerprint);
+    if (candidates === undefined) this.map.set(fingerprint, [entry]);
+    else candidates.push(entry);
+    this.entries++;
+  }
+}
+
+/** Parsed pod specs (`decode/parseRecord.ts`): a pod's records repeat the same spec text. */
+export const parsedSpecs = new BytesMemo<unknown>(1024);
 
 /** What `normalize` reads of a spec object, by that object: records whose spec text is unchanged share one. */
 export const specContainers = new WeakMap<object, readonly { readonly name: string; readonly init: boolean; readonly image: string | null }[]>();

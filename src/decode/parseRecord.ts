@@ -1,4 +1,5 @@
 import { BACKSLASH, COMMA, LBRACE, LBRACK, QUOTE, RBRACE, RBRACK } from "./bytes.js";
+import { parsedSpecs } from "../memo.js";
 
 /*
  * JSON.parse of one record, doing less of it where Kubernetes objects allow.
@@ -45,10 +46,6 @@ function parseTrimmed(record: Buffer): unknown {
 
 const SPEC_KEY = Buffer.from(',"spec":{');
 const STATUS_KEY = Buffer.from('},"status":{');
-const SPEC_CACHE_LIMIT = 1024;
-/** Recently parsed specs by a fingerprint of their bytes; the bytes themselves confirm a match. */
-const specCache = new Map<number, { bytes: Buffer; value: unknown }[]>();
-let specCacheSize = 0;
 
 /**
  * The `spec` object of a compact record (`..,"spec":{...},"status":{..`),
@@ -99,24 +96,15 @@ function rememberedSpec(record: Buffer, open: number, close: number): { start: n
   const bytes = record.subarray(open, close + 1);
   // Hashing a short fingerprint and comparing bytes (memcmp) is far cheaper than decoding and hashing the whole text.
   const key = fingerprint(bytes);
-  const candidates = specCache.get(key);
-  if (candidates !== undefined) {
-    for (const c of candidates) if (c.bytes.equals(bytes)) return { start: open, end: close + 1, value: c.value };
-  }
+  const known = parsedSpecs.get(key, bytes);
+  if (known !== undefined) return { start: open, end: close + 1, value: known };
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString("utf8"));
   } catch {
     return null; // not one object after all: the plain parse decides
   }
-  if (specCacheSize >= SPEC_CACHE_LIMIT) {
-    specCache.clear();
-    specCacheSize = 0;
-  }
-  const entry = { bytes: Buffer.from(bytes), value };
-  if (candidates === undefined) specCache.set(key, [entry]);
-  else candidates.push(entry);
-  specCacheSize++;
+  parsedSpecs.set(key, bytes, value);
   return { start: open, end: close + 1, value };
 }
 

@@ -1,21 +1,21 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
+import { lazily } from "../memo.js";
 
 type Shape = "pod" | "event";
 
-/** Compiled once per process and shape: a pure function of the schema file. */
-const validators = new Map<Shape, ValidateFunction>();
+function compile(shape: Shape): ValidateFunction {
+  const schema = JSON.parse(readFileSync(new URL(`../../schemas/input/${shape}.schema.json`, import.meta.url), "utf8")) as object;
+  // Input schemas constrain only the fields podtrail reads; strict mode would reject their open shapes.
+  return new (loadAjv())({ allErrors: true, strict: false }).compile(schema);
+}
+
+/** Compiled once per process and shape: a pure function of the schema file (the process-wide memos live in memo.ts). */
+const validators: Readonly<Record<Shape, () => ValidateFunction>> = { pod: lazily(() => compile("pod")), event: lazily(() => compile("event")) };
 
 function validator(shape: Shape): ValidateFunction {
-  let v = validators.get(shape);
-  if (v === undefined) {
-    const schema = JSON.parse(readFileSync(new URL(`../../schemas/input/${shape}.schema.json`, import.meta.url), "utf8")) as object;
-    // Input schemas constrain only the fields podtrail reads; strict mode would reject their open shapes.
-    v = new (loadAjv())({ allErrors: true, strict: false }).compile(schema);
-    validators.set(shape, v);
-  }
-  return v;
+  return validators[shape]();
 }
 
 /** Fields shown by name in a diagnostic; the rest are counted. */
