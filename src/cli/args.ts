@@ -90,7 +90,7 @@ export async function parseArgs(words: readonly string[], columns?: number): Pro
         resolve(parsed as Record<string, unknown>);
       });
   });
-  if (failure !== null) throw new UserError(`podtrail: ${firstLine(failure)} (see podtrail --help)`);
+  if (failure !== null) throw new UserError(`${firstLine(failure)} (see podtrail --help)`);
   if (helpText !== null) return { kind: "help", text: helpText };
   return toCommand(argv);
 }

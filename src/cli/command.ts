@@ -5,7 +5,6 @@ import { toJsonReport } from "../render/json.js";
 import { renderTimelineText } from "../render/timelineText.js";
 import { validateJsonReport } from "../render/validateReport.js";
 import { renderExplain } from "../render/explain.js";
-import { parseThreshold } from "../summarize/thresholds.js";
 import { reportError } from "./reportError.js";
 import type { Command } from "./commandLine.js";
 import { progressLine } from "./progress.js";
@@ -55,12 +54,11 @@ async function run(command: Command, io: CliIO): Promise<number> {
       return 0;
     }
     case "analyze": {
-      const thresholds = command.failIf.map(parseThreshold);
       const progress = showProgress(io, command.quiet);
       const report = await analyze(command.inputs, {
         ...readOptions(command, progress),
         filter: command.filter,
-        thresholds,
+        thresholds: command.thresholds,
         ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
       });
       progress?.done();

@@ -1,7 +1,9 @@
 import type { GroupBy, InputFormat } from "../types.js";
-import type { PodFilter } from "../summarize/podFilter.js";
+import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
+import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
+import { parseLabelSelector } from "../kube/labelSelector.js";
 import type { OutputFormat } from "../render/formats.js";
-import { UserError } from "../errors.js";
+import { isUserError, UserError } from "../errors.js";
 
 /*
  * What a command line asks for, whichever parser read it: yargs (`args.ts`,
@@ -22,7 +24,7 @@ export type Command =
       readonly quiet: boolean;
       readonly filter: PodFilter;
       readonly groupBy: GroupBy | null;
-      readonly failIf: readonly string[];
+      readonly thresholds: readonly Threshold[];
     }
   | {
       readonly kind: "timeline";
@@ -45,14 +47,28 @@ export const STDIN_WORD = "\u0000stdin";
 /** Parsed words as yargs gives them: `_` holds the command, options under their long names. */
 export type ParsedWords = Readonly<Record<string, unknown>>;
 
-/** The command that parsed words ask for; `UserError` for values no parser checks (numbers out of range). */
+/** A library parse of one option's value; its `UserError` (which names the value) gains the flag's name. */
+function parseValue<T>(flag: string, text: string, parse: (text: string) => T): T {
+  try {
+    return parse(text);
+  } catch (error) {
+    if (isUserError(error)) throw new UserError(`${flag} ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * The command that parsed words ask for, every value parsed before any input
+ * is opened; `UserError` for values no parser checks (numbers out of range,
+ * selectors, times, thresholds).
+ */
 export function toCommand(argv: ParsedWords): Command {
   const command = String((argv["_"] as unknown[])[0] ?? "");
   if (command === "explain") {
     return { kind: "explain", reason: typeof argv["reason"] === "string" ? argv["reason"] : null, list: argv["list"] === true, lang: argv["lang"] === "zh" ? "zh" : "en" };
   }
   const maxMiB = Number(argv["max-record-size"]);
-  if (!(maxMiB > 0)) throw new UserError("podtrail: --max-record-size takes a positive number of MiB");
+  if (!(maxMiB > 0)) throw new UserError("--max-record-size takes a positive number of MiB");
   const strings = (key: string): string[] => ((argv[key] as unknown[] | undefined) ?? []).map((v) => (v === STDIN_WORD ? "-" : String(v)));
   if (command === "timeline") {
     return {
@@ -66,13 +82,13 @@ export function toCommand(argv: ParsedWords): Command {
     };
   }
   const top = Number(argv["top"]);
-  if (!Number.isInteger(top) || top < 1) throw new UserError("podtrail: --top takes a whole number of at least 1");
+  if (!Number.isInteger(top) || top < 1) throw new UserError("--top takes a whole number of at least 1");
   const filter: PodFilter = {
     ...(strings("namespace").length > 0 ? { namespaces: strings("namespace") } : {}),
-    ...(typeof argv["selector"] === "string" ? { selector: argv["selector"] } : {}),
+    ...(typeof argv["selector"] === "string" ? { selector: parseValue("--selector", argv["selector"], parseLabelSelector) } : {}),
     ...(strings("pod").length > 0 ? { pods: strings("pod") } : {}),
-    ...(typeof argv["since"] === "string" ? { since: argv["since"] } : {}),
-    ...(typeof argv["until"] === "string" ? { until: argv["until"] } : {}),
+    ...(typeof argv["since"] === "string" ? { since: parseValue("--since", argv["since"], parseTimeBound) } : {}),
+    ...(typeof argv["until"] === "string" ? { until: parseValue("--until", argv["until"], parseTimeBound) } : {}),
   };
   return {
     kind: "analyze",
@@ -86,6 +102,6 @@ export function toCommand(argv: ParsedWords): Command {
     quiet: argv["quiet"] === true,
     filter,
     groupBy: (argv["group-by"] as GroupBy | undefined) ?? null,
-    failIf: strings("fail-if"),
+    thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
   };
 }

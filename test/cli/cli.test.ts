@@ -48,7 +48,10 @@ describe("podtrail analyze on the command line", () => {
     expect(await names("--until", "2024-11-05T12:00:00Z")).toEqual(["web-7d4b9c8f6d-x2x9k"]);
     const bad = await runCli(["analyze", EVENTS, "--since", "yesterday"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--since 'yesterday'");
+    expect(bad.stderr).toBe("podtrail: --since 'yesterday': expected an RFC 3339 time (2024-05-01T10:00:00Z) or a duration (30m)\n");
+    const selector = await runCli(["analyze", EVENTS, "-l", "app in (web"]);
+    expect(selector.code).toBe(2);
+    expect(selector.stderr).toBe("podtrail: --selector 'app in (web': invalid label selector: cannot parse 'app in (web'\n");
   });
 
   it("exits 1 when a --fail-if threshold is breached and lists the breach", async () => {

@@ -49,7 +49,7 @@ describe("the quick command-line reader", () => {
 
   it("takes the command lines people type", () => {
     expect(quickParse(["analyze", "-n", "shop", "caps/", "-o", "json"])).toMatchObject({ kind: "analyze", inputs: ["caps/"], output: "json", filter: { namespaces: ["shop"] } });
-    expect(quickParse(["analyze", "-", "--group-by=node", "--fail-if", "startup.p99>5s"])).toMatchObject({ kind: "analyze", inputs: ["-"], groupBy: "node", failIf: ["startup.p99>5s"] });
+    expect(quickParse(["analyze", "-", "--group-by=node", "--fail-if", "startup.p99>5s"])).toMatchObject({ kind: "analyze", inputs: ["-"], groupBy: "node", thresholds: [{ expression: "startup.p99>5s", limitMs: 5000 }] });
     expect(quickParse(["timeline", "web-7d4b9c8f6d-x2x9k", "caps/", "-q"])).toMatchObject({ kind: "timeline", pod: "web-7d4b9c8f6d-x2x9k", inputs: ["caps/"], quiet: true });
     for (const unsure of [["analyze", "--help"], ["analyze"], ["explain", "OOMKilled"], ["analyze", "x", "-qo", "json"], ["analyze", "x", "--no-strict"], ["analyze", "x", "-o", "yaml"]]) {
       expect(quickParse(unsure)).toBeNull();
