@@ -6,7 +6,7 @@ import { renderTimelineText } from "../render/timelineText.js";
 import { validateJsonReport } from "../render/validateReport.js";
 import { renderExplain } from "../render/explain.js";
 import { reportError } from "./reportError.js";
-import type { Command } from "./commandLine.js";
+import type { Command } from "./args.js";
 import { progressLine } from "./progress.js";
 
 export interface CliIO {

@@ -8,7 +8,7 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import type { EngineData, FromEngine, ToEngine } from "./engineProtocol.js";
 import { runCommand } from "./command.js";
-import type { Command } from "./commandLine.js";
+import type { Command } from "./args.js";
 
 /** Small writes are sent together, up to this many characters a message. */
 const BATCH_CHARS = 64 * 1024;

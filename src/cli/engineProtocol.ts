@@ -1,4 +1,4 @@
-import type { Command } from "./commandLine.js";
+import type { Command } from "./args.js";
 
 /** What the command-line entry (main thread) hands the engine worker when it starts. */
 export interface EngineData {

@@ -11,9 +11,8 @@
  */
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
-import type { Command } from "./commandLine.js";
+import type { Command } from "./args.js";
 import type { EngineData, FromEngine, ToEngine } from "./engineProtocol.js";
-import { quickParse } from "./quickArgs.js";
 import { reportError } from "./reportError.js";
 
 /** The worker's young generation: three semi-spaces of 4 MiB. */
@@ -64,8 +63,7 @@ worker.on("exit", () => {
 
 let command: Command | null = null;
 try {
-  // A plain command line is read at once; help, mistakes and anything unusual go to yargs, loaded only then (~80 ms).
-  command = quickParse(words) ?? (await (await import("./args.js")).parseArgs(words, process.stdout.columns));
+  command = await (await import("./args.js")).parseCommandLine(words, process.stdout.columns);
 } catch (error) {
   status = reportError(error, process);
 }

@@ -1,4 +1,4 @@
-import { parseArgs } from "./args.js";
+import { parseCommandLine } from "./args.js";
 import { runCommand, type CliIO } from "./command.js";
 import { reportError } from "./reportError.js";
 
@@ -11,7 +11,7 @@ export type { CliIO } from "./command.js";
  */
 export async function main(words: readonly string[], io: CliIO): Promise<number> {
   try {
-    return await runCommand(await parseArgs(words, io.columns), io);
+    return await runCommand(await parseCommandLine(words, io.columns), io);
   } catch (error) {
     return reportError(error, io);
   }

@@ -40,6 +40,13 @@ describe("podtrail analyze on the command line", () => {
     expect(report.thresholds.map((t: { expression: string }) => t.expression)).toEqual(["startup.max>1h"]);
   });
 
+  it("takes the inputs after --, and the last value of an option given twice", async () => {
+    expect((await runCli(["analyze", "-o", "json", "--", CRASH])).code).toBe(0);
+    const twice = await runCli(["analyze", CRASH, "-o", "json", "-o", "csv"]);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout.startsWith("namespace,name,uid,")).toBe(true);
+  });
+
   it("selects pods by creation time: RFC 3339 bounds or a duration back from the capture's end", async () => {
     const names = async (...args: string[]) =>
       JSON.parse((await runCli(["analyze", EVENTS, CRASH, "-o", "json", ...args])).stdout).pods.map((p: { name: string }) => p.name);
