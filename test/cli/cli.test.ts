@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -101,7 +101,6 @@ describe("podtrail analyze on the command line", () => {
 
   it("reads .gz by its magic bytes whatever the name", async () => {
     const dir = mkdtempSync(join(tmpdir(), "podtrail-"));
-    const { readFileSync } = await import("node:fs");
     writeFileSync(join(dir, "capture.bin"), gzipSync(readFileSync(join(CRASH, "pods.jsonl"))));
     const plain = JSON.parse((await runCli(["analyze", CRASH, "-o", "json"])).stdout);
     const gz = JSON.parse((await runCli(["analyze", join(dir, "capture.bin"), "-o", "json"])).stdout);
@@ -163,14 +162,12 @@ describe("the built binary", () => {
   });
 
   it("prints its version (package.json's) and exits 0", () => {
-    const { readFileSync } = require("node:fs") as typeof import("node:fs");
     const r = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`${(JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version}\n`);
   });
 
   it("reads standard input given as -", () => {
-    const { readFileSync } = require("node:fs") as typeof import("node:fs");
     const input = readFileSync(join(CRASH, "pods.jsonl"));
     const r = spawnSync(process.execPath, [bin, "analyze", "-", "-o", "json"], { input, encoding: "utf8" });
     expect(r.status).toBe(0);
@@ -200,11 +197,11 @@ describe("the built binary", () => {
   });
 });
 
-describe("the binary runs the command in a worker thread and relays its output", () => {
+describe("the binary (node started again with its V8 flags) writes what the command writes", () => {
   const bin = "dist/cli/main.js";
   const spawnBin = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
 
-  it("prints byte for byte what the command writes, for a report of many pods (several relay batches)", async () => {
+  it("prints byte for byte what the command writes, for a report of many pods", async () => {
     // samples and the public corpus: a JSON report of some megabytes, written pod by pod
     const args = ["analyze", "samples", "../shared/corpus", "-o", "json"];
     const inProcess = await runCli(args);
@@ -231,8 +228,7 @@ describe("the binary runs the command in a worker thread and relays its output",
     expect(usage.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("answers help and usage errors from the main thread exactly as the in-process command does", async () => {
-    // The main thread parses the command line while the worker starts; help and mistakes never reach the worker.
+  it("answers help and usage errors exactly as the in-process command does", async () => {
     for (const args of [["--help"], ["analyze", "--help"], ["-h"], ["--version"], ["bogus"], [], ["analyze"], ["explain", "--lang", "fr"], ["analyze", CRASH, "--top", "0"]]) {
       const inProcess = await runCli(args);
       const binary = spawnBin(args);
@@ -246,7 +242,7 @@ describe("the binary runs the command in a worker thread and relays its output",
     // Listening before the wait: a child that ends early (an input missing) must not be waited for forever.
     const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
     child.stdout.pause();
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // the pipe fills; the relay must wait, not drop
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the pipe fills; the command must wait, not drop
     const chunks: Buffer[] = [];
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
     child.stdout.resume();
@@ -254,6 +250,70 @@ describe("the binary runs the command in a worker thread and relays its output",
     expect(code).toBe(0);
     const report = JSON.parse(Buffer.concat(chunks).toString("utf8"));
     expect(report.pods.length).toBe(report.podsSeen);
+  });
+});
+
+const BIN = "dist/cli/main.js";
+
+describe.runIf(process.platform === "linux")("the binary's process: node with podtrail's V8 flags", () => {
+  /** Process ids of a process's children, from /proc. */
+  const childrenOf = (pid: number): number[] =>
+    readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter((s) => s !== "")
+      .map(Number);
+  const commandLineOf = (pid: number): string[] => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, -1);
+
+  /** The V8 flags of the process that runs the command: both given, whatever their values. */
+  const runsCommand = (pid: number): boolean => {
+    const args = commandLineOf(pid);
+    return ["--max-semi-space-size=", "--heap-growing-percent="].every((flag) => args.some((a) => a.startsWith(flag)));
+  };
+
+  /** Starts `analyze -` on a standard input left open, so that the command waits; resolves once the command runs. */
+  async function waiting(nodeArgs: string[]) {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [...nodeArgs, BIN, "analyze", "-", "-o", "json"], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+    for (let i = 0; i < 400 && ![child.pid!, ...childrenOf(child.pid!)].some(runsCommand); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    return { child, ended, stderr: () => stderr };
+  }
+
+  it("starts node once more with the flags, the same script and words, and passes its exit status on", async () => {
+    const { child, ended } = await waiting([]);
+    const [command] = childrenOf(child.pid!);
+    expect(command).toBeDefined();
+    expect(commandLineOf(command!).slice(1)).toEqual(["--max-semi-space-size=4", "--heap-growing-percent=40", resolve(BIN), "analyze", "-", "-o", "json"]);
+    child.stdin.end(readFileSync(join(CRASH, "pods.jsonl")));
+    expect(await ended).toEqual({ code: 0, signal: null });
+  });
+
+  it("runs in place when node was started with the flags, and keeps a flag the user gave", async () => {
+    for (const flags of [["--max-semi-space-size=4", "--heap-growing-percent=40"], ["--max-semi-space-size=8", "--heap_growing_percent=20"]]) {
+      const given = await waiting(flags);
+      expect({ flags, children: childrenOf(given.child.pid!) }).toEqual({ flags, children: [] });
+      given.child.stdin.end(readFileSync(join(CRASH, "pods.jsonl")));
+      expect((await given.ended).code).toBe(0);
+    }
+    const one = await waiting(["--max-semi-space-size=8"]);
+    const [command] = childrenOf(one.child.pid!);
+    expect(commandLineOf(command!).slice(1, 3)).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=40"]);
+    one.child.stdin.end();
+    expect((await one.ended).code).toBe(0);
+  });
+
+  it("passes Ctrl-C and kill on to the command, and ends by the same signal", async () => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      const { child, ended, stderr } = await waiting([]);
+      const [command] = childrenOf(child.pid!);
+      child.kill(signal);
+      expect({ signal, ...(await ended) }).toEqual({ signal, code: null, signal: signal });
+      expect(() => process.kill(command!, 0)).toThrow(); // the command has ended too
+      expect(stderr()).toBe("");
+    }
   });
 });
 
