@@ -24,7 +24,7 @@ const cases = readdirSync(SAMPLES, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-describe.each(cases)("sample %s", (name) => {
+describe.concurrent.each(cases)("sample %s", (name) => {
   const dir = join(SAMPLES, name);
   const extra = existsSync(join(dir, "args")) ? readFileSync(join(dir, "args"), "utf8").trim().split(/\s+/) : [];
   const expectedExit = existsSync(join(dir, "expected.exit")) ? Number(readFileSync(join(dir, "expected.exit"), "utf8")) : 0;
