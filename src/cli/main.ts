@@ -13,7 +13,10 @@
  * start then, and never a third. A flag the user gave (any value) is kept.
  * Nothing is put in NODE_OPTIONS, which would reach every node the command
  * started. A shebang with `env -S` could carry the flags too, but fails on
- * some systems (BusyBox) and is skipped by `node main.js`.
+ * some systems (BusyBox) and is skipped by `node main.js`. To profile or
+ * debug the command, give node the flags (`node --inspect
+ * --max-semi-space-size=4 --heap-growing-percent=40 dist/cli/main.js ...`):
+ * it then runs in this process.
  */
 import { spawn } from "node:child_process";
 
