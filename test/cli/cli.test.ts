@@ -297,13 +297,13 @@ describe.runIf(process.platform === "linux")("the binary's process: node with po
     const { child, ended } = await waiting([]);
     const [command] = childrenOf(child.pid!);
     expect(command).toBeDefined();
-    expect(commandLineOf(command!).slice(1)).toEqual(["--max-semi-space-size=4", "--heap-growing-percent=40", resolve(BIN), "analyze", "-", "-o", "json"]);
+    expect(commandLineOf(command!).slice(1)).toEqual(["--max-semi-space-size=4", "--heap-growing-percent=60", resolve(BIN), "analyze", "-", "-o", "json"]);
     child.stdin.end(readFileSync(join(CRASH, "pods.jsonl")));
     expect(await ended).toEqual({ code: 0, signal: null });
   });
 
   it("runs in place when node was started with the flags, and keeps a flag the user gave", async () => {
-    for (const flags of [["--max-semi-space-size=4", "--heap-growing-percent=40"], ["--max-semi-space-size=8", "--heap_growing_percent=20"]]) {
+    for (const flags of [["--max-semi-space-size=4", "--heap-growing-percent=60"], ["--max-semi-space-size=8", "--heap_growing_percent=20"]]) {
       const given = await waiting(flags);
       expect({ flags, children: childrenOf(given.child.pid!) }).toEqual({ flags, children: [] });
       given.child.stdin.end(readFileSync(join(CRASH, "pods.jsonl")));
@@ -311,7 +311,7 @@ describe.runIf(process.platform === "linux")("the binary's process: node with po
     }
     const one = await waiting(["--max-semi-space-size=8"]);
     const [command] = childrenOf(one.child.pid!);
-    expect(commandLineOf(command!).slice(1, 3)).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=40"]);
+    expect(commandLineOf(command!).slice(1, 3)).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=60"]);
     one.child.stdin.end();
     expect((await one.ended).code).toBe(0);
   });
