@@ -2,15 +2,22 @@ import type { InputFormat, InputSummary, Report } from "./types.js";
 import { resolveInputs, type InputSource } from "./input/index.js";
 import { decodeInput } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
-import { CaptureBuilder, type CaptureContents, type InputStats } from "./reconstruct/capture.js";
-import { buildReport, type ReportOptions } from "./buildReport.js";
+import { Reconstruction } from "./reconstruct/reconstruction.js";
+import { buildReport, type ReportOptions } from "./report.js";
 import { InternalError } from "./errors.js";
+import type { Diagnostic } from "./diagnostics.js";
 
 export interface ReadOptions {
   /** Force the input format instead of detecting it from the first bytes. */
   readonly inputFormat?: InputFormat;
   /** A single record larger than this is skipped with a warning (default 64 MiB). */
   readonly maxRecordBytes?: number;
+  /**
+   * The line number of each input's first byte (default 1): an input that is
+   * a part of a larger file, split at a record boundary, is located in lines
+   * of the whole file.
+   */
+  readonly firstLine?: number;
   /** Called as bytes are read (for a progress display). */
   readonly onProgress?: (progress: Progress) => void;
 }
@@ -27,52 +34,43 @@ export interface Progress {
 
 export type AnalyzeOptions = ReadOptions & ReportOptions;
 
-/** A whole capture read into per-pod histories and events, before derivation. */
-export interface Capture {
-  readonly contents: CaptureContents;
-  readonly inputs: readonly InputSummary[];
-}
-
 /**
  * Reads captures (paths, directories, globs, `-` for stdin, or ready sources)
  * and rebuilds each pod's history. Never prints; throws `UserError` only for
  * inputs that cannot be opened at all.
  */
-export async function readCapture(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<Capture> {
+export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<Reconstruction> {
   const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[]) : (inputs as readonly InputSource[]);
-  const capture = new CaptureBuilder();
-  const summaries: InputSummary[] = [];
+  const reconstruction = new Reconstruction();
   let records = 0;
-  for (const source of sources) {
-    const summary = await readInput(source, capture, options, () => records);
-    records += summary.records;
-    summaries.push(summary);
-  }
-  return { contents: capture.finish(), inputs: summaries };
+  for (const source of sources) records += await readInput(source, reconstruction, options, () => records);
+  return reconstruction;
 }
 
-/** Reads captures and returns the report (SPEC section 8). */
+/** Reads captures and returns the report (docs/spec.md §8). */
 export async function analyze(inputs: readonly string[] | readonly InputSource[], options: AnalyzeOptions = {}): Promise<Report> {
-  const { contents, inputs: summaries } = await readCapture(inputs, options);
-  return buildReport(contents, summaries, options);
+  return buildReport((await readInputs(inputs, options)).finish(), options);
 }
 
-async function readInput(source: InputSource, capture: CaptureBuilder, options: ReadOptions, recordsBefore: () => number): Promise<InputSummary> {
-  const stats: InputStats = { name: source.name, records: 0, skipped: 0, duplicates: 0, warnings: 0 };
+/** Reads one input into the reconstruction; returns how many records it held. */
+async function readInput(source: InputSource, reconstruction: Reconstruction, options: ReadOptions, recordsBefore: () => number): Promise<number> {
+  const tally = reconstruction.input(source.name);
+  const before = tally.records;
+  const shift = (options.firstLine ?? 1) - 1;
   const progress = options.onProgress;
-  const chunks = progress === undefined ? source.open() : counted(source.open(), (bytes) => progress({ input: source.name, bytes, size: source.size, records: recordsBefore() + stats.records }));
+  const chunks = progress === undefined ? source.open() : counted(source.open(), (bytes) => progress({ input: source.name, bytes, size: source.size, records: recordsBefore() + tally.records - before }));
   const result = await decodeInput(
     chunks,
     {
       value(value, line, implied) {
         try {
-          capture.apply(normalizeValue(value, { input: source.name, line }, implied), stats);
+          reconstruction.apply(normalizeValue(value, { input: source.name, line: line + shift }, implied), tally);
         } catch (error) {
-          throw new InternalError(source.name, line, error);
+          throw new InternalError(source.name, line + shift, error);
         }
       },
-      warning(line, message) {
-        capture.warn(stats, line, message);
+      warning(line, diagnostic) {
+        reconstruction.warn(tally, line === null ? null : line + shift, shiftLines(diagnostic, shift));
       },
     },
     {
@@ -80,8 +78,27 @@ async function readInput(source: InputSource, capture: CaptureBuilder, options: 
       ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
     },
   );
-  capture.closeInput(stats);
-  return { name: source.name, format: result.format, records: stats.records, skipped: stats.skipped, duplicates: stats.duplicates, bytes: result.bytes };
+  // An input read in parts has the format of its first part that holds any.
+  if (result.format !== null && (options.firstLine ?? 1) < tally.formatLine) {
+    tally.format = result.format;
+    tally.formatLine = options.firstLine ?? 1;
+  }
+  tally.bytes += result.bytes;
+  return tally.records - before;
+}
+
+/** A diagnostic that names lines, moved by `shift` lines. */
+function shiftLines(d: Diagnostic, shift: number): Diagnostic {
+  if (shift === 0) return d;
+  switch (d.kind) {
+    case "lineBreakInString":
+    case "notJson":
+      return { ...d, from: d.from + shift, through: d.through === null ? null : d.through + shift };
+    case "incompleteRecord":
+      return { ...d, from: d.from + shift, next: d.next + shift };
+    default:
+      return d;
+  }
 }
 
 async function* counted(chunks: AsyncIterable<Buffer>, report: (bytes: number) => void): AsyncGenerator<Buffer> {

@@ -1,20 +1,55 @@
 /**
  * podtrail as a library: read captures, get a typed report, render it.
  * Nothing here prints or reads `process.argv`.
+ *
+ * ```ts
+ * import { analyze, render } from "podtrail";
+ * const report = await analyze(["pods.jsonl", "events.jsonl"], { groupBy: "namespace" });
+ * process.stdout.write(render(report, "markdown", { top: 20 }));
+ * ```
  */
-export { analyze, readCapture, type AnalyzeOptions, type Capture, type Progress, type ReadOptions } from "./analyze.js";
-export { buildReport, type ReportOptions } from "./buildReport.js";
+export { analyze, type AnalyzeOptions, type Progress, type ReadOptions } from "./analyze.js";
+export type { ReportOptions } from "./report.js";
 export { timeline, type PodTimeline } from "./timeline.js";
-export { render, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from "./render/index.js";
-export { toJsonReport } from "./render/json.js";
+export { render, renderChunks, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from "./render/index.js";
+export { toJsonReport, type JsonReport } from "./render/json.js";
 export { validateJsonReport, reportSchema } from "./render/validateReport.js";
-export { resolveInputs, type InputSource } from "./input/index.js";
-export { renderExplain } from "./render/explain.js";
+export { renderExplain, type ExplainLang, type ExplainOptions, type ExplainResult } from "./render/explain.js";
 export { lookupReason, categoryOf, KNOWN_REASONS, REASONS, REASONS_ZH, type KnownReason, type ReasonInfo } from "./catalog/index.js";
+export type { InputSource } from "./input/index.js";
 export { parseTimeBound, type PodFilter, type TimeBound } from "./summarize/podFilter.js";
-export { parseLabelSelector, matchesSelector, type LabelSelector } from "./kube/labelSelector.js";
-export type { Threshold } from "./summarize/thresholds.js";
-export { parseThreshold } from "./summarize/thresholds.js";
+export { parseLabelSelector, type LabelSelector } from "./kube/labelSelector.js";
+export { parseThreshold, type Threshold } from "./summarize/thresholds.js";
 export type { TimelineEntry, StageSpan } from "./derive/timeline.js";
 export { UserError, isUserError } from "./errors.js";
-export * from "./types.js";
+export type { Diagnostic, DiagnosticKind, Warning } from "./diagnostics.js";
+export {
+  FAILURE_CATEGORIES,
+  GROUP_BYS,
+  INPUT_FORMATS,
+  OUTCOMES,
+  STAGES,
+  TIMESTAMP_NAMES,
+  type CaptureGap,
+  type ConditionEntry,
+  type ContainerReport,
+  type EpochMs,
+  type FailureCategory,
+  type FailureSource,
+  type FailureSummary,
+  type GroupBy,
+  type GroupSummary,
+  type InputFormat,
+  type InputSummary,
+  type Location,
+  type Outcome,
+  type PhaseEntry,
+  type PodFailure,
+  type PodReport,
+  type Report,
+  type Stage,
+  type StageSummary,
+  type Summary,
+  type ThresholdResult,
+  type TimestampName,
+} from "./types.js";

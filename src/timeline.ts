@@ -1,6 +1,6 @@
 import type { PodReport } from "./types.js";
 import type { InputSource } from "./input/index.js";
-import { readCapture, type ReadOptions } from "./analyze.js";
+import { readInputs, type ReadOptions } from "./analyze.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
 import { deriveTimeline, stageSpans, type StageSpan, type TimelineEntry } from "./derive/timeline.js";
@@ -22,8 +22,8 @@ export async function timeline(
   inputs: readonly string[] | readonly InputSource[],
   options: ReadOptions & { readonly namespaces?: readonly string[] } = {},
 ): Promise<PodTimeline> {
-  const { contents } = await readCapture(inputs, options);
-  const { pods, eventsByPod } = matchEvents(contents.pods, contents.events);
+  const contents = (await readInputs(inputs, options)).finish();
+  const { pods, eventsByPod } = matchEvents(contents.takePods(), contents.events);
   // Chosen by identity first: only the one pod asked for is derived.
   const inNamespace = pods.flatMap((source) =>
     source !== undefined && (options.namespaces === undefined || options.namespaces.length === 0 || options.namespaces.includes(source.meta.namespace)) ? [source] : [],

@@ -1,6 +1,9 @@
+import type { Warning } from "./diagnostics.js";
+
 /**
- * Public types of podtrail: the records that flow from decode to reconstruct,
- * and the report that derive/summarize produce and render prints.
+ * Public types of podtrail: the report that derive and summarize produce and
+ * render prints. The records that flow from normalize to derive are internal
+ * (`records.ts`).
  *
  * Times inside podtrail are epoch milliseconds (`EpochMs`), fractional when the
  * source carried sub-millisecond precision (µs `eventTime`). They are parsed
@@ -10,7 +13,7 @@
 /** Epoch milliseconds; may be fractional (µs precision). */
 export type EpochMs = number;
 
-/** The formats of SPEC section 1. */
+/** The formats of docs/spec.md §1.2. */
 export const INPUT_FORMATS = ["watch-jsonl", "watch-json-stream", "object-stream", "list", "array"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
@@ -20,154 +23,10 @@ export interface Location {
   readonly line: number;
 }
 
-/** A located problem with the input. Never fatal. */
-export interface Warning {
-  readonly input: string;
-  /** 1-based line; null when the problem is not tied to a line (e.g. a pod-level inconsistency). */
-  readonly line: number | null;
-  readonly message: string;
-}
-
-export type WatchType = "ADDED" | "MODIFIED" | "DELETED";
-/** `UNTYPED`: a bare object from `kubectl get -w -o json` or a list/array item. */
-export type ObservationType = WatchType | "UNTYPED";
+export type { Diagnostic, DiagnosticKind, Warning } from "./diagnostics.js";
 
 // ---------------------------------------------------------------------------
-// Normalized records (normalize -> reconstruct)
-
-export type ContainerState =
-  | { readonly kind: "waiting"; readonly reason: string | null; readonly message: string | null }
-  | { readonly kind: "running"; readonly startedAt: EpochMs | null }
-  | {
-      readonly kind: "terminated";
-      readonly reason: string | null;
-      readonly message: string | null;
-      readonly exitCode: number | null;
-      readonly signal: number | null;
-      readonly startedAt: EpochMs | null;
-      readonly finishedAt: EpochMs | null;
-      readonly containerID: string | null;
-    }
-  | { readonly kind: "unknown" };
-
-export interface ContainerObservation {
-  readonly name: string;
-  readonly init: boolean;
-  readonly image: string | null;
-  readonly ready: boolean | null;
-  readonly restartCount: number;
-  readonly state: ContainerState;
-  readonly lastState: ContainerState | null;
-  readonly containerID: string | null;
-}
-
-export interface ConditionObservation {
-  readonly type: string;
-  readonly status: string;
-  readonly reason: string | null;
-  readonly message: string | null;
-  readonly lastTransitionTime: EpochMs | null;
-}
-
-/** What one pod record tells about the pod's status: compact, no spec. */
-export interface PodObservation {
-  readonly type: ObservationType;
-  readonly resourceVersion: string | null;
-  readonly phase: string | null;
-  readonly reason: string | null;
-  readonly message: string | null;
-  readonly nodeName: string | null;
-  readonly deletionTimestamp: EpochMs | null;
-  readonly conditions: readonly ConditionObservation[];
-  /** Init containers first, in spec order, then regular containers. */
-  readonly containers: readonly ContainerObservation[];
-  /** Latest `metadata.managedFields[].time`. */
-  readonly managedAt: EpochMs | null;
-  readonly loc: Location;
-}
-
-/** Identity and descriptive fields of a pod, as of one record. */
-export interface PodMeta {
-  readonly uid: string | null;
-  readonly namespace: string;
-  readonly name: string;
-  readonly created: EpochMs | null;
-  /** Controller owner as `Kind/name`, null when none. */
-  readonly owner: string | null;
-  readonly labels: Readonly<Record<string, string>>;
-  /** Container names and images from the spec (init first). */
-  readonly specContainers: readonly { readonly name: string; readonly init: boolean; readonly image: string | null }[];
-}
-
-export interface PodRecord {
-  readonly kind: "pod";
-  readonly meta: PodMeta;
-  readonly observation: PodObservation;
-}
-
-/** Reference from an event to the object it is about. */
-export interface EventSubject {
-  readonly kind: string | null;
-  readonly uid: string | null;
-  readonly namespace: string | null;
-  readonly name: string | null;
-  readonly fieldPath: string | null;
-}
-
-/** A core/v1 or events.k8s.io/v1 Event, normalized. */
-export interface KubeEvent {
-  readonly uid: string | null;
-  readonly name: string | null;
-  readonly namespace: string | null;
-  readonly resourceVersion: string | null;
-  readonly apiGroup: "core" | "events.k8s.io";
-  readonly type: string | null;
-  readonly reason: string | null;
-  readonly message: string | null;
-  readonly subject: EventSubject;
-  /** Highest of `count` / `series.count`; 1 when absent. */
-  readonly count: number;
-  /** The event's time per SPEC section 3. */
-  readonly time: EpochMs | null;
-  /** Time of the first occurrence (firstTimestamp, eventTime, or the client-go name suffix). */
-  readonly firstTime: EpochMs | null;
-  readonly reportingComponent: string | null;
-  readonly host: string | null;
-  readonly loc: Location;
-}
-
-export interface EventRecord {
-  readonly kind: "event";
-  readonly type: ObservationType;
-  readonly event: KubeEvent;
-}
-
-/** A watch ERROR (e.g. 410 Expired): the capture has a gap here. */
-export interface GapRecord {
-  readonly kind: "gap";
-  readonly code: number | null;
-  readonly reason: string | null;
-  readonly message: string | null;
-  readonly loc: Location;
-}
-
-export interface BookmarkRecord {
-  readonly kind: "bookmark";
-  readonly initialEventsEnd: boolean;
-  readonly loc: Location;
-}
-
-export interface SkippedRecord {
-  readonly kind: "skipped";
-  /** The object's kind (e.g. `Node`), or null when it had none. */
-  readonly objectKind: string | null;
-  readonly loc: Location;
-}
-
-export type NormalizedRecord = PodRecord | EventRecord | GapRecord | BookmarkRecord | SkippedRecord;
-
-// ---------------------------------------------------------------------------
-// The report (SPEC section 8)
+// The report (docs/spec.md §8)
 
 export const STAGES = [
   "scheduling",
@@ -297,7 +156,6 @@ export interface InputSummary {
   readonly records: number;
   /** Records not applied: other kinds, bookmarks, invalid objects. */
   readonly skipped: number;
-  readonly duplicates: number;
   readonly bytes: number;
 }
 

@@ -1,11 +1,11 @@
-import { isDamagedInputError } from "../input/damagedInputError.js";
+import { isDamagedInputError, type DamagedInputError } from "../input/damagedInputError.js";
 import type { InputFormat } from "../types.js";
 import { LineDecoder } from "./lineDecoder.js";
 import { RecordScanner, type ScannerOptions } from "./recordScanner.js";
 import { DEFAULT_MAX_RECORD_BYTES, type DecodeOptions, type DecodeResult, type DecodeSink } from "./types.js";
 
 /**
- * Reads one input's bytes as JSON records (SPEC section 1) and hands each to
+ * Reads one input's bytes as JSON records (docs/spec.md §1) and hands each to
  * `sink` with its line. The format is detected from the content (never the
  * name) unless `options.format` forces one:
  * - first non-blank byte `[`: `array`;
@@ -32,7 +32,7 @@ export async function decodeInput(
   let bytes = 0;
   // The first push holds at least 3 bytes so that a byte order mark is seen whole.
   let head: Buffer | null = Buffer.alloc(0);
-  let damage: string | null = null;
+  let damage: DamagedInputError["diagnostic"] | null = null;
   try {
     for await (const chunk of chunks) {
       if (chunk.length === 0) continue;
@@ -46,7 +46,7 @@ export async function decodeInput(
     }
   } catch (error) {
     if (!isDamagedInputError(error)) throw error;
-    damage = error.message;
+    damage = error.diagnostic;
   }
   if (head !== null && head.length > 0) decoder.push(head);
   if (damage !== null) sink.warning(null, damage);

@@ -1,21 +1,6 @@
-/** Byte values and small JSON helpers shared by the decoders. */
+/** Small JSON helpers shared by the decoders. */
+import type { JsonValueKind } from "../diagnostics.js";
 import { parseRecord } from "./parseRecord.js";
-
-export const NL = 0x0a;
-export const CR = 0x0d;
-export const SP = 0x20;
-export const TAB = 0x09;
-export const QUOTE = 0x22;
-export const BACKSLASH = 0x5c;
-export const COMMA = 0x2c;
-export const COLON = 0x3a;
-export const LBRACE = 0x7b;
-export const RBRACE = 0x7d;
-export const LBRACK = 0x5b;
-export const RBRACK = 0x5d;
-
-export const NL_LBRACE = Buffer.from("\n{");
-export const NL_RBRACE = Buffer.from("\n}");
 
 export type ParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
 
@@ -41,19 +26,19 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** "a number", "an array", ... for "expected a JSON object, found ..." warnings. */
-export function describeValue(value: unknown): string {
+/** What a value is, for "expected a JSON object, found ..." */
+export function kindOfValue(value: unknown): JsonValueKind {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+  if (Array.isArray(value)) return "array";
   switch (typeof value) {
     case "number":
-      return "a number";
+      return "number";
     case "string":
-      return "a string";
+      return "string";
     case "boolean":
-      return "a boolean";
+      return "boolean";
     default:
-      return "an object";
+      return "object";
   }
 }
 
@@ -67,15 +52,4 @@ export function excerpt(text: string): string {
 
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ");
-}
-
-export function lineRange(first: number, last: number): string {
-  return last > first ? `lines ${first}-${last}` : `line ${first}`;
-}
-
-export function formatBytes(bytes: number): string {
-  const MiB = 1024 * 1024;
-  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
 }

@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
-import { CR, describeValue, formatBytes, isObject, NL, parseJson, SP, TAB } from "./json.js";
-import { TRUNCATED_AT_END, type DecodeSink } from "./types.js";
+import { CR, NL, SP, TAB } from "./bytes.js";
+import { isObject, kindOfValue, parseJson } from "./json.js";
+import type { DecodeSink } from "./types.js";
 
 /**
  * Strict JSONL (the forced `watch-jsonl` format): every non-blank line is one
@@ -38,7 +39,7 @@ export class LineDecoder {
     if (this.carry.length === 0 && !this.oversize) return;
     const bytes = Buffer.concat(this.carry);
     if (!this.oversize && !isBlank(bytes, 0, bytes.length) && !parseJson(bytes).ok) {
-      this.sink.warning(this.carryLine, TRUNCATED_AT_END);
+      this.sink.warning(this.carryLine, { kind: "truncatedAtEnd" });
       this.carry = [];
       return;
     }
@@ -55,7 +56,7 @@ export class LineDecoder {
   }
 
   private endCarry(): void {
-    if (this.oversize) this.sink.warning(this.carryLine, `record larger than ${formatBytes(this.maxRecordBytes)}; skipped`);
+    if (this.oversize) this.sink.warning(this.carryLine, { kind: "recordTooLarge", limitBytes: this.maxRecordBytes });
     else {
       const bytes = Buffer.concat(this.carry);
       this.decodeLine(bytes, 0, bytes.length, this.carryLine);
@@ -68,15 +69,15 @@ export class LineDecoder {
   private decodeLine(buf: Buffer, start: number, end: number, line: number): void {
     if (isBlank(buf, start, end)) return;
     if (end - start > this.maxRecordBytes) {
-      this.sink.warning(line, `record larger than ${formatBytes(this.maxRecordBytes)}; skipped`);
+      this.sink.warning(line, { kind: "recordTooLarge", limitBytes: this.maxRecordBytes });
       return;
     }
     if (line === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
     const parsed = parseJson(buf, start, end);
-    if (!parsed.ok) this.sink.warning(line, `invalid JSON: ${parsed.error}`);
-    else if (!isObject(parsed.value)) this.sink.warning(line, `expected a JSON object, found ${describeValue(parsed.value)}`);
+    if (!parsed.ok) this.sink.warning(line, { kind: "invalidJson", error: parsed.error });
+    else if (!isObject(parsed.value)) this.sink.warning(line, { kind: "notAnObject", found: kindOfValue(parsed.value) });
     else {
-      if (!isUtf8(buf.subarray(start, end))) this.sink.warning(line, "invalid UTF-8 in this record, read with replacement characters");
+      if (!isUtf8(buf.subarray(start, end))) this.sink.warning(line, { kind: "invalidUtf8" });
       this.sink.value(parsed.value, line, null);
     }
   }

@@ -1,4 +1,3 @@
-import { formatBytes } from "./json.js";
 import type { DecodeSink, ImpliedKind } from "./types.js";
 
 /** The List kind is not known yet (its `kind` key comes after `items`). */
@@ -53,10 +52,7 @@ export class ListItems {
     this.pending.push({ value, line });
     this.pendingBytes += bytes;
     if (this.pendingBytes > this.maxBytes) {
-      this.sink.warning(
-        this.pending[0]!.line,
-        `the list's kind comes after its items and more than ${formatBytes(this.maxBytes)} of items lack their own kind: passed on without the list's kind`,
-      );
+      this.sink.warning(this.pending[0]!.line, { kind: "listKindLate", limitBytes: this.maxBytes });
       this.implied = null;
       this.flush();
     }

@@ -1,31 +1,11 @@
 import { isUtf8 } from "node:buffer";
 import type { InputFormat } from "../types.js";
-import {
-  BACKSLASH,
-  COLON,
-  COMMA,
-  CR,
-  describeValue,
-  excerpt,
-  formatBytes,
-  isObject,
-  LBRACE,
-  LBRACK,
-  lineRange,
-  NL,
-  NL_LBRACE,
-  NL_RBRACE,
-  parseJson,
-  parseOrUndefined,
-  QUOTE,
-  RBRACE,
-  RBRACK,
-  SP,
-  TAB,
-} from "./json.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { BACKSLASH, COLON, COMMA, CR, LBRACE, LBRACK, NL, NL_LBRACE, NL_RBRACE, QUOTE, RBRACE, RBRACK, SP, TAB } from "./bytes.js";
+import { excerpt, isObject, kindOfValue, parseJson, parseOrUndefined } from "./json.js";
 import { Capture } from "./capture.js";
 import { isListKind, ListItems } from "./listItems.js";
-import { TRUNCATED_AT_END, type DecodeSink } from "./types.js";
+import type { DecodeSink } from "./types.js";
 
 /** What a forced format lets through at the top level. */
 export type TopLevelPolicy = "any" | "objects" | "lists" | "arrays";
@@ -132,7 +112,8 @@ export class RecordScanner {
   private garbage: Buffer[] = [];
   private garbageBytes = 0;
   private resyncLine = 0;
-  private resyncReason = "";
+  /** Why the scanner is resynchronising: the text of a line that is not JSON, or null for a line break inside a string. */
+  private resyncExcerpt: string | null = null;
   private resyncIntoArray = false;
 
   constructor(
@@ -189,9 +170,9 @@ export class RecordScanner {
     this.nlNext = 0;
     if (this.state === GARBAGE) this.endGarbage();
     if (this.state === RESYNC) {
-      this.sink.warning(this.resyncLine, `${this.resyncReason}; skipped from line ${this.resyncLine} to the end of input`);
+      this.sink.warning(this.resyncLine, this.resyncDiagnostic(null));
     } else if (this.state === VALUE) {
-      this.sink.warning(this.elementKind !== NO_ELEMENT ? this.elementLine : this.recordLine, TRUNCATED_AT_END);
+      this.sink.warning(this.elementKind !== NO_ELEMENT ? this.elementLine : this.recordLine, { kind: "truncatedAtEnd" });
       this.endList(undefined, undefined);
     }
     this.state = TOP;
@@ -207,7 +188,7 @@ export class RecordScanner {
     while (i < end && ((c = b[i]!) === SP || c === NL || c === CR || c === TAB)) i++;
     if (i >= end) return end;
     if (c === LBRACE) {
-      if (this.options.accept === "arrays") return this.beginValue(i, SKIP_OBJECT, "expected a JSON array, found an object; skipped");
+      if (this.options.accept === "arrays") return this.beginValue(i, SKIP_OBJECT, { kind: "wrongTopLevel", expected: "array", found: "object" });
       const next = this.fastRecord(i);
       if (next >= 0) return next;
       if (next === INCOMPLETE) {
@@ -224,7 +205,7 @@ export class RecordScanner {
     if (c === LBRACK) {
       const accept = this.options.accept;
       if (accept === "objects" || accept === "lists") {
-        return this.beginValue(i, SKIP_ARRAY, `expected ${accept === "lists" ? "a List object" : "JSON objects"}, found an array; skipped`);
+        return this.beginValue(i, SKIP_ARRAY, { kind: "wrongTopLevel", expected: accept === "lists" ? "list" : "objects", found: "array" });
       }
       return this.beginValue(i, ARRAY, null);
     }
@@ -280,7 +261,7 @@ export class RecordScanner {
     return true;
   }
 
-  private beginValue(i: number, mode: number, rejection: string | null): number {
+  private beginValue(i: number, mode: number, rejection: Diagnostic | null): number {
     this.state = VALUE;
     this.mode = mode;
     this.depth = 1;
@@ -301,8 +282,7 @@ export class RecordScanner {
   /** Emits a complete top-level object (not a List). */
   private emitTopObject(value: Record<string, unknown>, line: number, bytes: Buffer): void {
     if (this.options.accept === "lists") {
-      const kind = typeof value["kind"] === "string" ? `kind ${value["kind"]}` : "no kind";
-      this.sink.warning(line, `expected a List object, found an object with ${kind}; skipped`);
+      this.sink.warning(line, { kind: "notAList", objectKind: typeof value["kind"] === "string" ? value["kind"] : null });
       return;
     }
     if (this.format === null) {
@@ -313,7 +293,7 @@ export class RecordScanner {
   }
 
   private emit(value: Record<string, unknown>, line: number, bytes: Buffer): void {
-    if (!isUtf8(bytes)) this.sink.warning(line, "invalid UTF-8 in this record, read with replacement characters");
+    if (!isUtf8(bytes)) this.sink.warning(line, { kind: "invalidUtf8" });
     this.sink.value(value, line, null);
   }
 
@@ -477,11 +457,11 @@ export class RecordScanner {
       if (tail !== null) {
         const parsed = parseJson(Buffer.concat([Buffer.from('{"":0'), tail]));
         if (parsed.ok && isObject(parsed.value)) tailObject = parsed.value;
-        else this.sink.warning(this.recordLine, "invalid JSON after the items of this list");
+        else this.sink.warning(this.recordLine, { kind: "listTailInvalid" });
       }
       const kind = tailObject["kind"] ?? this.listHead?.["kind"];
       if (typeof kind === "string" && !isListKind(kind)) {
-        this.sink.warning(this.recordLine, `an object of kind ${kind} holds an items array: its items were read as a List's`);
+        this.sink.warning(this.recordLine, { kind: "itemsOfNonList", objectKind: kind });
       }
       this.endList(kind, tailObject["apiVersion"] ?? this.listHead?.["apiVersion"]);
     }
@@ -501,7 +481,7 @@ export class RecordScanner {
     }
     const kind = headObject?.["kind"];
     if (typeof kind === "string" && !isListKind(kind)) return false;
-    if (head !== null && headObject === null) this.sink.warning(this.recordLine, "invalid JSON before the items of this list");
+    if (head !== null && headObject === null) this.sink.warning(this.recordLine, { kind: "listHeadInvalid" });
     this.capture.cancel();
     this.mode = LIST;
     this.trackKeys = false;
@@ -538,11 +518,11 @@ export class RecordScanner {
     const value = this.parseRecord(bytes, line);
     if (value === undefined || bytes === null) return;
     if (!isObject(value)) {
-      this.sink.warning(line, `expected a JSON object, found ${describeValue(value)}`);
+      this.sink.warning(line, { kind: "notAnObject", found: kindOfValue(value) });
       return;
     }
     if (this.list !== null) {
-      if (!isUtf8(bytes)) this.sink.warning(line, "invalid UTF-8 in this record, read with replacement characters");
+      if (!isUtf8(bytes)) this.sink.warning(line, { kind: "invalidUtf8" });
       this.list.item(value, line, bytes.length);
     } else if (this.mode === ARRAY) this.emit(value, line, bytes);
   }
@@ -550,12 +530,12 @@ export class RecordScanner {
   /** Parses captured bytes, warning (and returning undefined) when too large or not JSON. */
   private parseRecord(bytes: Buffer | null, line: number): unknown {
     if (bytes === null) {
-      this.sink.warning(line, `record larger than ${formatBytes(this.options.maxRecordBytes)}; skipped`);
+      this.sink.warning(line, { kind: "recordTooLarge", limitBytes: this.options.maxRecordBytes });
       return undefined;
     }
     const parsed = parseJson(bytes);
     if (parsed.ok) return parsed.value;
-    this.sink.warning(line, `invalid JSON: ${parsed.error}`);
+    this.sink.warning(line, { kind: "invalidJson", error: parsed.error });
     return undefined;
   }
 
@@ -566,9 +546,8 @@ export class RecordScanner {
   private breakTopValue(i: number): number {
     const line = this.elementKind !== NO_ELEMENT ? this.elementLine : this.recordLine;
     const next = this.lineAt(i);
-    // Name the lines given up, so that garbage after a cut-off record is accounted for.
-    const span = next - 1 > line ? `lines ${line}-${next - 1} skipped` : "skipped";
-    this.sink.warning(line, `incomplete record (${span}): the next one starts at line ${next}`);
+    // The lines given up are named, so that garbage after a cut-off record is accounted for.
+    this.sink.warning(line, { kind: "incompleteRecord", from: line, next, topLevel: true });
     this.capture.cancel();
     this.elementKind = NO_ELEMENT;
     this.endList(undefined, undefined);
@@ -579,7 +558,7 @@ export class RecordScanner {
   /** A `{` at column 0 inside an element of a top-level array: the element is cut short. */
   private breakElement(i: number): void {
     if (this.elementKind !== NO_ELEMENT) {
-      this.sink.warning(this.elementLine, `incomplete record: the next one starts at line ${this.lineAt(i)}`);
+      this.sink.warning(this.elementLine, { kind: "incompleteRecord", from: this.elementLine, next: this.lineAt(i), topLevel: false });
     }
     this.capture.cancel();
     this.elementKind = NO_ELEMENT;
@@ -589,7 +568,7 @@ export class RecordScanner {
   private breakInsideString(newline: number): number {
     this.state = RESYNC;
     this.resyncLine = this.elementKind !== NO_ELEMENT ? this.elementLine : this.recordLine;
-    this.resyncReason = "invalid JSON (a line break inside a string)";
+    this.resyncExcerpt = null;
     this.resyncIntoArray = this.mode === ARRAY;
     this.capture.cancel();
     this.elementKind = NO_ELEMENT;
@@ -616,7 +595,7 @@ export class RecordScanner {
     if (this.garbageBytes <= GARBAGE_KEEP) {
       try {
         const value: unknown = JSON.parse(text);
-        this.sink.warning(this.garbageLine, `expected a JSON object, found ${describeValue(value)}`);
+        this.sink.warning(this.garbageLine, { kind: "notAnObject", found: kindOfValue(value) });
         this.state = TOP;
         return;
       } catch {
@@ -625,7 +604,7 @@ export class RecordScanner {
     }
     this.state = RESYNC;
     this.resyncLine = this.garbageLine;
-    this.resyncReason = `not JSON: ${excerpt(text)}`;
+    this.resyncExcerpt = excerpt(text);
     this.resyncIntoArray = false;
   }
 
@@ -639,7 +618,7 @@ export class RecordScanner {
     }
     if (at < 0) return b.length;
     const line = this.lineAt(at);
-    this.sink.warning(this.resyncLine, `${this.resyncReason}; skipped ${lineRange(this.resyncLine, line - 1)}`);
+    this.sink.warning(this.resyncLine, this.resyncDiagnostic(line - 1));
     if (this.resyncIntoArray) {
       this.state = VALUE;
       this.mode = ARRAY;
@@ -647,6 +626,12 @@ export class RecordScanner {
       this.elementDepth = 1;
     } else this.state = TOP;
     return at;
+  }
+
+  /** What was skipped while resynchronising, through line `through` (null: to the end of input). */
+  private resyncDiagnostic(through: number | null): Diagnostic {
+    const from = this.resyncLine;
+    return this.resyncExcerpt === null ? { kind: "lineBreakInString", from, through } : { kind: "notJson", excerpt: this.resyncExcerpt, from, through };
   }
 
   // ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import type { InputFormat } from "../types.js";
+import type { Diagnostic } from "../diagnostics.js";
 
 /** The kind a List implies for items that carry none (a raw API `PodList` omits it). */
 export interface ImpliedKind {
@@ -16,7 +17,7 @@ export interface DecodeSink {
    */
   value(value: Record<string, unknown>, line: number, implied: ImpliedKind | null): void;
   /** A problem with the bytes; `line` is 1-based, null when not tied to a line. */
-  warning(line: number | null, message: string): void;
+  warning(line: number | null, diagnostic: Diagnostic): void;
 }
 
 export interface DecodeOptions {
@@ -34,5 +35,3 @@ export interface DecodeResult {
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;
-
-export const TRUNCATED_AT_END = "truncated record at end of input";

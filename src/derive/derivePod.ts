@@ -1,5 +1,7 @@
-import type { KubeEvent, PodReport, Warning } from "../types.js";
+import type { PodReport, Warning } from "../types.js";
+import type { KubeEvent } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
+import { warningAt } from "../diagnostics.js";
 import { deriveContainers, initRunTime } from "./containers.js";
 import { deriveFailures } from "./failures.js";
 import { deriveConditions, derivePhases } from "./history.js";
@@ -16,7 +18,7 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
   const obs = history.observations;
   const starts = firstStarts(history);
   const timestamps = deriveTimestamps(history, events, starts);
-  const pulls = deriveImagePulls(events);
+  const { pulls, negative } = deriveImagePulls(events);
   const containers = deriveContainers(history, starts, pulls);
   let imagePullMs: number | null = null;
   for (const pull of pulls.values()) if (pull.wallMs !== null) imagePullMs = (imagePullMs ?? 0) + pull.wallMs;
@@ -47,12 +49,11 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
   };
   const where = last?.loc ?? events[0]?.loc;
   // A static pod's mirror object is created after the kubelet started its containers.
-  const why = pod.owner?.startsWith("Node/") === true ? " (a static pod: its mirror object was created after its containers started)" : " (clock skew, or a transition overwritten before the capture saw it)";
-  const warnings = problems.map((p) => ({
-    input: where?.input ?? "",
-    line: where?.line ?? null,
-    message: `pod ${pod.namespace}/${pod.name}: ${p}${why}`,
-  }));
+  const cause = pod.owner?.startsWith("Node/") === true ? "staticPod" : "clockSkew";
+  const warnings = problems.map((p) =>
+    warningAt(where?.input ?? "", where?.line ?? null, { ...p, namespace: pod.namespace, name: pod.name, cause }),
+  );
+  for (const n of negative) warnings.push(warningAt(n.loc.input, n.loc.line, { kind: "negativePull", namespace: pod.namespace, name: pod.name, container: n.container, ms: n.ms }));
   return { pod, warnings };
 }
 

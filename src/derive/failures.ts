@@ -1,4 +1,5 @@
-import type { EpochMs, KubeEvent, PodFailure, PodObservation } from "../types.js";
+import type { EpochMs, PodFailure } from "../types.js";
+import type { KubeEvent, PodObservation } from "../records.js";
 import { categoryOf } from "../catalog/index.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { terminationKey, terminationsOf } from "./podView.js";
@@ -48,7 +49,7 @@ class FailureTally {
 }
 
 /**
- * Every distinct failure reason a pod showed (SPEC section 6): waiting and
+ * Every distinct failure reason a pod showed (docs/spec.md §6): waiting and
  * terminated container states, pod status.reason, PodScheduled=False and
  * DisruptionTarget from its records; Warning and BackOff events. When records
  * and events report the same (reason, container), the larger count stands.

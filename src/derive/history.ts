@@ -1,9 +1,10 @@
-import type { ConditionEntry, EpochMs, PhaseEntry, PodObservation } from "../types.js";
+import type { ConditionEntry, EpochMs, PhaseEntry } from "../types.js";
+import type { PodObservation } from "../records.js";
 import { currentRunStart, latestFinish, minOf } from "./podView.js";
 
 /**
  * Each phase the pod was seen in, in order, with the best evidence of when it
- * began (SPEC section 3): Pending at creation, Running at the earliest
+ * began (docs/spec.md §3.3): Pending at creation, Running at the earliest
  * container start, Succeeded/Failed at the last finish, else the snapshot's
  * latest managedFields time.
  */
@@ -18,7 +19,7 @@ export function derivePhases(observations: readonly PodObservation[], created: E
   return phases;
 }
 
-/** When a snapshot's phase began, on the best evidence it holds (SPEC section 3). */
+/** When a snapshot's phase began, on the best evidence it holds (docs/spec.md §3.3). */
 export function phaseStart(obs: PodObservation, created: EpochMs | null): EpochMs | null {
   switch (obs.phase) {
     case "Pending":

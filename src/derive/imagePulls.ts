@@ -1,9 +1,10 @@
-import type { EpochMs, KubeEvent } from "../types.js";
+import type { EpochMs, Location } from "../types.js";
+import type { KubeEvent } from "../records.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { parsePullMessage } from "../kube/pullMessage.js";
 import { containerKey } from "./podView.js";
 
-/** A container's first completed image pull, from kubelet events (SPEC section 5). */
+/** A container's first completed image pull, from kubelet events (docs/spec.md §5). */
 export interface ContainerPull {
   /** Wall time in ms (fractional); 0 when the image was already present. */
   readonly wallMs: number | null;
@@ -11,12 +12,21 @@ export interface ContainerPull {
   readonly at: EpochMs | null;
 }
 
+/** A container's first Pulled event that gives a negative pull time (docs/spec.md §5: left null). */
+export interface NegativePull {
+  readonly container: string;
+  readonly ms: number;
+  readonly loc: Location;
+}
+
 /**
  * For each container (by `containerKey`) its FIRST `Pulled` record: W when the
  * message has it, else D, else the time since the matching `Pulling` event;
- * `already present` counts 0. Containers with no Pulled event are absent.
+ * `already present` counts 0. Containers with no Pulled event are absent. A
+ * negative W or D (`in -5s`: a duration is never negative) is null, and
+ * listed in `negative` with the event's place.
  */
-export function deriveImagePulls(events: readonly KubeEvent[]): Map<string, ContainerPull> {
+export function deriveImagePulls(events: readonly KubeEvent[]): { pulls: Map<string, ContainerPull>; negative: NegativePull[] } {
   const byContainer = new Map<string, { pulling: EpochMs[]; pulled: KubeEvent[] }>();
   for (const e of events) {
     if (e.reason !== "Pulling" && e.reason !== "Pulled") continue;
@@ -35,6 +45,7 @@ export function deriveImagePulls(events: readonly KubeEvent[]): Map<string, Cont
     }
   }
   const pulls = new Map<string, ContainerPull>();
+  const negative: NegativePull[] = [];
   for (const [key, { pulling, pulled }] of byContainer) {
     const first = [...pulled].sort((a, b) => (a.firstTime ?? a.time ?? Infinity) - (b.firstTime ?? b.time ?? Infinity))[0];
     if (first === undefined) continue;
@@ -46,6 +57,11 @@ export function deriveImagePulls(events: readonly KubeEvent[]): Map<string, Cont
       continue;
     }
     let wallMs = parsed.wallMs ?? parsed.pullMs;
+    if (wallMs !== null && wallMs < 0) {
+      negative.push({ container: key.slice(key.indexOf("/") + 1), ms: wallMs, loc: first.loc });
+      pulls.set(key, { wallMs: null, cached: false, at });
+      continue;
+    }
     if (wallMs === null && at !== null) {
       // No duration printed (Kubernetes before 1.19): since the latest Pulling before it.
       const started = pulling.filter((t) => t <= at).sort((a, b) => b - a)[0];
@@ -53,5 +69,5 @@ export function deriveImagePulls(events: readonly KubeEvent[]): Map<string, Cont
     }
     pulls.set(key, { wallMs, cached: false, at });
   }
-  return pulls;
+  return { pulls, negative };
 }

@@ -1,9 +1,10 @@
-import type { Outcome, PodObservation, WatchType } from "../types.js";
+import type { Outcome } from "../types.js";
+import type { PodObservation, WatchType } from "../records.js";
 import { PROGRESS_WAITING_REASONS } from "./failures.js";
 
 type ResolvedObservation = PodObservation & { readonly resolvedType: WatchType };
 
-/** The pod's state at the end of the capture (SPEC section 6). */
+/** The pod's state at the end of the capture (docs/spec.md §6.5). */
 export function deriveOutcome(observations: readonly ResolvedObservation[]): Outcome {
   if (observations.some((o) => o.resolvedType === "DELETED")) return "Deleted";
   const last = observations[observations.length - 1];

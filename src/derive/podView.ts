@@ -1,11 +1,12 @@
-import type { ContainerObservation, ContainerState, EpochMs, PodObservation } from "../types.js";
+import type { EpochMs } from "../types.js";
+import type { ContainerObservation, ContainerState, PodObservation } from "../records.js";
 
 /** Key of a container within a pod: init containers and regular ones may share a name. */
 export function containerKey(c: { readonly name: string; readonly init: boolean }): string {
   return `${c.init ? "init" : "main"}/${c.name}`;
 }
 
-/** `state.running.startedAt`: the evidence SPEC section 3 takes for a container's start. */
+/** `state.running.startedAt`: the evidence docs/spec.md §3.2 takes for a container's start. */
 export function runningSince(c: ContainerObservation): EpochMs | null {
   return c.state.kind === "running" ? c.state.startedAt : null;
 }

@@ -1,5 +1,8 @@
 import type { EpochMs, Stage, TimestampName } from "../types.js";
 
+/** A start-up figure left null: `to` came out before `from`, or the SLI came out negative. */
+export type StageProblem = { readonly kind: "inconsistentTimes"; readonly stage: Stage; readonly from: string; readonly to: string } | { readonly kind: "negativeStartupSLI" };
+
 export interface StageInputs {
   readonly timestamps: Readonly<Record<TimestampName, EpochMs | null>>;
   /** Sum of the first completed pull of each container (fractional ms), null when none completed. */
@@ -9,19 +12,19 @@ export interface StageInputs {
 }
 
 /**
- * The start-up stages of SPEC section 4, in whole milliseconds (computed on
+ * The start-up stages of docs/spec.md §4, in whole milliseconds (computed on
  * exact values, rounded once). An inconsistent pair gives null and a problem
  * description instead of a negative duration.
  */
 export function deriveStages({ timestamps: t, imagePullMs, initRunMs }: StageInputs): {
   durations: Record<Stage, number | null>;
-  problems: string[];
+  problems: StageProblem[];
 } {
-  const problems: string[] = [];
+  const problems: StageProblem[] = [];
   const span = (stage: Stage, from: EpochMs | null, to: EpochMs | null, fromName: string, toName: string): number | null => {
     if (from === null || to === null) return null;
     if (to < from) {
-      problems.push(`${stage}: ${toName} is before ${fromName}: left null`);
+      problems.push({ kind: "inconsistentTimes", stage, from: fromName, to: toName });
       return null;
     }
     return to - from;
@@ -35,7 +38,7 @@ export function deriveStages({ timestamps: t, imagePullMs, initRunMs }: StageInp
   if (createdToRunning !== null && imagePullMs !== null && initRunMs !== null) {
     startupSLI = createdToRunning - imagePullMs - initRunMs;
     if (startupSLI < 0) {
-      problems.push("startupSLI: image pulls and init containers add up to more than created-to-running: left null");
+      problems.push({ kind: "negativeStartupSLI" });
       startupSLI = null;
     }
   }

@@ -1,7 +1,9 @@
-import type { EpochMs, KubeEvent, Location, PodReport, Stage } from "../types.js";
+import type { EpochMs, Location, PodReport, Stage } from "../types.js";
+import type { KubeEvent } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { phaseStart } from "./history.js";
+import { containerKey, terminationKey, terminationsOf, type TerminatedState } from "./podView.js";
 
 /** One piece of evidence in a pod's timeline. */
 export type TimelineEntry =
@@ -21,14 +23,17 @@ export interface StageSpan {
 
 /**
  * The evidence behind a pod's figures: every observed transition (phase,
- * condition, container state, deletion) and every matched event, with the
- * record it came from, in time order.
+ * condition, container state, deletion), every termination the failures and
+ * restarts count (those seen only in `lastState` too, at their `finishedAt`)
+ * and every matched event, with the record it came from, in time order.
  */
 export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   let phase: string | null = null;
   const conditions = new Map<string, string>();
   const containers = new Map<string, string>();
+  /** Terminations listed, by container and identity, as failures.ts counts them. */
+  const terminations = new Set<string>();
   let deleting = false;
   const first = history.observations[0];
   if (first !== undefined && history.meta.created !== null) {
@@ -60,15 +65,25 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
           at = s.startedAt ?? at;
           break;
         case "terminated":
-          label = `terminated ${s.reason ?? ""}`.trim() + (s.exitCode === null ? "" : ` (exit ${s.exitCode})`);
+          label = terminatedLabel(s);
           at = s.finishedAt ?? at;
           detail = s.message;
           break;
         case "unknown":
-          continue;
+          label = "";
+          break;
       }
+      const ckey = containerKey(c);
+      // A termination shown as the current state is listed with it; one seen only in lastState (the container
+      // restarted between two records, as in a crash loop) gets its own entry at its finishedAt.
+      for (const { state, current } of terminationsOf(c)) {
+        const id = `${ckey}|${terminationKey(c.name, state)}`;
+        if (terminations.has(id)) continue;
+        terminations.add(id);
+        if (!current) entries.push({ kind: "container", at: state.finishedAt ?? obs.managedAt, container: c.name, init: c.init, state: `${terminatedLabel(state)}, seen in lastState`, detail: state.message, source: obs.loc });
+      }
+      if (s.kind === "unknown") continue;
       const key = `${label}|${c.restartCount}|${at ?? ""}`;
-      const ckey = `${c.init ? "init" : "main"}/${c.name}`;
       if (containers.get(ckey) === key) continue;
       containers.set(ckey, key);
       const restarts = c.restartCount > 0 ? ` [restarts ${c.restartCount}]` : "";
@@ -99,6 +114,10 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
     return { entry, at: entry.at ?? lastAt, i };
   });
   return keyed.sort((a, b) => a.at - b.at || a.i - b.i).map((k) => k.entry);
+}
+
+function terminatedLabel(s: TerminatedState): string {
+  return `terminated ${s.reason ?? ""}`.trim() + (s.exitCode === null ? "" : ` (exit ${s.exitCode})`);
 }
 
 /** The spans of the stages that pod records and events give, for the timeline's stage section. */

@@ -1,4 +1,5 @@
-import type { EpochMs, KubeEvent, TimestampName, WatchType } from "../types.js";
+import type { EpochMs, TimestampName } from "../types.js";
+import type { KubeEvent, WatchType } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { firstTrue } from "./history.js";
 import { containerKey, latestFinish, maxOf, runningSince } from "./podView.js";
@@ -18,7 +19,7 @@ export function firstStarts(history: PodHistory): Map<string, EpochMs> {
   return starts;
 }
 
-/** The timestamps of SPEC section 3. */
+/** The timestamps of docs/spec.md §3.2. */
 export function deriveTimestamps(
   history: PodHistory,
   events: readonly KubeEvent[],
@@ -41,7 +42,7 @@ export function deriveTimestamps(
 
 /**
  * The latest first start over the regular containers; null until every one
- * was seen running (SPEC section 3: a container seen only terminated, e.g. a
+ * was seen running (docs/spec.md §3.2: a container seen only terminated, e.g. a
  * Job faster than the capture, or only in `lastState`, does not count).
  */
 function containersStarted(history: PodHistory, starts: ReadonlyMap<string, EpochMs>): EpochMs | null {

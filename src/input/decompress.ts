@@ -1,17 +1,15 @@
-import { constants as zlibConstants, createGunzip } from "node:zlib";
+import { constants as zlibConstants, crc32, createInflateRaw } from "node:zlib";
+import { ByteReader } from "./byteReader.js";
 import { DamagedInputError } from "./damagedInputError.js";
+import { GZIP_MAGIC_0, GZIP_MAGIC_1, readMemberHeader, readMemberTrailer } from "./gzipMember.js";
 
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
-/** gzip's trailer: CRC32 and size of the data. */
-const TRAILER = 8;
 /** Compressed bytes per zlib write. */
 const SLICE = 64 * 1024;
 /**
  * zlib's output buffer: what one trip to the thread pool can inflate, and the
  * most a failing write loses of what it inflated. 64 KiB, not Node's 16 KiB:
- * each trip costs a callback, a buffer and a wait, and at 16 KiB the trips
- * made a 100 MB .gz take 1.67 s instead of 1.38 s.
+ * each trip costs a callback, a buffer and a wait, and at 16 KiB those trips
+ * add measurably to reading a large .gz (figures: docs/performance.md).
  */
 export const INFLATE_CHUNK = 64 * 1024;
 
@@ -19,9 +17,10 @@ export const INFLATE_CHUNK = 64 * 1024;
  * Passes bytes through, gunzipping them when they start with the gzip magic
  * bytes 1f 8b (the name of the input is never consulted).
  *
- * A zlib failure (truncated or corrupt stream) ends the iteration with a
- * `DamagedInputError` after every byte decompressed so far was yielded.
- * Errors of the underlying source are re-thrown as they are.
+ * A truncated or corrupt stream, and bytes after the last member that are
+ * not gzip, end the iteration with a `DamagedInputError` after every byte
+ * decompressed so far was yielded. Errors of the underlying source are
+ * re-thrown as they are.
  */
 export async function* decompress(raw: AsyncIterable<Buffer>): AsyncGenerator<Buffer, void, undefined> {
   const source = raw[Symbol.asyncIterator]();
@@ -42,33 +41,49 @@ export async function* decompress(raw: AsyncIterable<Buffer>): AsyncGenerator<Bu
   yield* gunzip(head, source);
 }
 
+/**
+ * Inflates a gzip stream member by member, as `gzip -dc` does: members
+ * concatenated (`cat a.gz b.gz`) are read whole; bytes after the last member
+ * that are not another member (a rotated log's padding or junk) are ignored
+ * with a `trailingCompressedBytes` diagnostic, after everything inflated was
+ * yielded. Node's gunzip would instead fail on them and drop the output of
+ * the write that held the end of the last member: for a small file, all of it.
+ */
 async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer, void, undefined> {
-  // zlib drops the output of a write that fails. The last 8 bytes (CRC32 and
-  // size, or the end of a cut stream) go a byte a write, so a bad or cut
-  // trailer costs no data; and big
-  // chunks go in slices, so damage costs at most one slice's output.
-  async function* replay(): AsyncGenerator<Buffer, void, undefined> {
-    let held = Buffer.alloc(0);
-    const slices = function* (bytes: Buffer): Generator<Buffer> {
-      for (let i = 0; i < bytes.length; i += SLICE) yield bytes.subarray(i, Math.min(bytes.length, i + SLICE));
-    };
-    for (let next: IteratorResult<Buffer> = { done: false, value: head }; next.done !== true; next = await rest.next()) {
-      const bytes = held.length === 0 ? next.value : Buffer.concat([held, next.value]);
-      const cut = Math.max(0, bytes.length - TRAILER);
-      yield* slices(bytes.subarray(0, cut));
-      held = Buffer.from(bytes.subarray(cut));
-    }
-    // One byte a write: whatever is data still comes out when the trailer is bad or cut.
-    for (let i = 0; i < held.length; i++) yield held.subarray(i, i + 1);
+  const input = new ByteReader(rest);
+  input.unshift(head);
+  for (;;) {
+    const header = await readMemberHeader(input);
+    if (header !== null) throw new DamagedInputError({ kind: "damagedCompression", ...header });
+    const { crc, size } = yield* inflateMember(input);
+    const trailer = await readMemberTrailer(input, crc, size);
+    if (trailer !== null) throw new DamagedInputError({ kind: "damagedCompression", ...trailer });
+    const next = await input.exactly(2);
+    if (next.length === 0) return;
+    input.unshift(next);
+    if (next.length === 2 && next[0] === GZIP_MAGIC_0 && next[1] === GZIP_MAGIC_1) continue;
+    const { bytes, zeros } = await input.drain();
+    throw new DamagedInputError({ kind: "trailingCompressedBytes", bytes, zeros });
   }
-  // Z_SYNC_FLUSH on every write: zlib hands over all it can decode at once, so nothing waits inside it when the input stops short.
-  const inflater = createGunzip({ chunkSize: INFLATE_CHUNK, flush: zlibConstants.Z_SYNC_FLUSH });
+}
+
+/**
+ * The deflate data of one member, inflated as it comes; returns the CRC32 and
+ * size of what it yielded for the trailer check. Bytes after the deflate data
+ * are given back to `input`.
+ */
+async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, { crc: number; size: number }, undefined> {
+  // zlib drops the output of a write that fails, so big chunks go in slices:
+  // damage costs at most one slice's output. Z_SYNC_FLUSH on every write: zlib
+  // hands over all it can decode at once, so nothing waits inside it when the input stops short.
+  const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK, flush: zlibConstants.Z_SYNC_FLUSH });
   // Output is taken as it comes ('data'), never paused: a paused stream that
   // fails drops what it buffered. The feeder below waits instead, when the
   // consumer falls behind, so memory stays bounded.
   const queue: Buffer[] = [];
   let queued = 0;
   let ended = false;
+  let feeding = true;
   let stopped = false;
   let failure: unknown = null;
   let sourceError: unknown = null;
@@ -92,6 +107,7 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerato
   inflater.on("end", () => {
     ended = true;
     notify();
+    notifyFeeder();
   });
   inflater.on("error", (error) => {
     failure = error;
@@ -114,54 +130,70 @@ async function* gunzip(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerato
       else inflater.write(slice, done);
     });
   const feed = async (): Promise<void> => {
+    let total = 0;
     try {
-      for await (const slice of replay()) {
-        if (stopped || failure !== null) return;
+      while (!stopped && failure === null) {
+        const slice = await input.chunk(SLICE);
+        if (slice === null) {
+          await written(null);
+          return;
+        }
         await written(slice);
-        while (queued > HIGH_WATER && !stopped && failure === null) {
+        total += slice.length;
+        // The deflate data ended inside this slice (zlib consumed less than it was given): the rest is the trailer and what follows.
+        const unused = total - inflater.bytesWritten;
+        if (unused > 0) {
+          input.unshift(slice.subarray(slice.length - unused));
+          return;
+        }
+        while (queued > HIGH_WATER && !stopped && failure === null && !ended) {
           await new Promise<void>((resolve) => {
             wakeFeeder = resolve;
           });
         }
       }
-      if (!stopped && failure === null) await written(null);
     } catch (error) {
       sourceError = error;
       inflater.destroy(error as Error);
+    } finally {
+      feeding = false;
+      notify();
     }
   };
   void feed();
+  let crc = 0;
+  let size = 0;
   try {
     for (;;) {
       const chunk = queue.shift();
       if (chunk !== undefined) {
         queued -= chunk.length;
         if (queued <= HIGH_WATER / 2) notifyFeeder();
+        crc = crc32(chunk, crc);
+        size += chunk.length;
         yield chunk;
         continue;
       }
-      if (ended) break;
+      if (ended && !feeding) break;
       await new Promise<void>((resolve) => {
         wake = resolve;
       });
     }
-    if (failure !== null) {
-      if (sourceError !== null) throw sourceError;
-      throw new DamagedInputError(describeZlibError(failure));
-    }
+    if (sourceError !== null) throw sourceError;
+    if (failure !== null) throw new DamagedInputError(describeZlibError(failure));
   } finally {
     stopped = true;
     notifyFeeder();
     inflater.destroy();
   }
+  return { crc, size };
 }
 
 /** Inflated bytes waiting for the reader before the feeder stops writing. */
 const HIGH_WATER = 4 * 1024 * 1024;
 
-function describeZlibError(error: unknown): string {
+function describeZlibError(error: unknown): Extract<DamagedInputError["diagnostic"], { kind: "damagedCompression" }> {
   const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === "Z_BUF_ERROR") return `input is a truncated gzip stream: ${message}`;
-  return `input is a corrupt gzip stream: ${message}`;
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: "damagedCompression", damage: code === "Z_BUF_ERROR" ? "truncated" : "corrupt", detail };
 }

@@ -136,9 +136,9 @@ async function* streamFile(name: string, path: string): AsyncGenerator<Buffer, v
 
 /**
  * A regular file's bytes, read with blocking reads. Decoding keeps the thread busy
- * anyway; a read handed to the thread pool only adds a wait (about 3% of a
- * run over a file in the page cache). Every READS_PER_TURN reads the event
- * loop gets a turn, for timers and output.
+ * anyway; a read handed to the thread pool only adds a wait (measured in
+ * docs/performance.md). Every READS_PER_TURN reads the event loop gets a
+ * turn, for timers and output.
  */
 async function* readFile(name: string, path: string): AsyncGenerator<Buffer, void, undefined> {
   let fd: number;

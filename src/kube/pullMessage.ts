@@ -1,5 +1,5 @@
 /**
- * Kubelet image-pull event messages (SPEC section 5), across versions:
+ * Kubelet image-pull event messages (docs/spec.md §5), across versions:
  *
  * - `Pulling image "IMG"` (before 1.14: `pulling image "IMG"`);
  * - `Successfully pulled image "IMG"` (before 1.19),
@@ -75,7 +75,7 @@ export function parsePullMessage(reason: string | null, message: string | null):
 }
 
 /**
- * Wall time of a pull per SPEC section 5: W when present, else D; 0 for an
+ * Wall time of a pull per docs/spec.md §5: W when present, else D; 0 for an
  * image already present; null when the message carries no duration (the
  * caller then uses Pulled time − Pulling time) and for `pulling`.
  */

@@ -11,78 +11,69 @@
  * | reportingComponent  | reportingComponent, else source.component | reportingController, else deprecatedSource.component |
  * | host                | source.host                              | deprecatedSource.host                              |
  */
-import { intern } from "./intern.js";
-import type { EventSubject, KubeEvent, Location } from "../types.js";
-import { coreEventTimes, eventsV1Times } from "./eventTime.js";
-import { asRecord, asText, eventCount } from "./rawFields.js";
-
-/** The kind and apiVersion an enclosing list gives its items when they carry none. */
-export interface ImpliedKind {
-  readonly kind: string | null;
-  readonly apiVersion: string | null;
-}
+import { intern } from "../memo.js";
+import type { Location } from "../types.js";
+import type { EventSubject, KubeEvent } from "../records.js";
+import type { ImpliedKind } from "../decode/types.js";
+import { coreEventTimes, eventCount, eventsV1Times } from "./eventTime.js";
+import type { FieldReader, JsonObject } from "./fieldReader.js";
 
 /** Which API the event came from: apiVersion (own, else implied), else its shape. */
-function apiGroupOf(raw: Record<string, unknown>, implied: ImpliedKind | null): KubeEvent["apiGroup"] {
-  const apiVersion = asText(raw["apiVersion"]) ?? implied?.apiVersion ?? null;
+function apiGroupOf(r: FieldReader, raw: JsonObject, implied: ImpliedKind | null): KubeEvent["apiGroup"] {
+  const apiVersion = r.name(raw["apiVersion"]) ?? implied?.apiVersion ?? null;
   if (apiVersion !== null) return apiVersion.startsWith("events.k8s.io/") ? "events.k8s.io" : "core";
-  return asRecord(raw["involvedObject"]) === null && asRecord(raw["regarding"]) !== null ? "events.k8s.io" : "core";
+  return r.object(raw["involvedObject"]) === null && r.object(raw["regarding"]) !== null ? "events.k8s.io" : "core";
 }
 
-function subjectOf(ref: Record<string, unknown>): EventSubject {
+function subjectOf(r: FieldReader, ref: JsonObject): EventSubject {
   return {
-    kind: intern(asText(ref["kind"])),
+    kind: intern(r.name(ref["kind"])),
     // Interned like the pod's own uid and name: stored once for the pod and all its events.
-    uid: intern(asText(ref["uid"])),
-    namespace: intern(asText(ref["namespace"])),
-    name: intern(asText(ref["name"])),
-    fieldPath: intern(asText(ref["fieldPath"])),
+    uid: intern(r.name(ref["uid"])),
+    namespace: intern(r.name(ref["namespace"])),
+    name: intern(r.name(ref["name"])),
+    fieldPath: intern(r.name(ref["fieldPath"])),
   };
 }
 
 /**
  * Normalizes one raw Event. Fields of the wrong type read as absent (an
  * event without a valid `reason` is still an event, with reason null);
- * `{ problem }` only when the value is not an object or names no object at
+ * `{ missing }` names the reference field when the event names no object at
  * all (neither `involvedObject` nor `regarding` is an object). When the
  * API's own reference field is missing, the other API's is used.
  */
-export function normalizeEvent(
-  raw: Record<string, unknown>,
-  loc: Location,
-  implied: ImpliedKind | null = null,
-): KubeEvent | { problem: string } {
-  if (asRecord(raw) === null) return { problem: "event is not a JSON object" };
-  const apiGroup = apiGroupOf(raw, implied);
+export function normalizeEvent(r: FieldReader, raw: JsonObject, loc: Location, implied: ImpliedKind | null = null): KubeEvent | { readonly missing: "involvedObject" | "regarding" } {
+  const apiGroup = apiGroupOf(r, raw, implied);
   const v1 = apiGroup === "events.k8s.io";
   const ref = v1
-    ? (asRecord(raw["regarding"]) ?? asRecord(raw["involvedObject"]))
-    : (asRecord(raw["involvedObject"]) ?? asRecord(raw["regarding"]));
-  if (ref === null) return { problem: `event has no ${v1 ? "regarding" : "involvedObject"} object` };
+    ? (r.object(raw["regarding"]) ?? r.object(raw["involvedObject"]))
+    : (r.object(raw["involvedObject"]) ?? r.object(raw["regarding"]));
+  if (ref === null) return { missing: v1 ? "regarding" : "involvedObject" };
 
-  const metadata = asRecord(raw["metadata"]);
-  const source = asRecord(raw[v1 ? "deprecatedSource" : "source"]);
-  const times = v1 ? eventsV1Times(raw) : coreEventTimes(raw);
-  const message = v1 ? (asText(raw["note"]) ?? asText(raw["message"])) : (asText(raw["message"]) ?? asText(raw["note"]));
+  const metadata = r.object(raw["metadata"]);
+  const source = r.object(raw[v1 ? "deprecatedSource" : "source"]);
+  const times = v1 ? eventsV1Times(r, raw) : coreEventTimes(r, raw);
+  const message = v1 ? (r.name(raw["note"]) ?? r.name(raw["message"])) : (r.name(raw["message"]) ?? r.name(raw["note"]));
   const reportingComponent = v1
-    ? (asText(raw["reportingController"]) ?? asText(source?.["component"]))
-    : (asText(raw["reportingComponent"]) ?? asText(source?.["component"]));
+    ? (r.name(raw["reportingController"]) ?? r.name(source?.["component"]))
+    : (r.name(raw["reportingComponent"]) ?? r.name(source?.["component"]));
 
   return {
-    uid: asText(metadata?.["uid"]),
-    name: asText(metadata?.["name"]),
-    namespace: intern(asText(metadata?.["namespace"])),
-    resourceVersion: asText(metadata?.["resourceVersion"]),
+    uid: r.name(metadata?.["uid"]),
+    name: r.name(metadata?.["name"]),
+    namespace: intern(r.name(metadata?.["namespace"])),
+    resourceVersion: r.name(metadata?.["resourceVersion"]),
     apiGroup,
-    type: intern(asText(raw["type"])),
-    reason: intern(asText(raw["reason"])),
+    type: intern(r.name(raw["type"])),
+    reason: intern(r.name(raw["reason"])),
     message,
-    subject: subjectOf(ref),
-    count: eventCount(raw),
+    subject: subjectOf(r, ref),
+    count: eventCount(r, raw),
     time: times.time,
     firstTime: times.firstTime,
     reportingComponent: intern(reportingComponent),
-    host: intern(asText(source?.["host"])),
+    host: intern(r.name(source?.["host"])),
     loc,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Times of an Event (SPEC section 3), from the raw object of either API.
+ * Times of an Event (docs/spec.md §3.5), from the raw object of either API.
  *
  * `metav1.Time` fields (`firstTimestamp`, `lastTimestamp`) carry whole
  * seconds, `metav1.MicroTime` fields (`eventTime`, `series.lastObservedTime`)
@@ -8,14 +8,7 @@
  * `firstTimestamp` it refines that time to the microsecond.
  */
 import type { EpochMs } from "../types.js";
-import { parseTime } from "../kube/time.js";
-import { asText, eventCount, nested } from "./rawFields.js";
-
-/**
- * Parses an RFC 3339 timestamp into epoch ms with µs precision: the one time
- * parser of podtrail, shared with pod records so their times compare exactly.
- */
-export const parseKubeTime: (value: unknown) => EpochMs | null = parseTime;
+import type { FieldReader, JsonObject } from "./fieldReader.js";
 
 const NAME_SUFFIX = /\.([0-9a-f]{1,16})$/;
 
@@ -33,7 +26,7 @@ export function clientGoNameTime(name: string | null, firstTimestamp: EpochMs | 
   const ns = BigInt(`0x${m[1] ?? ""}`);
   const second = BigInt(Math.floor(firstTimestamp / 1000));
   if (ns / 1_000_000_000n !== second) return null;
-  // Integer µs (< 2^53) divided once: the same rounding as parseKubeTime.
+  // Integer µs (< 2^53) divided once: the same rounding as kube/time's parseTime.
   return Number(ns / 1000n) / 1000;
 }
 
@@ -58,19 +51,20 @@ function sameSecond(a: EpochMs, b: EpochMs): boolean {
  * raised to it, so that `time` never precedes `firstTime`.
  */
 function eventTimes(
-  raw: Record<string, unknown>,
+  r: FieldReader,
+  raw: JsonObject,
   first: EpochMs | null,
   last: EpochMs | null,
   eventTimeFirst: boolean,
 ): EventTimes {
-  const seriesLast = parseKubeTime(nested(raw, "series", "lastObservedTime"));
-  const eventTime = parseKubeTime(raw["eventTime"]);
-  const created = parseKubeTime(nested(raw, "metadata", "creationTimestamp"));
-  const suffix = clientGoNameTime(asText(nested(raw, "metadata", "name")), first);
+  const seriesLast = r.time(r.nested(raw, "series", "lastObservedTime"));
+  const eventTime = r.time(raw["eventTime"]);
+  const created = r.time(r.nested(raw, "metadata", "creationTimestamp"));
+  const suffix = clientGoNameTime(r.name(r.nested(raw, "metadata", "name")), first);
 
   let time = seriesLast ?? eventTime ?? last ?? first ?? created;
   // eventCount is at least 2 whenever a series is present
-  if (eventCount(raw) === 1 && seriesLast === null && eventTime === null && suffix !== null && (last === null || sameSecond(last, suffix))) {
+  if (eventCount(r, raw) === 1 && seriesLast === null && eventTime === null && suffix !== null && (last === null || sameSecond(last, suffix))) {
     time = suffix;
   }
   const firstTime = (eventTimeFirst ? eventTime : null) ?? suffix ?? first ?? eventTime ?? time;
@@ -80,15 +74,15 @@ function eventTimes(
 }
 
 /**
- * Times of a core/v1 Event: `time` per SPEC section 3 (`eventTime`, else
+ * Times of a core/v1 Event: `time` per docs/spec.md §3.5 (`eventTime`, else
  * `lastTimestamp`, else `firstTimestamp`, else `metadata.creationTimestamp`;
  * `series.lastObservedTime` first when a series is present, as the same
  * stored object read through events.k8s.io/v1 would give), `firstTime` the
  * first occurrence: the client-go name suffix when consistent, else
  * `firstTimestamp`, else `eventTime`, else `time`.
  */
-export function coreEventTimes(raw: Record<string, unknown>): EventTimes {
-  return eventTimes(raw, parseKubeTime(raw["firstTimestamp"]), parseKubeTime(raw["lastTimestamp"]), false);
+export function coreEventTimes(r: FieldReader, raw: JsonObject): EventTimes {
+  return eventTimes(r, raw, r.time(raw["firstTimestamp"]), r.time(raw["lastTimestamp"]), false);
 }
 
 /**
@@ -98,11 +92,23 @@ export function coreEventTimes(raw: Record<string, unknown>): EventTimes {
  * `firstTime` = `eventTime` ?? `deprecatedFirstTimestamp` (refined by the
  * name suffix) ?? `time`.
  */
-export function eventsV1Times(raw: Record<string, unknown>): EventTimes {
-  return eventTimes(
-    raw,
-    parseKubeTime(raw["deprecatedFirstTimestamp"]),
-    parseKubeTime(raw["deprecatedLastTimestamp"]),
-    true,
-  );
+export function eventsV1Times(r: FieldReader, raw: JsonObject): EventTimes {
+  return eventTimes(r, raw, r.time(raw["deprecatedFirstTimestamp"]), r.time(raw["deprecatedLastTimestamp"]), true);
+}
+
+/**
+ * How many times an Event occurred: the highest of `count`, `series.count`
+ * and `deprecatedCount`, 1 when none is valid. A `series` exists only from the
+ * second occurrence on, and older client-go (`tools/events`) set `series.count`
+ * to 1 for that second occurrence (newer: 2), so an event with a series
+ * counts at least 2.
+ */
+export function eventCount(r: FieldReader, raw: JsonObject): number {
+  const series = r.object(raw["series"]);
+  let count = 1;
+  for (const c of [raw["count"], series?.["count"], raw["deprecatedCount"]]) {
+    const n = r.count(c);
+    if (n !== null && n > count) count = n;
+  }
+  return series !== null && count < 2 ? 2 : count;
 }

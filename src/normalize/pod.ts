@@ -1,46 +1,39 @@
-import type {
-  ConditionObservation,
-  ContainerObservation,
-  ContainerState,
-  Location,
-  ObservationType,
-  PodMeta,
-  PodRecord,
-} from "../types.js";
-import { asArray, asBoolean, asInteger, asName, asObject, asString, type JsonObject } from "./json.js";
-import { parseTime } from "../kube/time.js";
-import { intern } from "./intern.js";
+import type { Location } from "../types.js";
+import type { ConditionObservation, ContainerObservation, ContainerState, ObservationType, PodMeta, PodRecord } from "../records.js";
+import { intern, specContainers as containersBySpec } from "../memo.js";
+import type { FieldReader, JsonObject } from "./fieldReader.js";
 
 /**
  * Builds the compact record of one Pod object: identity, the few spec fields
- * podtrail reports, and the status. Returns a problem string when the object
- * cannot be tied to any pod (no name and no uid).
+ * podtrail reports, and the status. Null when the object cannot be tied to
+ * any pod (no name and no uid).
  */
-export function normalizePod(raw: JsonObject, type: ObservationType, loc: Location): PodRecord | { problem: string } {
-  const metadata = asObject(raw["metadata"]) ?? {};
-  const spec = asObject(raw["spec"]) ?? {};
-  const status = asObject(raw["status"]) ?? {};
+export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationType, loc: Location): PodRecord | null {
+  const metadata = r.object(raw["metadata"]) ?? {};
+  const spec = r.object(raw["spec"]) ?? {};
+  const status = r.object(raw["status"]) ?? {};
   // Interned: the pod's events name it by the same strings, which are then stored once.
-  const uid = intern(asName(metadata["uid"]));
-  const name = intern(asName(metadata["name"]));
-  if (name === null && uid === null) return { problem: "Pod without metadata.name or metadata.uid: skipped" };
+  const uid = intern(r.name(metadata["uid"]));
+  const name = intern(r.name(metadata["name"]));
+  if (name === null && uid === null) return null;
 
-  const specContainers = specContainersOf(spec);
+  const specContainers = specContainersOf(r, spec);
   const meta: PodMeta = {
     uid,
-    namespace: intern(asName(metadata["namespace"])) ?? "default",
+    namespace: intern(r.name(metadata["namespace"])) ?? "default",
     name: name ?? uid ?? "",
-    created: parseTime(metadata["creationTimestamp"]),
-    owner: readOwner(metadata["ownerReferences"]),
-    labels: readLabels(metadata["labels"]),
+    created: r.time(metadata["creationTimestamp"]),
+    owner: readOwner(r, metadata["ownerReferences"]),
+    labels: readLabels(r, metadata["labels"]),
+    staticHash: staticHashOf(r, metadata["annotations"]),
     specContainers,
   };
 
   const statuses = new Map<string, JsonObject>();
   for (const [field, init] of [["initContainerStatuses", true], ["containerStatuses", false]] as const) {
-    for (const item of asArray(status[field])) {
-      const cs = asObject(item);
-      const csName = cs === null ? null : asName(cs["name"]);
+    for (const item of r.array(status[field])) {
+      const cs = r.object(item);
+      const csName = cs === null ? null : r.name(cs["name"]);
       if (cs !== null && csName !== null) statuses.set(`${init ? "i" : "c"}/${csName}`, cs);
     }
   }
@@ -49,12 +42,12 @@ export function normalizePod(raw: JsonObject, type: ObservationType, loc: Locati
   for (const sc of specContainers) {
     const key = `${sc.init ? "i" : "c"}/${sc.name}`;
     seen.add(key);
-    containers.push(readContainer(sc.name, sc.init, sc.image, statuses.get(key) ?? null));
+    containers.push(readContainer(r, sc.name, sc.init, sc.image, statuses.get(key) ?? null));
   }
   // Statuses for containers the spec did not list (a trimmed capture).
   for (const [key, cs] of statuses) {
     if (seen.has(key)) continue;
-    containers.push(readContainer(key.slice(2), key.startsWith("i/"), null, cs));
+    containers.push(readContainer(r, key.slice(2), key.startsWith("i/"), null, cs));
   }
 
   return {
@@ -62,15 +55,15 @@ export function normalizePod(raw: JsonObject, type: ObservationType, loc: Locati
     meta,
     observation: {
       type,
-      resourceVersion: asName(metadata["resourceVersion"]),
-      phase: intern(asName(status["phase"])),
-      reason: intern(asName(status["reason"])),
-      message: asName(status["message"]),
-      nodeName: intern(asName(spec["nodeName"])),
-      deletionTimestamp: parseTime(metadata["deletionTimestamp"]),
-      conditions: readConditions(status["conditions"]),
+      resourceVersion: r.name(metadata["resourceVersion"]),
+      phase: intern(r.name(status["phase"])),
+      reason: intern(r.name(status["reason"])),
+      message: r.name(status["message"]),
+      nodeName: intern(r.name(spec["nodeName"])),
+      deletionTimestamp: r.time(metadata["deletionTimestamp"]),
+      conditions: readConditions(r, status["conditions"]),
       containers,
-      managedAt: latestManagedTime(metadata["managedFields"]),
+      managedAt: latestManagedTime(r, metadata["managedFields"]),
       loc,
     },
   };
@@ -81,45 +74,50 @@ export function normalizePod(raw: JsonObject, type: ObservationType, loc: Locati
  * while its text is unchanged (`parseRecord`), so its containers are read
  * once, not once per record. Neither side is ever mutated.
  */
-const containersBySpec = new WeakMap<JsonObject, PodMeta["specContainers"]>();
-
-function specContainersOf(spec: JsonObject): PodMeta["specContainers"] {
+function specContainersOf(r: FieldReader, spec: JsonObject): PodMeta["specContainers"] {
   const known = containersBySpec.get(spec);
   if (known !== undefined) return known;
-  const containers = readSpecContainers(spec["containers"], false, readSpecContainers(spec["initContainers"], true, []));
+  const containers = readSpecContainers(r, spec["containers"], false, readSpecContainers(r, spec["initContainers"], true, []));
   containersBySpec.set(spec, containers);
   return containers;
 }
 
-function readSpecContainers(value: unknown, init: boolean, out: { name: string; init: boolean; image: string | null }[]): typeof out {
-  for (const item of asArray(value)) {
-    const c = asObject(item);
-    const name = c === null ? null : asName(c["name"]);
-    if (c !== null && name !== null) out.push({ name: intern(name)!, init, image: intern(asName(c["image"])) });
+function readSpecContainers(r: FieldReader, value: unknown, init: boolean, out: { name: string; init: boolean; image: string | null }[]): typeof out {
+  for (const item of r.array(value)) {
+    const c = r.object(item);
+    const name = c === null ? null : r.name(c["name"]);
+    if (c !== null && name !== null) out.push({ name: intern(name)!, init, image: intern(r.name(c["image"])) });
   }
   return out;
 }
 
-function readOwner(value: unknown): string | null {
+function readOwner(r: FieldReader, value: unknown): string | null {
   // The controller reference, else the first reference.
   let ref: JsonObject | undefined;
-  for (const item of asArray(value)) {
-    const r = asObject(item);
-    if (r === null) continue;
-    ref ??= r;
-    if (r["controller"] === true) {
-      ref = r;
+  for (const item of r.array(value)) {
+    const candidate = r.object(item);
+    if (candidate === null) continue;
+    ref ??= candidate;
+    if (candidate["controller"] === true) {
+      ref = candidate;
       break;
     }
   }
   if (ref === undefined) return null;
-  const kind = asName(ref["kind"]);
-  const name = asName(ref["name"]);
+  const kind = r.name(ref["kind"]);
+  const name = r.name(ref["name"]);
   return kind !== null && name !== null ? `${kind}/${name}` : null;
 }
 
-function readLabels(value: unknown): Record<string, string> {
-  const labels = asObject(value);
+/** The config hash naming a static pod: its mirror pod's annotation, else (the kubelet's own view) the hash annotation. */
+function staticHashOf(r: FieldReader, value: unknown): string | null {
+  const annotations = r.object(value);
+  if (annotations === null) return null;
+  return intern(r.name(annotations["kubernetes.io/config.mirror"]) ?? r.name(annotations["kubernetes.io/config.hash"]));
+}
+
+function readLabels(r: FieldReader, value: unknown): Record<string, string> {
+  const labels = r.object(value);
   const out: Record<string, string> = {};
   if (labels === null) return out;
   const keys = Object.keys(labels);
@@ -137,68 +135,68 @@ function readLabels(value: unknown): Record<string, string> {
   return out;
 }
 
-function readConditions(value: unknown): ConditionObservation[] {
+function readConditions(r: FieldReader, value: unknown): ConditionObservation[] {
   const out: ConditionObservation[] = [];
-  for (const item of asArray(value)) {
-    const c = asObject(item);
+  for (const item of r.array(value)) {
+    const c = r.object(item);
     if (c === null) continue;
-    const type = asName(c["type"]);
-    const status = asName(c["status"]);
+    const type = r.name(c["type"]);
+    const status = r.name(c["status"]);
     if (type === null || status === null) continue;
     out.push({
       type: intern(type)!,
       status: intern(status)!,
-      reason: intern(asName(c["reason"])),
-      message: asName(c["message"]),
-      lastTransitionTime: parseTime(c["lastTransitionTime"]),
+      reason: intern(r.name(c["reason"])),
+      message: r.name(c["message"]),
+      lastTransitionTime: r.time(c["lastTransitionTime"]),
     });
   }
   return out;
 }
 
-function readContainer(name: string, init: boolean, specImage: string | null, cs: JsonObject | null): ContainerObservation {
+function readContainer(r: FieldReader, name: string, init: boolean, specImage: string | null, cs: JsonObject | null): ContainerObservation {
   return {
     name,
     init,
-    image: specImage ?? (cs === null ? null : asName(cs["image"])),
-    ready: cs === null ? null : asBoolean(cs["ready"]),
-    restartCount: cs === null ? 0 : Math.max(0, asInteger(cs["restartCount"]) ?? 0),
-    state: cs === null ? { kind: "unknown" } : (readState(cs["state"]) ?? { kind: "unknown" }),
-    lastState: cs === null ? null : readState(cs["lastState"]),
-    containerID: cs === null ? null : asName(cs["containerID"]),
+    image: specImage ?? (cs === null ? null : r.name(cs["image"])),
+    ready: cs === null ? null : r.boolean(cs["ready"]),
+    restartCount: cs === null ? 0 : Math.max(0, r.integer(cs["restartCount"]) ?? 0),
+    state: cs === null ? { kind: "unknown" } : (readState(r, cs["state"]) ?? { kind: "unknown" }),
+    lastState: cs === null ? null : readState(r, cs["lastState"]),
+    containerID: cs === null ? null : r.name(cs["containerID"]),
   };
 }
 
-function readState(value: unknown): ContainerState | null {
-  const state = asObject(value);
+function readState(r: FieldReader, value: unknown): ContainerState | null {
+  const state = r.object(value);
   if (state === null) return null;
-  const waiting = asObject(state["waiting"]);
+  const waiting = r.object(state["waiting"]);
   if (waiting !== null) {
-    return { kind: "waiting", reason: intern(asName(waiting["reason"])), message: asName(waiting["message"]) };
+    return { kind: "waiting", reason: intern(r.name(waiting["reason"])), message: r.name(waiting["message"]) };
   }
-  const running = asObject(state["running"]);
-  if (running !== null) return { kind: "running", startedAt: parseTime(running["startedAt"]) };
-  const terminated = asObject(state["terminated"]);
+  const running = r.object(state["running"]);
+  if (running !== null) return { kind: "running", startedAt: r.time(running["startedAt"]) };
+  const terminated = r.object(state["terminated"]);
   if (terminated !== null) {
     return {
       kind: "terminated",
-      reason: asName(terminated["reason"]),
-      message: asName(terminated["message"]),
-      exitCode: asInteger(terminated["exitCode"]),
-      signal: asInteger(terminated["signal"]),
-      startedAt: parseTime(terminated["startedAt"]),
-      finishedAt: parseTime(terminated["finishedAt"]),
-      containerID: asName(terminated["containerID"]),
+      reason: r.name(terminated["reason"]),
+      message: r.name(terminated["message"]),
+      exitCode: r.integer(terminated["exitCode"]),
+      signal: r.integer(terminated["signal"]),
+      startedAt: r.time(terminated["startedAt"]),
+      finishedAt: r.time(terminated["finishedAt"]),
+      containerID: r.name(terminated["containerID"]),
     };
   }
   return null;
 }
 
-function latestManagedTime(value: unknown): number | null {
+function latestManagedTime(r: FieldReader, value: unknown): number | null {
   let latest: number | null = null;
-  for (const item of asArray(value)) {
-    const entry = asObject(item);
-    const t = entry === null ? null : parseTime(asString(entry["time"]));
+  for (const item of r.array(value)) {
+    const entry = r.object(item);
+    const t = entry === null ? null : r.time(entry["time"]);
     if (t !== null && (latest === null || t > latest)) latest = t;
   }
   return latest;

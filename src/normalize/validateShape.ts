@@ -4,6 +4,7 @@ import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from "ajv";
 
 type Shape = "pod" | "event";
 
+/** Compiled once per process and shape: a pure function of the schema file. */
 const validators = new Map<Shape, ValidateFunction>();
 
 function validator(shape: Shape): ValidateFunction {
@@ -17,18 +18,19 @@ function validator(shape: Shape): ValidateFunction {
   return v;
 }
 
+/** Fields shown by name in a diagnostic; the rest are counted. */
+const SHOWN_FIELDS = 3;
+
 /**
  * Checks a Pod or Event against the input schema (`schemas/input/`). Returns
- * null when it fits, else a one-line description of the wrong fields, which
- * the normalizer reads as absent.
+ * null when it fits, else the first few wrong fields described and how many
+ * more there are; the normalizer read them as absent.
  */
-export function describeShapeProblems(shape: Shape, object: unknown): string | null {
+export function describeShapeProblems(shape: Shape, object: unknown): { readonly fields: readonly string[]; readonly more: number } | null {
   const validate = validator(shape);
   if (validate(object)) return null;
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== "anyOf" || (validate.errors ?? []).length === 1);
-  const shown = errors.slice(0, 3).map(describe);
-  const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : "";
-  return `fields with wrong types read as absent: ${shown.join("; ")}${more}`;
+  return { fields: errors.slice(0, SHOWN_FIELDS).map(describe), more: Math.max(0, errors.length - SHOWN_FIELDS) };
 }
 
 function describe(e: ErrorObject): string {
@@ -41,7 +43,7 @@ function describe(e: ErrorObject): string {
   return `${path || "(object)"} ${e.message ?? "is invalid"}`;
 }
 
-/** ajv is loaded on first use: most runs never validate, and loading it costs 0.1 s at start-up. */
+/** ajv is loaded on first use: most runs never validate, and loading it is a visible part of start-up (docs/performance.md). */
 function loadAjv(): typeof AjvClass {
   return (createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass }).Ajv;
 }

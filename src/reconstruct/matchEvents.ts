@@ -1,4 +1,4 @@
-import type { KubeEvent, PodMeta } from "../types.js";
+import type { KubeEvent, PodMeta } from "../records.js";
 import type { PodHistory, PodSource } from "./podHistory.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { compareText } from "../compareText.js";
@@ -17,10 +17,16 @@ export interface MatchedCapture {
  * record become pods of their own, known only from events.
  */
 export function matchEvents(histories: readonly PodSource[], events: readonly KubeEvent[]): MatchedCapture {
-  const byUid = new Map<string, PodSource>();
+  // Usually one pod a uid; a hand-edited capture may give several pods one uid (told apart by name).
+  const byUid = new Map<string, PodSource[]>();
   const byName = new Map<string, PodSource[]>();
   for (const h of histories) {
-    if (h.meta.uid !== null) byUid.set(h.meta.uid, h);
+    // Every uid the pod's records carried: a static pod's kubelet events name its config hash, not its mirror's uid.
+    for (const uid of h.uids) {
+      const same = byUid.get(uid);
+      if (same === undefined) byUid.set(uid, [h]);
+      else same.push(h);
+    }
     const name = `${h.meta.namespace}/${h.meta.name}`;
     const list = byName.get(name);
     if (list === undefined) byName.set(name, [h]);
@@ -34,7 +40,7 @@ export function matchEvents(histories: readonly PodSource[], events: readonly Ku
   const adopt = (key: string, namespace: string, name: string | null, uid: string | null, e: KubeEvent): void => {
     let orphan = orphans.get(key);
     if (orphan === undefined) {
-      orphan = { meta: { uid, namespace, name: name ?? uid ?? "", created: null, owner: null, labels: {}, specContainers: [] }, events: [] };
+      orphan = { meta: { uid, namespace, name: name ?? uid ?? "", created: null, owner: null, labels: {}, staticHash: null, specContainers: [] }, events: [] };
       orphans.set(key, orphan);
       const byNameKey = `${namespace}/${name ?? ""}`;
       orphansByName.set(byNameKey, [...(orphansByName.get(byNameKey) ?? []), key]);
@@ -50,7 +56,8 @@ export function matchEvents(histories: readonly PodSource[], events: readonly Ku
     const s = e.subject;
     const namespace = s.namespace ?? e.namespace ?? "default";
     if (s.uid !== null) {
-      const pod = byUid.get(s.uid);
+      const same = byUid.get(s.uid);
+      const pod = same === undefined || same.length === 1 ? same?.[0] : (same.find((h) => h.meta.name === s.name && h.meta.namespace === namespace) ?? same[0]);
       // With a uid that no record has, the event belongs to another pod of that name.
       if (pod !== undefined) push(eventsByPod, pod.key, e);
       else adopt(s.uid, namespace, s.name, s.uid, e);
@@ -75,7 +82,8 @@ export function matchEvents(histories: readonly PodSource[], events: readonly Ku
     }
     const historyKey = `events:${key}`;
     const history: PodHistory = { key: historyKey, meta: { ...meta, specContainers: [...specContainers.values()] }, observations: [] };
-    all.push({ key: history.key, meta: history.meta, finish: () => history });
+    const first = list[0]?.loc ?? null;
+    all.push({ key: history.key, meta: history.meta, uids: meta.uid === null ? [] : [meta.uid], firstPlace: first, finish: () => history });
     eventsByPod.set(historyKey, list);
   }
   return { pods: all, eventsByPod };

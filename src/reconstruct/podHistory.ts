@@ -1,8 +1,9 @@
-import type { EpochMs, ObservationType, PodMeta, PodObservation, WatchType } from "../types.js";
-import { compareDecimalVersions, isDecimalVersion } from "../kube/resourceVersion.js";
-import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
-import { VersionLog } from "./versionLog.js";
+import type { EpochMs } from "../types.js";
+import type { ObservationType, PodMeta, PodObservation, WatchType } from "../records.js";
+import { compareVersionKeys, versionKey } from "../kube/resourceVersion.js";
 import { compareText } from "../compareText.js";
+import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
+import { VersionLog, type VersionLogData } from "./versionLog.js";
 
 /** An observation in a pod's history: a run of records that said the same. */
 export type HistoryObservation = PodObservation & {
@@ -22,10 +23,14 @@ export interface PodHistory {
 export interface PodSource {
   readonly key: string;
   readonly meta: PodMeta;
+  /** Every uid the pod's records carried (a static pod: the kubelet's config hash and its mirror pods' uids). */
+  readonly uids: readonly string[];
+  /** Where its first record was read (input name, then line). */
+  readonly firstPlace: { readonly input: string; readonly line: number } | null;
   finish(): PodHistory;
 }
 
-/** Names of the inputs of a run, by id: locations compare by name, not by reading order. */
+/** Names of the inputs of a run, by id: locations compare by name, never by the order inputs were read. */
 export class InputNames {
   private readonly ids = new Map<string, number>();
   private readonly names: string[] = [];
@@ -44,88 +49,253 @@ export class InputNames {
     return this.names[id]!;
   }
 
+  /** Every name, by id. */
+  all(): readonly string[] {
+    return this.names;
+  }
+
   /** Orders two locations by input name, then line. */
   compare(inputA: number, lineA: number, inputB: number, lineB: number): number {
+    if (inputA === inputB) return lineA - lineB;
     return compareText(this.names[inputA]!, this.names[inputB]!) || lineA - lineB;
   }
 }
 
-const SAFE_DECIMAL = /^(0|[1-9][0-9]{0,14})$/;
+/**
+ * How good a copy of a record is, when the same (uid, resourceVersion) is
+ * read more than once (relists, overlapping captures): one with managedFields
+ * times tells more than one without (kubectl strips them), and one read
+ * without wrong-typed fields more than one with. Equal copies are told apart
+ * by where they were read (input name, line): never by which was read first.
+ */
+function copyQuality(obs: PodObservation, clean: boolean): number {
+  return (obs.managedAt !== null ? 2 : 0) + (clean ? 1 : 0);
+}
+
+/** A record whose resourceVersion is not a decimal integer: ordered by where it was read. */
+export interface OtherRow {
+  readonly rv: string | null;
+  ref: number;
+  managedAt: number | null;
+  input: number;
+  line: number;
+  quality: number;
+}
 
 /**
- * Collects the observations of one pod as records arrive, in any order.
- * Each record keeps its place and its own facts (version, input position,
- * managedFields time, location) in a `VersionLog`; its content is stored once
- * per run of identical observations, so memory follows transitions, not
- * records. `finish` orders records by resourceVersion when all are decimal
- * integers, else by input order (SPEC section 2).
+ * The newest of some records, by resourceVersion and by place, each kept as
+ * records arrive: which of the two orderings counts is known only at the end
+ * (docs/spec.md §2.3). Equal versions (copies of one record) go to the better
+ * copy, then the earlier place.
  */
-export class PodHistoryBuilder implements PodSource {
-  private currentMeta: PodMeta;
-  private metaVersion: string | null = null;
+class Newest<T> {
+  // Overwritten in place: records mostly arrive newest last, and this runs for every record.
+  private byVersion: Mutable<NonNullable<NewestData<T>["byVersion"]>> | null = null;
+  private byPlace: Mutable<NonNullable<NewestData<T>["byPlace"]>> | null = null;
+
+  constructor(private readonly inputs: InputNames) {}
+
+  offer(value: T, hi: number | null, lo: number, quality: number, input: number, line: number): void {
+    const v = this.byVersion;
+    if (hi !== null) {
+      if (v === null) this.byVersion = { value, hi, lo, quality, input, line };
+      else {
+        const order = compareVersionKeys(hi, lo, v.hi, v.lo);
+        if (order > 0 || (order === 0 && (quality > v.quality || (quality === v.quality && this.inputs.compare(input, line, v.input, v.line) < 0)))) {
+          v.value = value;
+          v.hi = hi;
+          v.lo = lo;
+          v.quality = quality;
+          v.input = input;
+          v.line = line;
+        }
+      }
+    }
+    const p = this.byPlace;
+    if (p === null) this.byPlace = { value, input, line };
+    else if (this.inputs.compare(input, line, p.input, p.line) > 0) {
+      p.value = value;
+      p.input = input;
+      p.line = line;
+    }
+  }
+
+  pick(byPlace: boolean): T | undefined {
+    return (byPlace ? this.byPlace : (this.byVersion ?? this.byPlace))?.value;
+  }
+
+  toData(): NewestData<T> {
+    return { byVersion: this.byVersion === null ? null : { ...this.byVersion }, byPlace: this.byPlace === null ? null : { ...this.byPlace } };
+  }
+
+  /** Offers another's newest (whose input ids `input` maps to this run's). */
+  mergeData(other: NewestData<T>, input: (id: number) => number): void {
+    const v = other.byVersion;
+    if (v !== null) this.offer(v.value, v.hi, v.lo, v.quality, input(v.input), v.line);
+    const p = other.byPlace;
+    if (p !== null) this.offer(p.value, null, 0, 0, input(p.input), p.line);
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The newest of some records, as data. */
+export interface NewestData<T> {
+  readonly byVersion: { readonly value: T; readonly hi: number; readonly lo: number; readonly quality: number; readonly input: number; readonly line: number } | null;
+  readonly byPlace: { readonly value: T; readonly input: number; readonly line: number } | null;
+}
+
+/**
+ * A pod's state as plain data, for a partial result: everything `merge`
+ * needs, nothing derived. Input ids index the names of the run that wrote it.
+ */
+export interface PodStateData {
+  readonly key: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly contents: readonly PodObservation[];
+  readonly rows: VersionLogData;
+  readonly others: readonly OtherRow[];
+  readonly newestMeta: NewestData<PodMeta>;
+  readonly newestOwner: NewestData<string>;
+  readonly newestApiUid: NewestData<string>;
+  readonly created: EpochMs | null;
+  readonly first: { readonly input: number; readonly line: number } | null;
+  readonly uids: readonly string[];
+}
+
+/**
+ * Collects the records of one pod as they arrive, in any order, to the same
+ * state whatever that order: each record keeps its place and its own facts
+ * in a `VersionLog`, its content is stored once per run of identical
+ * statuses, a duplicate keeps the better copy (`copyQuality`, then the
+ * earlier place), and descriptive fields come from the newest record.
+ * `finish` orders records by resourceVersion when all are decimal integers,
+ * else by where they were read (docs/spec.md §2.3).
+ */
+export class PodState implements PodSource {
   private readonly contents: PodObservation[] = [];
   /** Records with a decimal resourceVersion, sorted by it. */
   private readonly log = new VersionLog();
-  /** Records without one (or beyond 2^53), in input order; their presence orders everything by input. Rare: made when needed. */
-  private others: VersionLog | null = null;
-  private otherVersions: Set<string> | null = null;
-  private lastRef = -1;
+  /** Records without one, made when needed (rare). */
+  private others: OtherRow[] | null = null;
+  /** The newest record's descriptive fields; the newest owner and API uid (a record may lack them, a static pod's kubelet view has only its config hash). */
+  private readonly newestMeta: Newest<PodMeta>;
+  private readonly newestOwner: Newest<string>;
+  private readonly newestApiUid: Newest<string>;
+  private created: EpochMs | null = null;
+  private first: { input: number; line: number } | null = null;
+  private readonly uidSet = new Set<string>();
 
   constructor(
     readonly key: string,
-    meta: PodMeta,
     private readonly inputs: InputNames,
+    /** The namespace and name its records carry (a pod's are fixed: part of its key, §2.1). */
+    readonly namespace: string,
+    readonly name: string,
   ) {
-    this.currentMeta = meta;
+    this.newestMeta = new Newest(inputs);
+    this.newestOwner = new Newest(inputs);
+    this.newestApiUid = new Newest(inputs);
   }
 
   get meta(): PodMeta {
-    return this.currentMeta;
+    const byPlace = this.others !== null;
+    const chosen = this.newestMeta.pick(byPlace)!;
+    const owner = chosen.owner ?? this.newestOwner.pick(byPlace) ?? null;
+    const uid = this.newestApiUid.pick(byPlace) ?? chosen.uid;
+    const created = this.created ?? chosen.created;
+    return created === chosen.created && owner === chosen.owner && uid === chosen.uid ? chosen : { ...chosen, created, owner, uid };
   }
 
-  /** Adds an observation; false when its resourceVersion was already seen (a duplicate). */
-  add(meta: PodMeta, obs: PodObservation, seq: number): boolean {
-    const rv = obs.resourceVersion;
+  get uids(): readonly string[] {
+    return [...this.uidSet].sort(compareText);
+  }
+
+  get firstPlace(): { readonly input: string; readonly line: number } | null {
+    return this.first === null ? null : { input: this.inputs.name(this.first.input), line: this.first.line };
+  }
+
+  /** Adds a record; false when its resourceVersion was already seen (a duplicate). `clean`: read without wrong-typed fields. */
+  add(meta: PodMeta, obs: PodObservation, clean: boolean): boolean {
     const input = this.inputs.id(obs.loc.input);
     const line = obs.loc.line;
-    let ref: number;
-    if (rv !== null && SAFE_DECIMAL.test(rv)) {
-      const version = Number(rv);
-      const found = this.log.find(version);
-      if (found >= 0) {
-        // The same record read again: it counts where it was read first in name order, whatever the reading order.
-        if (this.inputs.compare(input, line, this.log.input(found), this.log.line(found)) < 0) this.log.relocate(found, input, line);
-        return false;
-      }
-      const at = -found - 1;
-      // The neighbour whose content it most likely repeats: the previous version, or the previous record read.
-      const neighbour = this.others === null ? (at > 0 ? this.log.ref(at - 1) : -1) : this.lastRef;
-      ref = this.contentRef(obs, neighbour);
-      this.log.insert(at, { version, seq, ref, managedAt: obs.managedAt, input, line });
-    } else {
-      if (rv !== null) {
-        this.otherVersions ??= new Set();
-        if (this.otherVersions.has(rv)) return false;
-        this.otherVersions.add(rv);
-      }
-      ref = this.contentRef(obs, this.lastRef);
-      this.others ??= new VersionLog();
-      this.others.insert(this.others.length, { version: 0, seq, ref, managedAt: obs.managedAt, input, line });
+    const quality = copyQuality(obs, clean);
+    const key = versionKey(obs.resourceVersion);
+    this.note(meta, key === null ? null : key.hi, key === null ? 0 : key.lo, quality, input, line);
+    if (key === null) return this.addOther(obs.resourceVersion, obs, obs.managedAt, input, line, quality);
+    return this.addVersioned(key.hi, key.lo, obs, obs.managedAt, input, line, quality);
+  }
+
+  /**
+   * Adds every record another state holds (of the same pod, in another run of
+   * inputs), as if they had been added here; returns how many were
+   * duplicates of records already here.
+   */
+  merge(other: PodState): number {
+    return this.mergeData(other.toData(), (id) => this.inputs.id(other.inputs.name(id)));
+  }
+
+  toData(): PodStateData {
+    return {
+      key: this.key,
+      namespace: this.namespace,
+      name: this.name,
+      contents: this.contents,
+      rows: this.log.toData(),
+      others: this.others ?? [],
+      newestMeta: this.newestMeta.toData(),
+      newestOwner: this.newestOwner.toData(),
+      newestApiUid: this.newestApiUid.toData(),
+      created: this.created,
+      first: this.first === null ? null : { ...this.first },
+      uids: [...this.uidSet],
+    };
+  }
+
+  /** `merge` of a state given as data, whose input ids `input` maps to this run's; returns the duplicates found. */
+  mergeData(data: PodStateData, input: (id: number) => number): number {
+    let duplicates = 0;
+    const rows = data.rows;
+    for (let i = 0; i < rows.lo.length; i++) {
+      const hi = rows.hi === null ? 0 : rows.hi[i]!;
+      if (!this.addVersioned(hi, rows.lo[i]!, data.contents[rows.ref[i]!]!, rows.managed[i]!, input(rows.input[i]!), rows.line[i]!, rows.quality[i]!)) duplicates++;
     }
-    this.lastRef = ref;
-    this.updateMeta(meta, rv);
+    for (const o of data.others) if (!this.addOther(o.rv, data.contents[o.ref]!, o.managedAt, input(o.input), o.line, o.quality)) duplicates++;
+    this.newestMeta.mergeData(data.newestMeta, input);
+    this.newestOwner.mergeData(data.newestOwner, input);
+    this.newestApiUid.mergeData(data.newestApiUid, input);
+    if (data.created !== null && (this.created === null || data.created < this.created)) this.created = data.created;
+    if (data.first !== null) {
+      const first = input(data.first.input);
+      if (this.first === null || this.inputs.compare(first, data.first.line, this.first.input, this.first.line) < 0) this.first = { input: first, line: data.first.line };
+    }
+    for (const uid of data.uids) this.uidSet.add(uid);
+    return duplicates;
+  }
+
+  private addVersioned(hi: number, lo: number, obs: PodObservation, managedAt: number | null, input: number, line: number, quality: number): boolean {
+    const log = this.log;
+    const { found, at } = log.find(hi, lo);
+    // The neighbour whose content it most likely repeats: the previous version (else the next).
+    const previous = log.length === 0 ? null : log.before(at);
+    if (found) {
+      if (this.better(quality, input, line, log.quality(at), log.input(at), log.line(at))) {
+        log.replace(at, { ref: this.contentRef(obs, previous === null ? -1 : log.ref(previous)), managedAt, input, line, quality });
+      }
+      return false;
+    }
+    const next = previous === null && log.length > 0 ? log.rowAt(at) : null;
+    const neighbour = previous !== null ? log.ref(previous) : next !== null ? log.ref(next) : -1;
+    log.insert(at, { hi, lo, ref: this.contentRef(obs, neighbour), managedAt, input, line, quality });
     return true;
   }
 
   finish(): PodHistory {
-    type Row = { seq: number; ref: number; managedAt: number | null; input: number; line: number };
-    const rows: Row[] = [];
-    for (const log of this.others === null ? [this.log] : [this.log, this.others]) {
-      for (let i = 0; i < log.length; i++) {
-        rows.push({ seq: log.seq(i), ref: log.ref(i), managedAt: log.managedAt(i), input: log.input(i), line: log.line(i) });
-      }
-    }
-    if (this.others !== null) rows.sort((a, b) => a.seq - b.seq);
+    type Row = { ref: number; managedAt: number | null; input: number; line: number };
+    // Rows come straight from the log (sorted by version); only records without a decimal version make a list to sort.
+    let rows: Iterable<Row> = this.log.rows();
+    if (this.others !== null) rows = [...rows, ...this.others].sort((a, b) => this.inputs.compare(a.input, a.line, b.input, b.line));
     const observations: HistoryObservation[] = [];
     let previous: PodObservation | null = null;
     for (const row of rows) {
@@ -139,7 +309,42 @@ export class PodHistoryBuilder implements PodSource {
       observations.push(historyObservation(obs, row.managedAt, row.managedAt, { input: this.inputs.name(row.input), line: row.line }, resolveType(obs, previous === null)));
       previous = obs;
     }
-    return { key: this.key, meta: this.currentMeta, observations };
+    return { key: this.key, meta: this.meta, observations };
+  }
+
+  /** A duplicate copy replaces the kept one when it is better, or as good and read from an earlier place. */
+  private better(quality: number, input: number, line: number, keptQuality: number, keptInput: number, keptLine: number): boolean {
+    if (quality !== keptQuality) return quality > keptQuality;
+    return this.inputs.compare(input, line, keptInput, keptLine) < 0;
+  }
+
+  private addOther(rv: string | null, obs: PodObservation, managedAt: number | null, input: number, line: number, quality: number): boolean {
+    this.others ??= [];
+    const kept = rv === null ? undefined : this.others.find((o) => o.rv === rv);
+    if (kept !== undefined) {
+      if (this.better(quality, input, line, kept.quality, kept.input, kept.line)) Object.assign(kept, { ref: this.contentRef(obs, kept.ref), managedAt, input, line, quality });
+      return false;
+    }
+    this.others.push({ rv, ref: this.contentRef(obs, -1), managedAt, input, line, quality });
+    return true;
+  }
+
+  /** What every record tells, whatever its order: the first place, uids, the earliest creation time, the newest fields. `hi` is null for a version that is not decimal. */
+  private note(meta: PodMeta, hi: number | null, lo: number, quality: number, input: number, line: number): void {
+    const first = this.first;
+    if (first === null) this.first = { input, line };
+    else if (this.inputs.compare(input, line, first.input, first.line) < 0) {
+      first.input = input;
+      first.line = line;
+    }
+    if (meta.uid !== null) this.uidSet.add(meta.uid);
+    // The kubelet names a static pod by its config hash in its events, even when only the mirror pod was captured.
+    if (meta.staticHash !== null) this.uidSet.add(meta.staticHash);
+    if (meta.created !== null && (this.created === null || meta.created < this.created)) this.created = meta.created;
+    this.newestMeta.offer(meta, hi, lo, quality, input, line);
+    if (meta.owner !== null) this.newestOwner.offer(meta.owner, hi, lo, quality, input, line);
+    // A static pod's kubelet view carries the config hash as its uid; its mirror pod carries the API's.
+    if (meta.uid !== null && meta.uid !== meta.staticHash) this.newestApiUid.offer(meta.uid, hi, lo, quality, input, line);
   }
 
   private contentRef(obs: PodObservation, neighbour: number): number {
@@ -147,20 +352,6 @@ export class PodHistoryBuilder implements PodSource {
     if (neighbour >= 0 && sameObservation(near!, obs)) return neighbour;
     this.contents.push(near === undefined ? obs : shareParts(obs, near));
     return this.contents.length - 1;
-  }
-
-  /** Descriptive fields follow the newest record; creation time the first that has it. */
-  private updateMeta(meta: PodMeta, rv: string | null): void {
-    const newer =
-      this.metaVersion === null ||
-      (isDecimalVersion(rv) && isDecimalVersion(this.metaVersion) && compareDecimalVersions(rv, this.metaVersion) > 0);
-    const created = this.currentMeta.created ?? meta.created;
-    if (newer) {
-      this.currentMeta = { ...meta, created, uid: meta.uid ?? this.currentMeta.uid, owner: meta.owner ?? this.currentMeta.owner };
-      this.metaVersion = rv;
-    } else if (created !== this.currentMeta.created) {
-      this.currentMeta = { ...this.currentMeta, created };
-    }
   }
 }
 
@@ -186,7 +377,7 @@ function historyObservation(obs: PodObservation, managedAt: EpochMs | null, last
 /**
  * `kubectl get -w` without `--output-watch-events` prints no type: the first
  * sight of a pod is ADDED, later ones MODIFIED, and an object being deleted
- * whose containers all terminated is the DELETED one (SPEC section 1).
+ * whose containers all terminated is the DELETED one (docs/spec.md §1).
  */
 function resolveType(obs: PodObservation, first: boolean): WatchType {
   const type: ObservationType = obs.type;

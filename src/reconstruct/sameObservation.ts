@@ -1,4 +1,4 @@
-import type { ConditionObservation, ContainerObservation, ContainerState, PodObservation } from "../types.js";
+import type { ConditionObservation, ContainerObservation, ContainerState, PodObservation } from "../records.js";
 
 /**
  * True when two observations of a pod say the same about its status, ignoring

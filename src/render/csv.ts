@@ -22,17 +22,26 @@ const COLUMNS: readonly (readonly [header: string, value: (p: PodReport) => stri
  * fields holding `,` `"` CR or LF quoted, quotes doubled), UTF-8 without BOM.
  * Times are RFC 3339 UTC and durations integer milliseconds, empty when unknown.
  *
- * Values are written as they are, with no guard against formula injection in
- * spreadsheet apps: names and namespaces are DNS labels, but a failure reason
- * or `stuckIn` comes from the capture (an Event's reason is free text), so a
- * crafted capture could start a field with `=`. Messages are not included.
+ * Names, reasons and `stuckIn` come from the capture and are not checked to
+ * be DNS labels (an Event's reason is free text), so a crafted capture could
+ * start a field with `=` and a spreadsheet would run it as a formula. Fields
+ * are neutralised as OWASP recommends for CSV injection: one starting with
+ * `=` `+` `-` `@` TAB or CR gets a leading `'`, which spreadsheet apps read
+ * as "text", and is quoted. A field that is a plain decimal number (`-5`,
+ * `+1.5`) is left alone: a spreadsheet reads it as that number, never as a
+ * formula. Messages are not included.
  */
 export function renderCsv(report: Report): string {
   const lines = [COLUMNS.map(([header]) => header), ...report.pods.map((p) => COLUMNS.map(([, value]) => value(p)))];
   return lines.map((fields) => `${fields.map(csvField).join(",")}\r\n`).join("");
 }
 
+/** Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
 function csvField(value: string): string {
+  if (FORMULA_START.test(value) && !PLAIN_NUMBER.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

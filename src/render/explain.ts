@@ -8,6 +8,7 @@ import { KNOWN_REASONS, type KnownReason, type ReasonText } from "../catalog/kno
 import { categoryOf, parseErrorExitCode, resolveReason } from "../catalog/lookupReason.js";
 import { REASONS } from "../catalog/reasonsEn.js";
 import { REASONS_ZH } from "../catalog/reasonsZh.js";
+import { terminalText } from "./terminalText.js";
 
 export type ExplainLang = "en" | "zh";
 
@@ -139,7 +140,7 @@ function renderOne(asked: string, reason: KnownReason, lang: ExplainLang): strin
   if (code !== null) rows.push([l.exitCode(code), explainExitCode(code, lang) ?? codeWithoutMeaning(lang)]);
 
   const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
-  const title = asked === reason ? reason : `${asked} -> ${reason}`;
+  const title = asked === reason ? reason : `${terminalText(asked)} -> ${reason}`;
   const lines = [title, ...rows.map(([label, value]) => `  ${padDisplay(label, labelWidth)}  ${value}`)];
   if (reason === "Error") lines.push("", l.exitCodes, ...exitCodeTable(lang));
   return `${lines.join("\n")}\n`;
@@ -160,7 +161,8 @@ function codeWithoutMeaning(lang: ExplainLang): string {
 
 function renderUnknown(reason: string, lang: ExplainLang): string {
   const l = LABELS[lang];
-  const lines = [l.unknown(reason), l.guessed(categoryOf(reason))];
+  // The reason is what the user typed (or pasted from a capture): shown escaped.
+  const lines = [l.unknown(terminalText(reason)), l.guessed(categoryOf(reason))];
   const close = suggestReasons(reason);
   if (close.length > 0) lines.push(l.didYouMean(close));
   lines.push(l.seeList);

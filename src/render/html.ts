@@ -1,9 +1,10 @@
 import type { Report } from "../types.js";
 import { escapeHtml as esc, jsonForScript } from "./html/escape.js";
 import { renderFailureTable, renderHeader, renderStageTable, renderWarnings } from "./html/sections.js";
-import { buildTimelineData, DEFAULT_TIMELINE_PODS, timelineLimit, type TimelineData } from "./html/timelineData.js";
-import { STYLE_CSS } from "./html/style.js";
-import { CLIENT_JS } from "./html/client.js";
+import { buildTimelineData, DEFAULT_TIMELINE_PODS, timelineLimit } from "./html/timelineData.js";
+import type { TimelineData } from "./html/pageData.js";
+import { CLIENT_CSS, CLIENT_JS } from "./html/clientAssets.js";
+import { STAGE_LABELS } from "./stageFacts.js";
 
 export interface HtmlOptions {
   /** Raises the number of pods in the timeline above its default of 500 (see `timelineLimit`). */
@@ -14,8 +15,9 @@ export interface HtmlOptions {
  * The HTML report: one self-contained page (inline CSS, script and data, no
  * network; a Content-Security-Policy forbids any fetch) with the capture's
  * header, the stage and failure tables and a per-pod start-up timeline.
- * Tables are static HTML; the timeline is drawn by the inline script from the
- * JSON in `<script type="application/json" id="podtrail-data">`.
+ * Tables are static HTML; the timeline is drawn by the inline script
+ * (html/client/, bundled at build time) from the JSON in
+ * `<script type="application/json" id="podtrail-data">` (html/pageData.ts).
  */
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const data = buildTimelineData(report, timelineLimit(options.top));
@@ -28,7 +30,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 <meta name="generator" content="podtrail">
 <title>${esc(title)}</title>
-<style>${STYLE_CSS}</style>
+<style>${CLIENT_CSS}</style>
 </head>
 <body>
 ${renderHeader(report)}
@@ -46,11 +48,11 @@ ${renderWarnings(report)}
 }
 
 const LEGEND: readonly (readonly [string, string])[] = [
-  ["scheduling", "Scheduling (created → scheduled)"],
-  ["imagePull", "Image pull (from events; placed right after scheduling)"],
-  ["containerStart", "Container start (rest until all containers run)"],
+  ["scheduling", `${STAGE_LABELS.scheduling} (created → scheduled)`],
+  ["imagePull", `${STAGE_LABELS.imagePull} (from events; placed right after scheduling)`],
+  ["containerStart", `${STAGE_LABELS.containerStart} (rest until all containers run)`],
   ["runUnknown", "Scheduled → running (no pull events)"],
-  ["readiness", "Readiness (running → Ready)"],
+  ["readiness", `${STAGE_LABELS.readiness} (running → Ready)`],
   ["waiting", "Waiting, never ready"],
   ["ran", "Ran to completion (never Ready)"],
 ];

@@ -1,11 +1,16 @@
 import type { PodReport, Report } from "../types.js";
 import { formatTimeOrNull } from "../kube/time.js";
+import type { JsonReport } from "./jsonReport.js";
+
+export type { JsonReport } from "./jsonReport.js";
+
+type JsonPod = JsonReport["pods"][number];
 
 /**
- * The JSON report of SPEC section 8: times as RFC 3339 UTC strings, durations
+ * The JSON report of docs/spec.md §8: times as RFC 3339 UTC strings, durations
  * as integer milliseconds. Keys in a fixed order so output is byte-stable.
  */
-export function toJsonReport(report: Report): unknown {
+export function toJsonReport(report: Report): JsonReport {
   return {
     schemaVersion: report.schemaVersion,
     inputs: report.inputs.map((i) => ({ name: i.name, format: i.format, records: i.records, skipped: i.skipped, bytes: i.bytes })),
@@ -18,11 +23,11 @@ export function toJsonReport(report: Report): unknown {
     groupBy: report.groupBy,
     groups: report.groups,
     thresholds: report.thresholds,
-    warnings: report.warnings,
+    warnings: report.warnings.map((w) => ({ input: w.input, line: w.line, message: w.message })),
   };
 }
 
-function podJson(p: PodReport): unknown {
+function podJson(p: PodReport): JsonPod {
   return {
     uid: p.uid,
     namespace: p.namespace,
@@ -73,9 +78,8 @@ function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a
  * twice, as objects and as one string.
  */
 export function* renderJsonChunks(report: Report): Generator<string> {
-  const doc = toJsonReport({ ...report, pods: [] }) as Record<string, unknown>;
   // A placeholder in the pods' place (assignment keeps the key's position); no JSON string holds a raw NUL.
-  doc["pods"] = PLACEHOLDER;
+  const doc: Record<string, unknown> = { ...toJsonReport({ ...report, pods: [] }), pods: PLACEHOLDER };
   const text = JSON.stringify(doc, null, 2);
   const at = text.indexOf(JSON.stringify(PLACEHOLDER));
   yield text.slice(0, at);

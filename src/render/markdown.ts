@@ -5,6 +5,7 @@ import { humanizeMs } from "./humanize.js";
 import { outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
 import { compareText } from "../compareText.js";
+import { hasControl, terminalText } from "./terminalText.js";
 
 export interface MarkdownOptions {
   /** Rows of every pod list and table (slowest, stuck, details, failure reasons). */
@@ -193,7 +194,7 @@ function podDetails(p: PodReport): string[] {
   const facts = [`node ${code(p.node ?? "-")}`, `owner ${code(p.owner ?? "-")}`, `uid ${code(p.uid ?? "-")}`];
   if (p.partial) facts.push("**partial** (first seen past Pending)");
   out.push(facts.join(" · "), "");
-  if (p.phases.length > 0) out.push(`Phases: ${p.phases.map((e) => `${e.phase} (${e.at === null ? "?" : formatTime(e.at)})`).join(" → ")}`, "");
+  if (p.phases.length > 0) out.push(`Phases: ${p.phases.map((e) => `${text(e.phase)} (${e.at === null ? "?" : formatTime(e.at)})`).join(" → ")}`, "");
 
   const created = p.timestamps.created;
   const seen = TIMESTAMP_NAMES.filter((n) => p.timestamps[n] !== null);
@@ -275,26 +276,28 @@ function mdTable(header: readonly string[], rows: readonly (readonly string[])[]
 }
 
 /**
- * Escapes text for a Markdown table cell or list item: backslash-escapes the
- * characters that would start emphasis, links, code, HTML or a cell break, and
- * turns line breaks into ` ↵ ` (a raw newline would end the table row).
+ * Escapes text for a Markdown table cell or list item: turns line breaks into
+ * ` ↵ ` (a raw newline would end the table row), shows every other control
+ * character as `terminalText` does (a Markdown file is also read with `cat`,
+ * where a raw ESC would reach the terminal), then backslash-escapes the
+ * characters that would start emphasis, links, code, HTML or a cell break.
  */
 function text(s: string): string {
-  return s.replace(/[\\`*_[\]<>|~&]/g, "\\$&").replace(/\r\n|\r|\n/g, " ↵ ");
+  return terminalText(s.replace(/\r\n|\r|\n/g, " ↵ ")).replace(/[\\`*_[\]<>|~&]/g, "\\$&");
 }
 
-/** An inline code span, or escaped text when the value would need escapes a code span cannot hold. */
+/** An inline code span, or escaped text when the value would need escapes a code span cannot hold (control characters included). */
 function code(s: string): string {
-  return /[`|\\\r\n]/.test(s) ? text(s) : `\`${s}\``;
+  return /[`|\\]/.test(s) || hasControl(s) ? text(s) : `\`${s}\``;
 }
 
 function podName(p: PodReport): string {
   return code(`${p.namespace}/${p.name}`);
 }
 
-/** Text inside raw HTML (`<summary>`): entities, one line. */
+/** Text inside raw HTML (`<summary>`): entities, one line, control characters shown as `terminalText` does. */
 function html(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r\n|\r|\n/g, " ");
+  return terminalText(s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r\n|\r|\n/g, " "));
 }
 
 function num(n: number): string {

@@ -4,6 +4,7 @@ import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
 import { missingEventsReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
 import { compareText } from "../compareText.js";
+import { terminalText } from "./terminalText.js";
 
 export interface TextOptions {
   /** How many slowest pods to list. */
@@ -20,13 +21,23 @@ function painter(on: boolean): { title: Paint; bad: Paint; warn: Paint } {
 }
 
 
-/** The terminal report: header, stage table, failure reasons, slowest pods, warnings. */
+/**
+ * The terminal report: header, stage table, failure reasons, slowest pods,
+ * warnings. Every line is passed through `terminalText` (names, reasons and
+ * messages come from the capture) before the section titles are painted.
+ */
 export function renderText(report: Report, options: TextOptions = {}): string {
   const out: string[] = [];
+  /** Lines to paint, by index in `out`: painted after escaping, so their own escape codes stay. */
+  const titles = new Map<number, Paint>();
   const paint = painter(options.color ?? false);
+  const title = (text: string, p: Paint = paint.title): void => {
+    titles.set(out.length, p);
+    out.push(text);
+  };
   const t = report.totals;
   const formats = [...new Set(report.inputs.map((i) => i.format ?? "empty"))].join(", ");
-  out.push(paint.title("podtrail report"));
+  title("podtrail report");
   out.push(`  inputs     ${report.inputs.length} (${formats})`);
   out.push(`  records    ${t.records} (${t.podRecords} pod, ${t.eventRecords} event; ${t.duplicates} duplicates, ${t.skipped} skipped)`);
   out.push(`  pods       ${report.pods.length}${outcomeBreakdown(report.pods)}`);
@@ -41,7 +52,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     const s = report.summary.stages[stage];
     return [STAGE_LABELS[stage], String(s.count), humanizeMs(s.p50), humanizeMs(s.p90), humanizeMs(s.p99), humanizeMs(s.max)];
   });
-  out.push(paint.title("Start-up stages"));
+  title("Start-up stages");
   out.push(...indent(table(["STAGE", "PODS", "P50", "P90", "P99", "MAX"], stageRows, new Set([1, 2, 3, 4, 5]))));
   const missing = missingEventsReason(report);
   if (missing === "no-events") {
@@ -55,7 +66,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
   out.push("");
 
-  out.push(report.summary.failures.length === 0 ? paint.title("Failure reasons") : paint.bad("Failure reasons"));
+  title("Failure reasons", report.summary.failures.length === 0 ? paint.title : paint.bad);
   if (report.summary.failures.length === 0) {
     out.push("  none");
   } else {
@@ -72,7 +83,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   const top = options.top ?? 10;
   const slowest = slowestPods(report.pods, top);
-  out.push(paint.title(`Slowest pods (by startup, top ${top})`));
+  title(`Slowest pods (by startup, top ${top})`);
   if (slowest.length === 0) {
     out.push("  none became ready in the capture");
   } else {
@@ -90,7 +101,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const stuck = report.pods.filter((p) => p.stuckIn !== null);
   if (stuck.length > 0) {
     out.push("");
-    out.push(paint.warn("Pods that never became ready"));
+    title("Pods that never became ready", paint.warn);
     const rows = stuck.slice(0, top).map((p) => [`${p.namespace}/${p.name}`, p.outcome, p.stuckIn ?? "", p.failures.map((f) => `${f.reason}×${f.count}`).join(", ")]);
     out.push(...indent(table(["POD", "OUTCOME", "STUCK IN", "FAILURES"], rows)));
     if (stuck.length > top) out.push(`  ... and ${stuck.length - top} more`);
@@ -98,12 +109,16 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   if (report.warnings.length > 0) {
     out.push("");
-    out.push(paint.warn("Warnings"));
+    title("Warnings", paint.warn);
     const shown = report.warnings.slice(0, 50);
     for (const w of shown) out.push(`  ${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}`);
     if (report.warnings.length > shown.length) out.push(`  ... and ${report.warnings.length - shown.length} more (see -o json)`);
   }
-  return `${out.join("\n")}\n`;
+  const lines = out.map((line, i) => {
+    const safe = terminalText(line);
+    return titles.get(i)?.(safe) ?? safe;
+  });
+  return `${lines.join("\n")}\n`;
 }
 
 /** Pods with a startup time, slowest first; name breaks ties. */

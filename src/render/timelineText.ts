@@ -2,8 +2,13 @@ import type { EpochMs, PodReport } from "../types.js";
 import type { StageSpan, TimelineEntry } from "../derive/timeline.js";
 import { formatTime } from "../kube/time.js";
 import { humanizeMs } from "./humanize.js";
+import { terminalText } from "./terminalText.js";
 
-/** The evidence of one pod as text: figures first, then every transition with time, offset and source. */
+/**
+ * The evidence of one pod as text: figures first, then every transition with
+ * time, offset and source. Names, reasons, messages and input names come from
+ * the capture: every line is shown through `terminalText`.
+ */
 export function renderTimelineText(pod: PodReport, entries: readonly TimelineEntry[], spans: readonly StageSpan[]): string {
   const created = pod.timestamps.created;
   const out: string[] = [];
@@ -36,7 +41,7 @@ export function renderTimelineText(pod: PodReport, entries: readonly TimelineEnt
       out.push(`  ${f.reason}${f.container === null ? "" : ` [${f.container}]`} x${f.count}  ${f.category}  first ${stamp(f.firstSeen, created)}  last ${stamp(f.lastSeen, created)}${f.exitCodes.length > 0 ? `  exit ${f.exitCodes.join(",")}` : ""}`);
     }
   }
-  return `${out.join("\n")}\n`;
+  return `${out.map(terminalText).join("\n")}\n`;
 }
 
 function describe(e: TimelineEntry): string {

@@ -4,7 +4,7 @@ import type { Ajv as AjvClass, ValidateFunction } from "ajv";
 
 let validator: ValidateFunction | null = null;
 
-/** The report schema shipped in `schemas/` (SPEC section 8). */
+/** The report schema shipped in `schemas/` (docs/spec.md §8). */
 export function reportSchema(): unknown {
   return JSON.parse(readFileSync(new URL("../../schemas/report.schema.json", import.meta.url), "utf8"));
 }
@@ -16,7 +16,7 @@ export function validateJsonReport(document: unknown): string[] {
   return (validator.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
 }
 
-/** ajv is loaded on first use: most runs never validate, and loading it costs 0.1 s at start-up. */
+/** ajv is loaded on first use: most runs never validate, and loading it is a visible part of start-up (docs/performance.md). */
 function loadAjv(): typeof AjvClass {
   return (createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass }).Ajv;
 }

@@ -2,7 +2,7 @@ import { STAGES, type FailureSummary, type PodReport, type Stage, type StageSumm
 import { summarizeValues } from "./percentiles.js";
 import { compareText } from "../compareText.js";
 
-/** Stage percentiles and failure reasons over some pods (SPEC section 7). */
+/** Stage percentiles and failure reasons over some pods (docs/spec.md §7). */
 export function summarize(pods: readonly PodReport[]): Summary {
   const stages = {} as Record<Stage, StageSummary>;
   for (const stage of STAGES) {

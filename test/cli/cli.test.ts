@@ -251,7 +251,7 @@ describe.concurrent("the binary", () => {
 
   it("holds the command back while a slow reader catches up, losing nothing", async () => {
     const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [BIN, "analyze", "samples", "../shared/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "analyze", "samples", "test/fixtures/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
     // Listening before the wait: a child that ends early (an input missing) must not be waited for forever.
     const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
     child.stdout.pause();

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { CaptureBuilder } from "../../src/reconstruct/capture.js";
+import { Reconstruction } from "../../src/reconstruct/reconstruction.js";
 import { main } from "../../src/cli/run.js";
 
 /** A stream that keeps what is written to it. */
@@ -20,9 +20,9 @@ describe("a bug met while reading", () => {
 
   // In this process, to plant the bug; `main` is what the binary runs once its V8 flags are set.
   it("prints 'internal error' with the input and line being read, asks for a report, and exits 3", async () => {
-    const apply = CaptureBuilder.prototype.apply;
+    const apply = Reconstruction.prototype.apply;
     let calls = 0;
-    vi.spyOn(CaptureBuilder.prototype, "apply").mockImplementation(function (this: CaptureBuilder, ...args) {
+    vi.spyOn(Reconstruction.prototype, "apply").mockImplementation(function (this: Reconstruction, ...args) {
       // The third record of the capture trips a (simulated) bug.
       if (++calls === 3) throw new TypeError("simulated bug");
       return apply.apply(this, args);

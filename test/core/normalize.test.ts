@@ -12,7 +12,7 @@ describe("normalizing one decoded value", () => {
     if (r.kind !== "pod") return;
     expect(r.observation).toMatchObject({ type: "MODIFIED", resourceVersion: "5", phase: "Running", nodeName: "n1", loc });
     expect(r.observation.containers[0]).toMatchObject({ name: "app", init: false, restartCount: 2, state: { kind: "running" } });
-    expect(r).not.toHaveProperty("warning");
+    expect(r).not.toHaveProperty("diagnostics");
   });
 
   it("turns BOOKMARK into a skipped bookmark and ERROR 410 into a capture gap", () => {
@@ -39,15 +39,22 @@ describe("normalizing one decoded value", () => {
     const r = normalizeValue(bad, loc, null);
     expect(r.kind).toBe("pod");
     if (r.kind !== "pod") return;
-    expect(r.warning).toBe("Pod shop/web-1: fields with wrong types read as absent: status.containerStatuses[0].restartCount must be integer");
+    expect(r.diagnostics).toEqual([{ kind: "wrongTypes", object: "Pod", namespace: "shop", name: "web-1", fields: ["status.containerStatuses[0].restartCount must be integer"], more: 0 }]);
     expect(r.observation.containers[0]!.restartCount).toBe(0);
     const report = reportOf([bad]);
     expect(report.pods).toHaveLength(1);
-    expect(report.warnings).toEqual([{ input: "capture.jsonl", line: 1, message: r.warning }]);
+    expect(report.warnings).toEqual([
+      {
+        input: "capture.jsonl",
+        line: 1,
+        diagnostic: r.diagnostics![0],
+        message: "Pod shop/web-1: fields with wrong types read as absent: status.containerStatuses[0].restartCount must be integer",
+      },
+    ]);
   });
 
   it("rejects values that are not objects and objects with no identity, with a reason", () => {
-    expect(normalizeValue(42, loc, null)).toEqual({ kind: "invalid", problem: "expected a JSON object, found a number", loc });
-    expect(normalizeValue({ kind: "Pod", metadata: {} }, loc, null)).toMatchObject({ kind: "invalid", loc });
+    expect(normalizeValue(42, loc, null)).toEqual({ kind: "invalid", diagnostic: { kind: "notAnObject", found: "number" }, loc });
+    expect(normalizeValue({ kind: "Pod", metadata: {} }, loc, null)).toEqual({ kind: "invalid", diagnostic: { kind: "podWithoutIdentity" }, loc });
   });
 });

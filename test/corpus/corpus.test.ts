@@ -1,23 +1,24 @@
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
 import { validateJsonReport } from "../../src/render/validateReport.js";
 import { toJsonReport } from "../../src/render/json.js";
-import { filesUnder } from "../helpers/files.js";
+import { CORPUS_ABSENT, corpusDir, corpusFiles, corpusPath, readCorpus } from "../helpers/files.js";
 
-/** Real captures from public sources (../shared/corpus, see its PROVENANCE.md). */
-const CORPUS = resolve("../shared/corpus");
+/** Real captures from public sources (test/fixtures/corpus, see its PROVENANCE.md; ../shared/corpus for files only it has). */
+const files = corpusFiles();
 
+/** A test over named corpus files or folders: skipped, saying so, when one is in neither place. */
+function withCorpus(title: string, rels: readonly string[], body: (...paths: string[]) => Promise<void>): void {
+  const paths = rels.map((rel) => corpusPath(rel) ?? corpusDir(rel));
+  const missing = paths.some((p) => p === null);
+  it.skipIf(missing)(missing ? `${title} ${CORPUS_ABSENT}` : title, () => body(...(paths as string[])));
+}
 
-const files = existsSync(CORPUS) ? filesUnder(CORPUS) : [];
-const at = (path: string) => join(CORPUS, path);
-
-describe.skipIf(files.length === 0)("the real captures of ../shared/corpus", () => {
-  it.each(files.map((f) => [f.slice(CORPUS.length + 1), f]))("reads %s without a crash, into a schema-valid report", async (_name, path) => {
+describe("the real captures of the corpus", () => {
+  it.each(files.map((f) => [f.rel, f.path]))("reads %s without a crash, into a schema-valid report", async (name, path) => {
     const report = await analyze([path]);
     expect(validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))))).toEqual([]);
-    if (/\.(ya?ml|txt|md)$/.test(path)) {
+    if (/\.(ya?ml|txt|md)$/.test(name)) {
       // Not a capture: nothing is applied; text is a located warning, stray JSON objects of no kind are skipped.
       expect(report.pods).toHaveLength(0);
       if (report.totals.records === 0) {
@@ -29,8 +30,8 @@ describe.skipIf(files.length === 0)("the real captures of ../shared/corpus", () 
     }
   });
 
-  it("yields the 8 kube-system pods of the kind v1.36 initial-events watch and skips its BOOKMARK", async () => {
-    const report = await analyze([at("k8s-openapi-test-replays/v1.36_kind_kube-system_watch_sendInitialEvents.raw.jsonl")]);
+  withCorpus("yields the 8 kube-system pods of the kind v1.36 initial-events watch and skips its BOOKMARK", ["k8s-openapi-test-replays/v1.36_kind_kube-system_watch_sendInitialEvents.raw.jsonl"], async (path) => {
+    const report = await analyze([path]);
     expect(report.inputs[0]).toMatchObject({ format: "watch-jsonl", records: 9, skipped: 1 });
     expect(report.pods.map((p) => p.name).sort()).toEqual([
       "coredns-589f44dc88-4fpns",
@@ -47,16 +48,16 @@ describe.skipIf(files.length === 0)("the real captures of ../shared/corpus", () 
     expect(report.pods.find((p) => p.name === "coredns-589f44dc88-4fpns")!.owner).toBe("ReplicaSet/coredns-589f44dc88");
   });
 
-  it("reads a raw API PodList whose items carry no kind: the Failed Job pod exits 5 with reason Error", async () => {
-    const report = await analyze([at("k8s-openapi-test-replays/v1.36_kind_default_podlist_failed_job_pod.json")]);
+  withCorpus("reads a raw API PodList whose items carry no kind: the Failed Job pod exits 5 with reason Error", ["k8s-openapi-test-replays/v1.36_kind_default_podlist_failed_job_pod.json"], async (path) => {
+    const report = await analyze([path]);
     expect(report.inputs[0]!.format).toBe("list");
     const pod = report.pods[0]!;
     expect(pod).toMatchObject({ outcome: "Failed", partial: true, stuckIn: null });
     expect(pod.failures).toEqual([expect.objectContaining({ reason: "Error", exitCodes: [5], count: 1 })]);
   });
 
-  it("shows ErrImagePull then ImagePullBackOff in Pulumi's imagePullError recording, and the re-created pod in the resolved one", async () => {
-    const failing = await analyze([at("pulumi-await-recordings/workflows/pod/imagePullError.json")]);
+  withCorpus("shows ErrImagePull then ImagePullBackOff in Pulumi's imagePullError recording, and the re-created pod in the resolved one", ["pulumi-await-recordings/workflows/pod/imagePullError.json", "pulumi-await-recordings/workflows/pod/imagePullErrorResolved.json"], async (failingPath, resolvedPath) => {
+    const failing = await analyze([failingPath]);
     expect(failing.inputs[0]!.format).toBe("array");
     expect(failing.pods).toHaveLength(1);
     expect(failing.pods[0]!.failures.map((f) => [f.reason, f.container, f.count])).toEqual([
@@ -64,12 +65,12 @@ describe.skipIf(files.length === 0)("the real captures of ../shared/corpus", () 
       ["ImagePullBackOff", "nginx", 1],
     ]);
     expect(failing.pods[0]!.stuckIn).toBe("ImagePullBackOff");
-    const resolved = await analyze([at("pulumi-await-recordings/workflows/pod/imagePullErrorResolved.json")]);
+    const resolved = await analyze([resolvedPath]);
     expect(resolved.pods.map((p) => p.outcome)).toEqual(["Deleted", "Ready"]);
   });
 
-  it("finds the Insights init container crash-looping with its 7527 restarts", async () => {
-    const report = await analyze([at("openshift-insights-sample/pods/di-288312__vsystem-867f4b77cc-pqcns.json")]);
+  withCorpus("finds the Insights init container crash-looping with its 7527 restarts", ["openshift-insights-sample/pods/di-288312__vsystem-867f4b77cc-pqcns.json"], async (path) => {
+    const report = await analyze([path]);
     const pod = report.pods[0]!;
     expect(pod.stuckIn).toBe("CrashLoopBackOff");
     const init = pod.containers.find((c) => c.init)!;
@@ -80,9 +81,47 @@ describe.skipIf(files.length === 0)("the real captures of ../shared/corpus", () 
     ]);
   });
 
-  it("reads all 36 Insights pods as one capture", async () => {
-    const report = await analyze([at("openshift-insights-sample/pods")]);
+  withCorpus("reads all 36 Insights pods as one capture", ["openshift-insights-sample/pods"], async (dir) => {
+    const report = await analyze([dir]);
     expect(report.pods).toHaveLength(36);
     expect(report.pods.find((p) => p.name.startsWith("router-default"))!.stuckIn).toBe("Unschedulable");
+  });
+
+  withCorpus("times Sonobuoy's pre-1.19 pulls (no duration printed) from Pulling to Pulled, to the microsecond of their client-go names", ["sonobuoy-results-0.9/heptio-sonobuoy"], async (dir) => {
+    const report = await analyze([dir]);
+    // Independently: the hex suffix of a client-go event name is its first occurrence in Unix nanoseconds.
+    const events = JSON.parse(readCorpus("sonobuoy-results-0.9/heptio-sonobuoy/Events.json").toString("utf8")) as {
+      reason: string;
+      message: string;
+      metadata: { name: string };
+      involvedObject: { name: string; fieldPath?: string };
+    }[];
+    const nanos = (reason: string) => BigInt(`0x${events.find((e) => e.involvedObject.name === "sonobuoy" && e.reason === reason)!.metadata.name.split(".").pop()}`);
+    expect(events.find((e) => e.involvedObject.name === "sonobuoy" && e.reason === "Pulled")!.message).not.toMatch(/ in /);
+    const pod = report.pods.find((p) => p.name === "sonobuoy")!;
+    expect(pod.containers.find((c) => c.name === "kube-sonobuoy")).toMatchObject({ cached: false, imagePullMs: Math.round(Number(nanos("Pulled") - nanos("Pulling")) / 1e6) });
+  });
+
+  withCorpus("sees the kne pod recreated under its name as two pods, and ErrImagePull then ImagePullBackOff holding otg-controller", ["openconfig-kne-kubectl-watch/kubectl-get-pods-A-o-json-watch.rawStream.json"], async (path) => {
+    const report = await analyze([path]);
+    expect(report.inputs[0]).toMatchObject({ format: "object-stream", records: 7 });
+    const ceos = report.pods.filter((p) => p.name === "ceos");
+    expect(ceos.map((p) => [p.outcome, p.stuckIn, p.partial])).toEqual([
+      ["Pending", "PodInitializing", false],
+      ["Ready", null, true],
+    ]);
+    expect(new Set(ceos.map((p) => p.uid)).size).toBe(2);
+    const otg = report.pods.find((p) => p.name === "otg-controller")!;
+    expect(otg.failures.map((f) => [f.reason, f.container, f.count])).toEqual([
+      ["ErrImagePull", "ixia-c", 1],
+      ["ImagePullBackOff", "ixia-c", 1],
+    ]);
+    expect(otg.stuckIn).toBe("ImagePullBackOff");
+  });
+
+  withCorpus("finds the nri kubelet /pods pod stuck in ContainerCreating", ["nri-kubernetes-v1.16/v1.16_kubelet_pods.json"], async (path) => {
+    const report = await analyze([path]);
+    expect(report.inputs[0]).toMatchObject({ format: "list", records: 16 });
+    expect(report.pods.filter((p) => p.stuckIn !== null).map((p) => [p.name, p.outcome, p.stuckIn])).toEqual([["e2e-container-creating", "Pending", "ContainerCreating"]]);
   });
 });

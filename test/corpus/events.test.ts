@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
+import { CORPUS_ABSENT, corpusFile, readCorpus } from "../helpers/files.js";
 
-/** Kubelet and scheduler events of two real OpenShift clusters (must-gather, 5000+ events each). */
-const CAPTURES = ["openshift-must-gather-clean-aws", "openshift-must-gather-clean-metal"].map((d) => resolve("../shared/corpus", d, "events-all-namespaces.json"));
+/** Kubelet and scheduler events of two real OpenShift clusters (must-gather, 5000+ events each; stored gzipped in test/fixtures/corpus). */
+const CAPTURES = ["openshift-must-gather-clean-aws", "openshift-must-gather-clean-metal"].map((d) => ({ rel: `${d}/events-all-namespaces.json`, file: corpusFile(`${d}/events-all-namespaces.json`) }));
 
 interface RawEvent {
   type?: string;
@@ -15,8 +14,9 @@ interface RawEvent {
   involvedObject?: { kind?: string; uid?: string; fieldPath?: string };
 }
 
-describe.each(CAPTURES.filter((p) => existsSync(p)))("events of %s", (path) => {
-  const items = (JSON.parse(readFileSync(path, "utf8")) as { items: RawEvent[] }).items;
+for (const { rel, file } of CAPTURES) describe.skipIf(file === null)(`events of ${rel}${file === null ? ` ${CORPUS_ABSENT}` : ""}`, () => {
+  const path = file?.path ?? "";
+  const items = file === null ? [] : (JSON.parse(readCorpus(file).toString("utf8")) as { items: RawEvent[] }).items;
   const podEvents = items.filter((e) => e.involvedObject?.kind === "Pod");
 
   it("counts every failure reason as often as an independent count of the raw events", async () => {

@@ -1,13 +1,18 @@
+import { diagnosticMessage, type DiagnosticKind } from "../../src/diagnostics.js";
 import { decodeInput, type DecodeOptions, type ImpliedKind } from "../../src/decode/index.js";
 import type { InputFormat } from "../../src/types.js";
+import { FIXTURE_CORPUS } from "../helpers/files.js";
 
-export const CORPUS = "/work/shared/corpus";
+/** The repository's copies of the real captures (test/fixtures/corpus; see test/helpers/files.ts for the rest). */
+export const CORPUS = FIXTURE_CORPUS;
 
 export interface Decoded {
   readonly format: InputFormat | null;
   readonly bytes: number;
   readonly values: { value: Record<string, unknown>; line: number; implied: ImpliedKind | null }[];
   readonly warnings: { line: number | null; message: string }[];
+  /** The same warnings as data. */
+  readonly diagnostics: { line: number | null; kind: DiagnosticKind }[];
 }
 
 export async function* chunked(bytes: Buffer, sizes: readonly number[] = [bytes.length]): AsyncGenerator<Buffer> {
@@ -26,15 +31,19 @@ export async function decode(
   const chunks = typeof input === "string" ? chunked(Buffer.from(input)) : Buffer.isBuffer(input) ? chunked(input) : input;
   const values: Decoded["values"] = [];
   const warnings: Decoded["warnings"] = [];
+  const diagnostics: Decoded["diagnostics"] = [];
   const result = await decodeInput(
     chunks,
     {
       value: (value, line, implied) => values.push({ value, line, implied }),
-      warning: (line, message) => warnings.push({ line, message }),
+      warning: (line, d) => {
+        warnings.push({ line, message: diagnosticMessage(d) });
+        diagnostics.push({ line, kind: d.kind });
+      },
     },
     options,
   );
-  return { ...result, values, warnings };
+  return { ...result, values, warnings, diagnostics };
 }
 
 export const valuesOf = (decoded: Decoded): unknown[] => decoded.values.map((v) => v.value);

@@ -219,8 +219,8 @@ describe("random corruption never crashes and never loses an untouched record", 
     timeoutFor(40, 500),
   );
 
-  // Regression: zlib drops the output of a failing write; src/input/decompress.ts now feeds it slices and the
-  // trailer a byte at a time, so damage costs at most one slice's output and a bad trailer none.
+  // Regression: zlib drops the output of a failing write; src/input/decompress.ts feeds it slices and checks
+  // the trailer itself, so damage costs at most one slice's output and a bad trailer none.
   it(
     ".gz: damaged compressed bytes; the records inflated before the damage are all applied",
     async () => {

@@ -18,10 +18,10 @@ import { decompress, type InputSource } from "../../src/input/index.js";
 import { INFLATE_CHUNK } from "../../src/input/decompress.js";
 import { toJsonReport } from "../../src/render/json.js";
 import type { Report } from "../../src/types.js";
-import { filesUnder } from "../helpers/files.js";
+import { FIXTURE_CORPUS, filesUnder, readCorpus } from "../helpers/files.js";
 
 export const SAMPLES = "samples";
-export const CORPUS = "/work/shared/corpus";
+export const CORPUS = FIXTURE_CORPUS;
 
 /** Runs of one property: FUZZ_RUNS when set, else the property's own (small) default. */
 export function runs(defaultRuns: number): number {
@@ -177,12 +177,11 @@ function loadCorpus(): Capture[] {
   out.push(capture("corpus/argo-gitops-engine-health", [{ name: "pods.json", records: singles("argo-gitops-engine-health/derived-json") }]));
   out.push(capture("corpus/falco-k8s-audit-traces", [{ name: "audit.json", records: singles("falco-k8s-audit-traces") }]));
   // must-gather: 5 MB of events; a slice (a few namespaces' pods and their events) keeps each run fast.
-  const aws = join(CORPUS, "openshift-must-gather-clean-aws");
-  const pods = recordsOf(readFileSync(join(aws, "pods-all-namespaces.json"), "utf8")).filter((p) =>
+  const pods = recordsOf(readCorpus("openshift-must-gather-clean-aws/pods-all-namespaces.json").toString("utf8")).filter((p) =>
     ["openshift-monitoring", "openshift-cluster-csi-drivers", "openshift-dns"].includes(String((p["metadata"] as Json)["namespace"])),
   ).slice(0, 16);
   const names = new Set(pods.map((p) => `${(p["metadata"] as Json)["namespace"]}/${(p["metadata"] as Json)["name"]}`));
-  const events = recordsOf(readFileSync(join(aws, "events-all-namespaces.json"), "utf8"))
+  const events = recordsOf(readCorpus("openshift-must-gather-clean-aws/events-all-namespaces.json").toString("utf8"))
     .filter((e) => {
       const o = e["involvedObject"] as Json | undefined;
       return o !== undefined && names.has(`${o["namespace"]}/${o["name"]}`);

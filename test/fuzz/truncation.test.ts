@@ -14,7 +14,7 @@ import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TRUNCATED_AT_END } from "../../src/decode/index.js";
+import { warningAt } from "../../src/diagnostics.js";
 import type { Report } from "../../src/types.js";
 import { analyzeBytes, arbCaptures, bare, mergedRecords, params, recoverable, runs, timeoutFor, toJsonl, type Json } from "./helpers.js";
 
@@ -26,7 +26,7 @@ function applied(report: Report): string {
 
 /** The report with the warning the cut adds: on the cut record's first line, sorted in (warnings are by input, line, message). */
 function withCutWarning(report: Report, input: string, line: number): Report {
-  const warnings = [...report.warnings, { input, line, message: TRUNCATED_AT_END }];
+  const warnings = [...report.warnings, warningAt(input, line, { kind: "truncatedAtEnd" })];
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
   return { ...report, warnings };
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePullMessage, pullWallMs } from "../../src/kube/pullMessage.js";
 import { readGoQuoted } from "../../src/kube/goQuoted.js";
+import { FIXTURE_CORPUS } from "../helpers/files.js";
 
 const DIGEST = "quay.io/openshift-release-dev/ocp-v4.0-art-dev@sha256:7ed1a02b5effe250fc83824af248de910aa4a8af076d7de7bc9ca01610c6eb22";
 
@@ -120,7 +121,7 @@ describe("pullWallMs", () => {
 });
 
 describe("kubectl text in the corpus (holmesgpt-kubectl-text)", () => {
-  const dir = "/work/shared/corpus/holmesgpt-kubectl-text";
+  const dir = join(FIXTURE_CORPUS, "holmesgpt-kubectl-text");
   const lines = readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
     .flatMap((f) => readFileSync(join(dir, f), "utf8").split("\n"));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatTime, parseTime } from "../../src/kube/time.js";
+import { formatTime, parseTime, timeProblem } from "../../src/kube/time.js";
 
 /** RFC 3339 through Date: the definition formatTime must match. */
 function viaDate(ms: number): string {
@@ -36,5 +36,46 @@ describe("formatTime", () => {
     for (const text of ["2026-03-09T06:00:00Z", "2026-03-09T06:00:00.120Z", "2026-03-09T06:00:00.123456Z", "2000-01-01T00:00:00.000001Z"]) {
       expect(formatTime(parseTime(text)!)).toBe(text);
     }
+  });
+});
+
+describe("parseTime and timeProblem at the edges of RFC 3339", () => {
+  it("tells unset times (not a problem) from text that is not RFC 3339 and from leap seconds", () => {
+    for (const unset of ["", "0001-01-01T00:00:00Z", "0001-01-01T00:00:00.000000Z", "0001-01-01T00:00:00+00:00"]) {
+      expect(parseTime(unset), unset).toBeNull();
+      expect(timeProblem(unset), unset).toBe("unset");
+    }
+    for (const invalid of ["not a time", "2024-05-01 10:00:00Z", "2024-02-30T00:00:00Z", "2024-05-01T10:00:61Z", "2024-05-01T10:00:00+24:00", "2024-05-01T10:00:00.Z"]) {
+      expect(parseTime(invalid), invalid).toBeNull();
+      expect(timeProblem(invalid), invalid).toBe("invalid");
+    }
+    expect(timeProblem("2016-12-31T23:59:60Z")).toBe("leapSecond");
+    expect(timeProblem("2024-05-01T10:00:00.123456789012Z")).toBeNull();
+    expect(timeProblem("2024-05-01T10:00:06Z")).toBeNull();
+  });
+
+  it("reads every year RFC 3339 can write, and only those, in UTC", () => {
+    // Years below 100 are not 19xx (Date.UTC would make them so).
+    expect(formatTime(parseTime("0050-06-01T12:00:00Z")!)).toBe("0050-06-01T12:00:00Z");
+    expect(formatTime(parseTime("0001-01-01T00:00:01Z")!)).toBe("0001-01-01T00:00:01Z");
+    expect(formatTime(parseTime("0000-01-01T00:00:00Z")!)).toBe("0000-01-01T00:00:00Z");
+    expect(formatTime(parseTime("1900-03-01T00:00:00+01:00")!)).toBe("1900-02-28T23:00:00Z");
+    // An offset that moves the time out of 0000-9999 in UTC: it could not be written back.
+    expect(timeProblem("0000-01-01T00:00:00+00:01")).toBe("invalid");
+    expect(timeProblem("9999-12-31T23:59:59-00:01")).toBe("invalid");
+    // The end of 9999: a double holds no microseconds there, and the time never rounds into year 10000.
+    expect(formatTime(parseTime("9999-12-31T23:59:59.999999Z")!)).toMatch(/^9999-12-31T23:59:59\.9999\d\dZ$/);
+    expect(formatTime(parseTime("9999-12-31T23:59:60Z")!)).toMatch(/^9999-12-31T23:59:59\.9999\d\dZ$/);
+  });
+
+  it("reads any RFC 3339 time of years 0000-9999 as Date reads its whole milliseconds", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString();
+        if (iso === "0001-01-01T00:00:00.000Z") return; // Go's zero time: unset
+        expect(parseTime(iso)).toBe(d.getTime());
+      }),
+      { numRuns: 500 },
+    );
   });
 });

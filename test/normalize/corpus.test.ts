@@ -1,13 +1,15 @@
+import { FieldReader } from "../../src/normalize/fieldReader.js";
 /**
  * The events modules over the real must-gather event dumps (OpenShift 4.8/4.9,
  * Kubernetes 1.21/1.22 era: Pulled messages carry D only).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { clientGoNameTime, parseKubeTime } from "../../src/normalize/eventTime.js";
+import {clientGoNameTime } from "../../src/normalize/eventTime.js";
+import { parseTime as parseKubeTime } from "../../src/kube/time.js";
 import { containerFromFieldPath } from "../../src/kube/fieldPath.js";
 import { normalizeEvent } from "../../src/normalize/event.js";
 import { parsePullMessage } from "../../src/kube/pullMessage.js";
+import { CORPUS_ABSENT, corpusFile, readCorpus } from "../helpers/files.js";
 
 type Raw = Record<string, any>;
 
@@ -20,10 +22,15 @@ const CORPORA = [
 const IN_DURATION = / in (?:[0-9]+(?:\.[0-9]+)?(?:h|m|s|ms|µs|us|ns))+$/;
 const TIME_FIELDS = ["eventTime", "firstTimestamp", "lastTimestamp"] as const;
 
-describe.each(CORPORA)("openshift-must-gather-clean-$name events", (corpus) => {
-  const path = `/work/shared/corpus/openshift-must-gather-clean-${corpus.name}/events-all-namespaces.json`;
-  const list = JSON.parse(readFileSync(path, "utf8")) as { items: Raw[] };
-  const items = list.items;
+for (const corpus of CORPORA) {
+  const rel = `openshift-must-gather-clean-${corpus.name}/events-all-namespaces.json`;
+  const file = corpusFile(rel);
+  describe.skipIf(file === null)(`${rel}${file === null ? ` ${CORPUS_ABSENT}` : ""}`, () => tests(corpus, file));
+}
+
+function tests(corpus: (typeof CORPORA)[number], file: ReturnType<typeof corpusFile>): void {
+  const path = file?.path ?? "";
+  const items = file === null ? [] : (JSON.parse(readCorpus(file).toString("utf8")) as { items: Raw[] }).items;
   const pulled = items.filter((e) => e.reason === "Pulled");
 
   it("has the expected events", () => {
@@ -62,7 +69,7 @@ describe.each(CORPORA)("openshift-must-gather-clean-$name events", (corpus) => {
   it("normalizes every event, with times wherever a timestamp is present", () => {
     let withTime = 0;
     for (const [i, raw] of items.entries()) {
-      const e = normalizeEvent(raw, { input: path, line: i + 1 });
+      const e = normalizeEvent(new FieldReader(), raw, { input: path, line: i + 1 });
       if ("problem" in e) throw new Error(`${raw.metadata?.name}: ${e.problem}`);
       expect(e.apiGroup).toBe("core");
       expect(e.count).toBeGreaterThanOrEqual(1);
@@ -102,4 +109,4 @@ describe.each(CORPORA)("openshift-must-gather-clean-$name events", (corpus) => {
       expect(Math.abs((suffix ?? 0) - eventTime)).toBeLessThan(2);
     }
   });
-});
+}

@@ -1,5 +1,7 @@
+import { FieldReader } from "../../src/normalize/fieldReader.js";
 import { describe, expect, it } from "vitest";
-import { clientGoNameTime, coreEventTimes, eventsV1Times, parseKubeTime } from "../../src/normalize/eventTime.js";
+import {clientGoNameTime, coreEventTimes, eventsV1Times } from "../../src/normalize/eventTime.js";
+import { parseTime as parseKubeTime } from "../../src/kube/time.js";
 
 /** Epoch ms of a UTC wall time plus microseconds, rounded once like the parser. */
 function utc(y: number, mo: number, d: number, h: number, mi: number, s: number, micros = 0): number {
@@ -22,6 +24,14 @@ describe("parseKubeTime", () => {
     expect(parseKubeTime("2021-08-03T09:15:23.000000999Z")).toBe(utc(2021, 8, 3, 9, 15, 23));
   });
 
+  it("reads what RFC 3339 allows beyond what Kubernetes writes: any number of fractional digits, a leap second", () => {
+    expect(parseKubeTime("2021-08-03T09:15:23.1234567890Z")).toBe(utc(2021, 8, 3, 9, 15, 23, 123_456));
+    expect(parseKubeTime("2024-11-05T11:00:00.123456789012Z")).toBe(utc(2024, 11, 5, 11, 0, 0, 123_456));
+    // The leap second is the last microsecond of its minute.
+    expect(parseKubeTime("2016-12-31T23:59:60Z")).toBe(utc(2016, 12, 31, 23, 59, 59, 999_999));
+    expect(parseKubeTime("2021-08-03T09:15:60.5+00:00")).toBe(utc(2021, 8, 3, 9, 15, 59, 999_999));
+  });
+
   it("treats unset and Go's zero time as null", () => {
     expect(parseKubeTime("0001-01-01T00:00:00Z")).toBeNull();
     expect(parseKubeTime(null)).toBeNull();
@@ -38,9 +48,8 @@ describe("parseKubeTime", () => {
     "2021-13-01T00:00:00Z",
     "2021-08-03T24:00:00Z",
     "2021-08-03T09:60:00Z",
-    "2021-08-03T09:15:60Z",
+    "2021-08-03T09:15:61Z",
     "2021-08-03T09:15:23.Z",
-    "2021-08-03T09:15:23.1234567890Z",
     "2021-08-03T09:15:23+0200",
     "2021-08-03T09:15:23+24:00",
     " 2021-08-03T09:15:23Z",
@@ -98,14 +107,14 @@ describe("coreEventTimes", () => {
   const first = "2021-08-03T09:15:23Z";
 
   it("uses the suffix as the precise time of a single occurrence", () => {
-    expect(coreEventTimes(coreEvent({ count: 1, firstTimestamp: first, lastTimestamp: first }))).toEqual({
+    expect(coreEventTimes(new FieldReader(), coreEvent({ count: 1, firstTimestamp: first, lastTimestamp: first }))).toEqual({
       time: SUFFIX_MS,
       firstTime: SUFFIX_MS,
     });
   });
 
   it("keeps lastTimestamp for repeated events, suffix for the first", () => {
-    expect(coreEventTimes(coreEvent({ count: 4, firstTimestamp: first, lastTimestamp: "2021-08-03T09:20:00Z" }))).toEqual({
+    expect(coreEventTimes(new FieldReader(), coreEvent({ count: 4, firstTimestamp: first, lastTimestamp: "2021-08-03T09:20:00Z" }))).toEqual({
       time: utc(2021, 8, 3, 9, 20, 0),
       firstTime: SUFFIX_MS,
     });
@@ -113,7 +122,7 @@ describe("coreEventTimes", () => {
 
   it("falls back to firstTimestamp when the suffix is inconsistent", () => {
     const other = "2021-08-03T09:15:24Z";
-    expect(coreEventTimes(coreEvent({ count: 1, firstTimestamp: other, lastTimestamp: other }))).toEqual({
+    expect(coreEventTimes(new FieldReader(), coreEvent({ count: 1, firstTimestamp: other, lastTimestamp: other }))).toEqual({
       time: utc(2021, 8, 3, 9, 15, 24),
       firstTime: utc(2021, 8, 3, 9, 15, 24),
     });
@@ -123,22 +132,22 @@ describe("coreEventTimes", () => {
     const eventTime = utc(2021, 8, 3, 9, 15, 23, 740_067);
     // No firstTimestamp to check the suffix against: eventTime is the first occurrence.
     const e = coreEvent({ eventTime: "2021-08-03T09:15:23.740067Z", firstTimestamp: null, lastTimestamp: null });
-    expect(coreEventTimes(e)).toEqual({ time: eventTime, firstTime: eventTime });
+    expect(coreEventTimes(new FieldReader(), e)).toEqual({ time: eventTime, firstTime: eventTime });
     const s = { ...e, series: { count: 1, lastObservedTime: "2021-08-03T09:15:28.000286Z" } };
-    expect(coreEventTimes(s)).toEqual({ time: utc(2021, 8, 3, 9, 15, 28, 286), firstTime: eventTime });
+    expect(coreEventTimes(new FieldReader(), s)).toEqual({ time: utc(2021, 8, 3, 9, 15, 28, 286), firstTime: eventTime });
   });
 
   it("falls back to creationTimestamp, and is null without any time", () => {
-    expect(coreEventTimes(coreEvent({ firstTimestamp: null, lastTimestamp: null, eventTime: null }))).toEqual({
+    expect(coreEventTimes(new FieldReader(), coreEvent({ firstTimestamp: null, lastTimestamp: null, eventTime: null }))).toEqual({
       time: SUFFIX_SECOND,
       firstTime: SUFFIX_SECOND,
     });
-    expect(coreEventTimes({ metadata: { name: "x.1" }, involvedObject: {} })).toEqual({ time: null, firstTime: null });
+    expect(coreEventTimes(new FieldReader(), { metadata: { name: "x.1" }, involvedObject: {} })).toEqual({ time: null, firstTime: null });
   });
 
   it("ignores wrongly typed timestamps", () => {
     // firstTimestamp unusable: the suffix cannot be checked, lastTimestamp stands for both.
-    expect(coreEventTimes(coreEvent({ count: "1", firstTimestamp: 5, lastTimestamp: first }))).toEqual({
+    expect(coreEventTimes(new FieldReader(), coreEvent({ count: "1", firstTimestamp: 5, lastTimestamp: first }))).toEqual({
       time: SUFFIX_SECOND,
       firstTime: SUFFIX_SECOND,
     });
@@ -149,18 +158,18 @@ describe("eventsV1Times", () => {
   it("reads series.lastObservedTime, eventTime, then the deprecated fields", () => {
     const base = { metadata: { name: "p.16a4b66eb7062b67" }, regarding: { kind: "Pod" } };
     expect(
-      eventsV1Times({
+      eventsV1Times(new FieldReader(), {
         ...base,
         eventTime: "2021-09-14T14:27:51.244886Z",
         series: { count: 3, lastObservedTime: "2021-09-14T14:28:22.813260Z" },
       }),
     ).toEqual({ time: utc(2021, 9, 14, 14, 28, 22, 813_260), firstTime: utc(2021, 9, 14, 14, 27, 51, 244_886) });
-    expect(eventsV1Times({ ...base, eventTime: "2021-09-14T14:27:51.244886Z" })).toEqual({
+    expect(eventsV1Times(new FieldReader(), { ...base, eventTime: "2021-09-14T14:27:51.244886Z" })).toEqual({
       time: utc(2021, 9, 14, 14, 27, 51, 244_886),
       firstTime: utc(2021, 9, 14, 14, 27, 51, 244_886),
     });
     expect(
-      eventsV1Times({
+      eventsV1Times(new FieldReader(), {
         ...base,
         eventTime: null,
         deprecatedFirstTimestamp: "2021-09-14T14:00:00Z",
@@ -174,6 +183,6 @@ describe("eventsV1Times", () => {
 describe("coreEventTimes, repeats within the first second", () => {
   it("does not put time before firstTime", () => {
     const e = coreEvent({ count: 2, firstTimestamp: "2021-08-03T09:15:23Z", lastTimestamp: "2021-08-03T09:15:23Z" });
-    expect(coreEventTimes(e)).toEqual({ time: SUFFIX_MS, firstTime: SUFFIX_MS });
+    expect(coreEventTimes(new FieldReader(), e)).toEqual({ time: SUFFIX_MS, firstTime: SUFFIX_MS });
   });
 });

@@ -1,3 +1,4 @@
+import { FieldReader } from "../../src/normalize/fieldReader.js";
 import { describe, expect, it } from "vitest";
 import { normalizeEvent } from "../../src/normalize/event.js";
 
@@ -54,7 +55,7 @@ const V1_SCHEDULING = {
 
 describe("normalizeEvent", () => {
   it("normalizes a core/v1 kubelet event", () => {
-    const e = normalizeEvent(CORE_PULLED, loc);
+    const e = normalizeEvent(new FieldReader(), CORE_PULLED, loc);
     // the name suffix 0x1697c14e38ed66d4 lies in 09:18:52 and refines it to the µs
     const suffix = Number(0x1697c14e38ed66d4n / 1000n) / 1000;
     expect(Math.floor(suffix / 1000) * 1000).toBe(Date.UTC(2021, 7, 3, 9, 18, 52));
@@ -84,7 +85,7 @@ describe("normalizeEvent", () => {
   });
 
   it("normalizes an events.k8s.io/v1 event", () => {
-    expect(normalizeEvent(V1_SCHEDULING, loc)).toEqual({
+    expect(normalizeEvent(new FieldReader(), V1_SCHEDULING, loc)).toEqual({
       uid: "e-1",
       name: "web-0.17b2c5f0a1b2c3d4",
       namespace: "default",
@@ -104,7 +105,7 @@ describe("normalizeEvent", () => {
   });
 
   it("reads deprecated fields of events.k8s.io/v1", () => {
-    const e = normalizeEvent(
+    const e = normalizeEvent(new FieldReader(), 
       {
         regarding: { kind: "Pod", name: "p" },
         note: "Back-off restarting failed container",
@@ -128,23 +129,23 @@ describe("normalizeEvent", () => {
   });
 
   it("takes the apiVersion from the enclosing list, else from the shape", () => {
-    expect(normalizeEvent({ regarding: { name: "p" } }, loc)).toMatchObject({ apiGroup: "events.k8s.io" });
-    expect(normalizeEvent({ involvedObject: { name: "p" } }, loc)).toMatchObject({ apiGroup: "core" });
-    expect(normalizeEvent({ involvedObject: { name: "p" } }, loc, { kind: "Event", apiVersion: "v1" })).toMatchObject({
+    expect(normalizeEvent(new FieldReader(), { regarding: { name: "p" } }, loc)).toMatchObject({ apiGroup: "events.k8s.io" });
+    expect(normalizeEvent(new FieldReader(), { involvedObject: { name: "p" } }, loc)).toMatchObject({ apiGroup: "core" });
+    expect(normalizeEvent(new FieldReader(), { involvedObject: { name: "p" } }, loc, { kind: "Event", apiVersion: "v1" })).toMatchObject({
       apiGroup: "core",
     });
   });
 
   it("counts the highest of count, series.count and deprecatedCount", () => {
-    expect(normalizeEvent({ ...CORE_PULLED, count: 5, series: { count: 9 } }, loc)).toMatchObject({ count: 9 });
-    expect(normalizeEvent({ ...CORE_PULLED, count: 12, series: { count: 9 } }, loc)).toMatchObject({ count: 12 });
+    expect(normalizeEvent(new FieldReader(), { ...CORE_PULLED, count: 5, series: { count: 9 } }, loc)).toMatchObject({ count: 9 });
+    expect(normalizeEvent(new FieldReader(), { ...CORE_PULLED, count: 12, series: { count: 9 } }, loc)).toMatchObject({ count: 12 });
     // a series exists from the second occurrence on (older client-go started series.count at 1)
-    expect(normalizeEvent({ ...CORE_PULLED, count: undefined, series: { count: 1 } }, loc)).toMatchObject({ count: 2 });
-    expect(normalizeEvent({ ...CORE_PULLED, count: 0 }, loc)).toMatchObject({ count: 1 });
+    expect(normalizeEvent(new FieldReader(), { ...CORE_PULLED, count: undefined, series: { count: 1 } }, loc)).toMatchObject({ count: 2 });
+    expect(normalizeEvent(new FieldReader(), { ...CORE_PULLED, count: 0 }, loc)).toMatchObject({ count: 1 });
   });
 
   it("reads wrongly typed fields as absent", () => {
-    const e = normalizeEvent(
+    const e = normalizeEvent(new FieldReader(), 
       {
         ...CORE_PULLED,
         count: "3",
@@ -172,12 +173,8 @@ describe("normalizeEvent", () => {
   });
 
   it("reports a problem only when the event names no object", () => {
-    expect(normalizeEvent({ reason: "Pulled", message: "x" }, loc)).toEqual({ problem: "event has no involvedObject object" });
-    expect(normalizeEvent({ involvedObject: "pod/x" }, loc)).toHaveProperty("problem");
-    expect(normalizeEvent({ regarding: null }, loc, { kind: "Event", apiVersion: "events.k8s.io/v1" })).toEqual({
-      problem: "event has no regarding object",
-    });
-    expect(normalizeEvent(null as unknown as Record<string, unknown>, loc)).toEqual({ problem: "event is not a JSON object" });
-    expect(normalizeEvent([] as unknown as Record<string, unknown>, loc)).toHaveProperty("problem");
+    expect(normalizeEvent(new FieldReader(), { reason: "Pulled", message: "x" }, loc)).toEqual({ missing: "involvedObject" });
+    expect(normalizeEvent(new FieldReader(), { involvedObject: "pod/x" }, loc)).toEqual({ missing: "involvedObject" });
+    expect(normalizeEvent(new FieldReader(), { regarding: null }, loc, { kind: "Event", apiVersion: "events.k8s.io/v1" })).toEqual({ missing: "regarding" });
   });
 });

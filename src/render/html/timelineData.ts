@@ -1,12 +1,12 @@
 /**
  * The data the HTML report's timeline is drawn from: one compact entry per pod,
- * times relative to one origin, display strings formatted here (the page
- * shows the same figures as the text report and never formats times itself).
+ * times relative to one origin, durations in ms (the page formats them with
+ * the text report's `humanizeMs`, bundled into its script).
  */
-import { TIMESTAMP_NAMES, type EpochMs, type PodReport, type Report, type Stage, type TimestampName } from "../../types.js";
+import { STAGES, TIMESTAMP_NAMES, type EpochMs, type PodReport, type Report } from "../../types.js";
 import { formatTime } from "../../kube/time.js";
-import { humanizeMs } from "../humanize.js";
 import { compareText } from "../../compareText.js";
+import type { TimelineData } from "./pageData.js";
 
 /** Pods the timeline holds unless `top` asks for more. */
 export const DEFAULT_TIMELINE_PODS = 500;
@@ -18,58 +18,6 @@ export const DEFAULT_TIMELINE_PODS = 500;
  */
 export function timelineLimit(top: number | undefined): number {
   return Math.max(DEFAULT_TIMELINE_PODS, top ?? 0);
-}
-
-const TIMELINE_STAGES = ["scheduling", "imagePull", "containerStart", "scheduledToRunning", "readiness", "startup", "startupSLI"] as const satisfies readonly Stage[];
-
-export interface TimelinePod {
-  readonly ns: string;
-  readonly name: string;
-  readonly node: string | null;
-  readonly owner: string | null;
-  readonly outcome: string;
-  readonly stuckIn: string | null;
-  readonly partial: boolean;
-  /** Rank of the default order (0 = slowest). */
-  readonly rank: number;
-  /** Created to ready, or created to the end of what was seen when it never became ready. */
-  readonly slow: number | null;
-  /** Times in ms since the timeline origin. */
-  readonly t: Readonly<Record<TimestampName, number | null>>;
-  readonly iso: Readonly<Record<TimestampName, string | null>>;
-  /** End of the pod's observed life (deleted, finished, else the capture's end), ms since origin. */
-  readonly end: number | null;
-  readonly d: Readonly<Record<Stage, number | null>>;
-  readonly dh: Readonly<Record<Stage, string>>;
-  readonly failures: readonly {
-    readonly reason: string;
-    readonly category: string;
-    readonly container: string | null;
-    readonly count: number;
-    readonly first: number | null;
-    readonly firstIso: string | null;
-    readonly lastIso: string | null;
-    readonly message: string | null;
-    readonly exitCodes: readonly number[];
-  }[];
-  readonly containers: readonly {
-    readonly name: string;
-    readonly init: boolean;
-    readonly image: string | null;
-    readonly pull: string | null;
-    readonly cached: boolean | null;
-    readonly restarts: number;
-  }[];
-}
-
-export interface TimelineData {
-  /** Epoch ms of x = 0 in absolute mode: the capture's span start. */
-  readonly origin: EpochMs;
-  readonly originIso: string;
-  /** The capture's span end, ms since origin. */
-  readonly spanEnd: number | null;
-  readonly totalPods: number;
-  readonly pods: readonly TimelinePod[];
 }
 
 /** Created to ready; for a pod never ready, created to the end of what was seen of it (a lower bound). */
@@ -118,8 +66,7 @@ export function buildTimelineData(report: Report, limit: number): TimelineData |
       t: mapNames(TIMESTAMP_NAMES, (n) => rel(p.timestamps[n])),
       iso: mapNames(TIMESTAMP_NAMES, (n) => iso(p.timestamps[n])),
       end: rel(p.timestamps.deleted ?? p.timestamps.finished ?? report.span.end),
-      d: mapNames(TIMELINE_STAGES, (s) => p.durationsMs[s]),
-      dh: mapNames(TIMELINE_STAGES, (s) => humanizeMs(p.durationsMs[s])),
+      d: mapNames(STAGES, (s) => p.durationsMs[s]),
       failures: p.failures.map((f) => ({
         reason: f.reason,
         category: f.category,
@@ -135,7 +82,7 @@ export function buildTimelineData(report: Report, limit: number): TimelineData |
         name: c.name,
         init: c.init,
         image: c.image,
-        pull: c.imagePullMs === null ? null : humanizeMs(c.imagePullMs),
+        pullMs: c.imagePullMs,
         cached: c.cached,
         restarts: c.restarts,
       })),

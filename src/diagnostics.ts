@@ -1,0 +1,174 @@
+/**
+ * Every problem podtrail reports about its input, as data: a union tagged by
+ * `kind`, and one table of messages keyed by that tag, so that a new kind
+ * without its message does not compile. Stages create diagnostics; the
+ * report's `{input, line, message}` text is made from this table only.
+ */
+
+/** What a JSON value was, for "expected a JSON object, found ..." */
+export type JsonValueKind = "null" | "array" | "number" | "string" | "boolean" | "object";
+
+/** Why a start-up figure was left null although both its times are known. */
+export type InconsistencyCause = "staticPod" | "clockSkew";
+
+export type Diagnostic =
+  // decode: the bytes of a record
+  | { readonly kind: "invalidJson"; readonly error: string }
+  | { readonly kind: "notAnObject"; readonly found: JsonValueKind }
+  | { readonly kind: "truncatedAtEnd" }
+  | { readonly kind: "recordTooLarge"; readonly limitBytes: number }
+  | { readonly kind: "invalidUtf8" }
+  /** A raw line break inside a string: skipped from `from` through `through` (null: to the end of input). */
+  | { readonly kind: "lineBreakInString"; readonly from: number; readonly through: number | null }
+  /** A line that is not JSON: skipped from `from` through `through` (null: to the end of input). */
+  | { readonly kind: "notJson"; readonly excerpt: string; readonly from: number; readonly through: number | null }
+  /** A record cut short by the start of the next one at line `next`; `topLevel` records name the lines given up. */
+  | { readonly kind: "incompleteRecord"; readonly from: number; readonly next: number; readonly topLevel: boolean }
+  | { readonly kind: "wrongTopLevel"; readonly expected: "array" | "list" | "objects"; readonly found: "object" | "array" }
+  | { readonly kind: "notAList"; readonly objectKind: string | null }
+  | { readonly kind: "listHeadInvalid" }
+  | { readonly kind: "listTailInvalid" }
+  | { readonly kind: "itemsOfNonList"; readonly objectKind: string }
+  | { readonly kind: "listKindLate"; readonly limitBytes: number }
+  // input: compressed bytes
+  | { readonly kind: "damagedCompression"; readonly damage: "truncated" | "corrupt"; readonly detail: string }
+  /** Bytes after the last gzip member that are not another member (padding, junk): ignored, as gzip -dc does. */
+  | { readonly kind: "trailingCompressedBytes"; readonly bytes: number; readonly zeros: boolean }
+  // normalize: a record's object
+  | { readonly kind: "watchEventWithoutObject"; readonly type: string }
+  | { readonly kind: "unknownWatchType"; readonly type: string }
+  /** An envelope `{type, object}` whose type is not a string (`found`; null: missing): its object was read as untyped. */
+  | { readonly kind: "envelopeWithoutType"; readonly found: JsonValueKind | null }
+  | { readonly kind: "podWithoutIdentity" }
+  | { readonly kind: "eventWithoutSubject"; readonly field: "involvedObject" | "regarding" }
+  | {
+      readonly kind: "wrongTypes";
+      readonly object: "Pod" | "Event";
+      readonly namespace: string;
+      readonly name: string;
+      /** The first few fields, described (`status.phase must be string`). */
+      readonly fields: readonly string[];
+      /** How many more were found than `fields` lists. */
+      readonly more: number;
+    }
+  /** Time strings that are set but not RFC 3339 (read as absent), described like `wrongTypes` (`path "value"`). */
+  | {
+      readonly kind: "unreadableTimes";
+      readonly object: "Pod" | "Event";
+      readonly namespace: string;
+      readonly name: string;
+      readonly fields: readonly string[];
+      readonly more: number;
+    }
+  /** Leap seconds (`23:59:60`), read as the last microsecond of their minute. */
+  | {
+      readonly kind: "leapSeconds";
+      readonly object: "Pod" | "Event";
+      readonly namespace: string;
+      readonly name: string;
+      readonly fields: readonly string[];
+      readonly more: number;
+    }
+  // reconstruct
+  | { readonly kind: "moreWarnings"; readonly count: number }
+  /** Several pods (`names`, sorted) carry one uid; `name` is the one this warning is about. */
+  | { readonly kind: "sharedUid"; readonly uid: string; readonly name: string; readonly names: readonly string[] }
+  // derive: one pod's figures
+  | {
+      readonly kind: "inconsistentTimes";
+      readonly namespace: string;
+      readonly name: string;
+      readonly stage: string;
+      /** The later time that came out earlier. */
+      readonly to: string;
+      readonly from: string;
+      readonly cause: InconsistencyCause;
+    }
+  | { readonly kind: "negativeStartupSLI"; readonly namespace: string; readonly name: string; readonly cause: InconsistencyCause }
+  /** A container's first Pulled event gives a negative pull time (`in -5s`), located at that event. */
+  | { readonly kind: "negativePull"; readonly namespace: string; readonly name: string; readonly container: string; readonly ms: number };
+
+export type DiagnosticKind = Diagnostic["kind"];
+
+type Messages = { readonly [K in DiagnosticKind]: (d: Extract<Diagnostic, { kind: K }>) => string };
+
+const FOUND: Readonly<Record<JsonValueKind, string>> = {
+  null: "null",
+  array: "an array",
+  number: "a number",
+  string: "a string",
+  boolean: "a boolean",
+  object: "an object",
+};
+
+const WHY: Readonly<Record<InconsistencyCause, string>> = {
+  staticPod: " (a static pod: its mirror object was created after its containers started)",
+  clockSkew: " (clock skew, or a transition overwritten before the capture saw it)",
+};
+
+const MESSAGES: Messages = {
+  invalidJson: (d) => `invalid JSON: ${d.error}`,
+  notAnObject: (d) => `expected a JSON object, found ${FOUND[d.found]}`,
+  truncatedAtEnd: () => "truncated record at end of input",
+  recordTooLarge: (d) => `record larger than ${formatBytes(d.limitBytes)}; skipped`,
+  invalidUtf8: () => "invalid UTF-8 in this record, read with replacement characters",
+  lineBreakInString: (d) => `invalid JSON (a line break inside a string); ${skipped(d.from, d.through)}`,
+  notJson: (d) => `not JSON: ${d.excerpt}; ${skipped(d.from, d.through)}`,
+  incompleteRecord: (d) => {
+    const span = !d.topLevel ? "" : d.next - 1 > d.from ? ` (lines ${d.from}-${d.next - 1} skipped)` : " (skipped)";
+    return `incomplete record${span}: the next one starts at line ${d.next}`;
+  },
+  wrongTopLevel: (d) => `expected ${d.expected === "array" ? "a JSON array" : d.expected === "list" ? "a List object" : "JSON objects"}, found ${FOUND[d.found]}; skipped`,
+  notAList: (d) => `expected a List object, found an object with ${d.objectKind === null ? "no kind" : `kind ${d.objectKind}`}; skipped`,
+  listHeadInvalid: () => "invalid JSON before the items of this list",
+  listTailInvalid: () => "invalid JSON after the items of this list",
+  itemsOfNonList: (d) => `an object of kind ${d.objectKind} holds an items array: its items were read as a List's`,
+  listKindLate: (d) => `the list's kind comes after its items and more than ${formatBytes(d.limitBytes)} of items lack their own kind: passed on without the list's kind`,
+  damagedCompression: (d) => `input is a ${d.damage} gzip stream: ${d.detail}`,
+  trailingCompressedBytes: (d) => `${d.bytes} ${d.zeros ? "zero " : ""}byte${d.bytes === 1 ? "" : "s"} after the end of the gzip stream ignored (${d.zeros ? "padding" : "not gzip"}); everything before them was read`,
+  watchEventWithoutObject: (d) => `watch event ${d.type} without an object`,
+  unknownWatchType: (d) => `unknown watch event type ${JSON.stringify(d.type)}`,
+  envelopeWithoutType: (d) => `watch event ${d.found === null ? "without a type" : `whose type is ${FOUND[d.found]}`}: its object read as a record without one (as kubectl get -w prints them)`,
+  podWithoutIdentity: () => "Pod without metadata.name or metadata.uid: skipped",
+  eventWithoutSubject: (d) => `event has no ${d.field} object`,
+  wrongTypes: (d) => `${d.object} ${d.namespace}/${d.name}: fields with wrong types read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
+  unreadableTimes: (d) => `${d.object} ${d.namespace}/${d.name}: times that are not RFC 3339 read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
+  leapSeconds: (d) => `${d.object} ${d.namespace}/${d.name}: leap seconds read as the last microsecond of their minute: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
+  moreWarnings: (d) => `${d.count} more warnings not listed`,
+  sharedUid: (d) => `pod ${d.name}: uid ${d.uid} is also carried by ${d.names.filter((n) => n !== d.name).join(", ")}; read as separate pods (a uid names one pod: the capture was edited or corrupted)`,
+  inconsistentTimes: (d) => `pod ${d.namespace}/${d.name}: ${d.stage}: ${d.to} is before ${d.from}: left null${WHY[d.cause]}`,
+  negativePull: (d) => `pod ${d.namespace}/${d.name}: container ${d.container}: its Pulled event gives a negative pull time (${d.ms} ms): left null`,
+  negativeStartupSLI: (d) => `pod ${d.namespace}/${d.name}: startupSLI: image pulls and init containers add up to more than created-to-running: left null${WHY[d.cause]}`,
+};
+
+/** A located problem with the input. Never fatal. */
+export interface Warning {
+  readonly input: string;
+  /** 1-based line; null when the problem is not tied to a line (e.g. a pod-level inconsistency). */
+  readonly line: number | null;
+  readonly diagnostic: Diagnostic;
+  /** Its text, from the one message table. */
+  readonly message: string;
+}
+
+/** A diagnostic at a place in an input, with its text. */
+export function warningAt(input: string, line: number | null, diagnostic: Diagnostic): Warning {
+  return { input, line, diagnostic, message: diagnosticMessage(diagnostic) };
+}
+
+/** The one-line text of a diagnostic, as the report shows it. */
+export function diagnosticMessage(d: Diagnostic): string {
+  return (MESSAGES[d.kind] as (d: Diagnostic) => string)(d);
+}
+
+function skipped(from: number, through: number | null): string {
+  if (through === null) return `skipped from line ${from} to the end of input`;
+  return through > from ? `skipped lines ${from}-${through}` : `skipped line ${from}`;
+}
+
+function formatBytes(bytes: number): string {
+  const MiB = 1024 * 1024;
+  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}

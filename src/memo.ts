@@ -1,0 +1,60 @@
+/**
+ * The process-wide memo tables, in one place. Each maps an input to a value
+ * that depends on that input alone (a string to its one shared copy, a
+ * timestamp to its epoch ms, spec bytes to the parsed spec), so two analyses
+ * in one process share them without ever seeing each other's results. Each
+ * is bounded: past its limit it starts again empty. Nothing else in podtrail
+ * keeps state between calls.
+ */
+
+/** A bounded map that empties itself when full. */
+export class BoundedMemo<K, V> {
+  private readonly map = new Map<K, V>();
+
+  constructor(private readonly limit: number) {}
+
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: K, value: V): void {
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+  }
+}
+
+/**
+ * One copy of each recurring string (namespaces, reasons, node names, field
+ * paths, images): JSON.parse makes a new string for every occurrence, and a
+ * capture repeats the same few thousand values across millions of records.
+ */
+const strings = new BoundedMemo<string, string>(100_000);
+
+/**
+ * V8's JSON.parse already makes string values of up to 10 characters
+ * internalized (one copy each): phases, condition types and statuses, most
+ * reasons. Looking those up again would only cost time.
+ */
+const INTERNED_BY_JSON_PARSE = 10;
+const LONGEST_INTERNED = 200;
+
+/** The shared copy of a string. */
+export function intern(s: string | null): string | null {
+  if (s === null || s.length <= INTERNED_BY_JSON_PARSE || s.length > LONGEST_INTERNED) return s;
+  const known = strings.get(s);
+  if (known !== undefined) return known;
+  strings.set(s, s);
+  return s;
+}
+
+/** Parsed RFC 3339 timestamps: records repeat the same few (creation, transitions, starts). */
+export const parsedTimes = new BoundedMemo<string, number | null>(4096);
+
+/** Parsed pod specs by a fingerprint of their bytes (`decode/parseRecord.ts`); the bytes confirm a match. */
+export const parsedSpecs = new BoundedMemo<number, { readonly bytes: Buffer; readonly value: unknown }[]>(1024);
+
+/** What `normalize` reads of a spec object, by that object: records whose spec text is unchanged share one. */
+export const specContainers = new WeakMap<object, readonly { readonly name: string; readonly init: boolean; readonly image: string | null }[]>();
+
+/** `YYYY-MM-DDT` of a day number (days since 1970-01-01): reports format thousands of times of a few days. */
+export const formattedDays = new BoundedMemo<number, string>(366);

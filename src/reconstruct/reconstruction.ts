@@ -1,0 +1,378 @@
+import type { CaptureGap, InputFormat, InputSummary, Location, Warning } from "../types.js";
+import { compareText } from "../compareText.js";
+import type { KubeEvent, PodRecord } from "../records.js";
+import { warningAt, type Diagnostic } from "../diagnostics.js";
+import type { NormalizeResult } from "../normalize/normalizeValue.js";
+import { InputNames, PodState, type PodSource, type PodStateData } from "./podHistory.js";
+
+/** What one input told, counted while its records are applied. */
+export interface InputTally {
+  readonly name: string;
+  records: number;
+  skipped: number;
+  /** Problems found, all of them; the first `MAX_WARNINGS_PER_INPUT` by line are kept. */
+  warnings: number;
+  readonly kept: Warning[];
+  format: InputFormat | null;
+  /** The first line of the part of the input whose format `format` is (an input read in parts: its first part's). */
+  formatLine: number;
+  bytes: number;
+}
+
+/** Everything the inputs of a run told, ready for derivation. */
+export interface Reconstructed {
+  /**
+   * Each pod's history, built when asked (one at a time keeps memory down).
+   * Handed over once: `takePods` gives the list and keeps no reference, so
+   * each pod can be let go as soon as it is derived.
+   */
+  takePods(): PodSource[];
+  readonly inputs: readonly InputSummary[];
+  readonly events: readonly KubeEvent[];
+  readonly gaps: readonly CaptureGap[];
+  readonly warnings: readonly Warning[];
+  readonly skippedKinds: Readonly<Record<string, number>>;
+  readonly podRecords: number;
+  readonly eventRecords: number;
+  /** Records that repeated one already applied (docs/spec.md §2.2), over the whole run. */
+  readonly duplicates: number;
+}
+
+/**
+ * A reconstruction as a sequence of plain-data entries (a partial result):
+ * its input names first, then each input's tally, each pod's state, each
+ * event's versions, the gaps and the counters. Input ids in pod states index
+ * `names`. `mergeEntries` of the entries gives back what `merge` of the
+ * reconstruction would.
+ */
+export type PartialEntry =
+  | { readonly kind: "names"; readonly names: readonly string[] }
+  | { readonly kind: "input"; readonly tally: InputTallyData }
+  | { readonly kind: "pod"; readonly pod: PodStateData }
+  | { readonly kind: "event"; readonly map: EventMap; readonly key: string; readonly event: KubeEvent; readonly counts: readonly number[]; readonly firstTime: number | null }
+  | { readonly kind: "gap"; readonly gap: CaptureGap }
+  | { readonly kind: "totals"; readonly skippedKinds: Readonly<Record<string, number>>; readonly podRecords: number; readonly eventRecords: number; readonly duplicates: number };
+
+/** An input's tally as data: its kept warnings without their text (made again from the diagnostic), `formatLine` null for none. */
+export interface InputTallyData {
+  readonly name: string;
+  readonly records: number;
+  readonly skipped: number;
+  readonly warnings: number;
+  readonly kept: readonly { readonly line: number | null; readonly diagnostic: Diagnostic }[];
+  readonly format: InputFormat | null;
+  readonly formatLine: number | null;
+  readonly bytes: number;
+}
+
+type EventMap = "uid" | "name" | "other";
+
+/** Warnings kept per input; beyond this they are counted in one closing warning. */
+const MAX_WARNINGS_PER_INPUT = 1000;
+
+/**
+ * The per-pod state of one run, built record by record from the normalized
+ * records of all its inputs: identity, duplicates (docs/spec.md §2), per-pod
+ * histories, the latest version of each event. The state is the same
+ * whatever order the records arrive in, and two states merge into the one
+ * their records together would give (`merge`): so inputs can be read apart
+ * (in other threads, other processes, other days) and joined later.
+ */
+export class Reconstruction {
+  /** Pods by identity key (`podKey`); `byUid` finds a pod's state by its uid alone, without making its key. */
+  private readonly pods = new Map<string, PodState>();
+  private readonly byUid = new Map<string, PodState>();
+  private readonly inputNames = new InputNames();
+  private readonly tallies = new Map<string, InputTally>();
+  /**
+   * Each event's most advanced version and the counts seen of it (its
+   * versions, for duplicates), by uid; events without one by name, else by
+   * what they say. The uid itself is the key: no key string is made per event.
+   */
+  private readonly events = { uid: new Map<string, EventVersions>(), name: new Map<string, EventVersions>(), other: new Map<string, EventVersions>() };
+  private readonly gaps: CaptureGap[] = [];
+  private readonly skippedKinds = new Map<string, number>();
+  private podRecords = 0;
+  private eventRecords = 0;
+  private duplicates = 0;
+
+  /** The tally of an input, made when first asked for. */
+  input(name: string): InputTally {
+    let tally = this.tallies.get(name);
+    if (tally === undefined) {
+      tally = { name, records: 0, skipped: 0, warnings: 0, kept: [], format: null, formatLine: Infinity, bytes: 0 };
+      this.tallies.set(name, tally);
+    }
+    return tally;
+  }
+
+  apply(result: NormalizeResult, tally: InputTally): void {
+    tally.records++;
+    if ((result.kind === "pod" || result.kind === "event") && result.diagnostics !== undefined) {
+      for (const d of result.diagnostics) this.warn(tally, result.kind === "pod" ? result.observation.loc.line : result.event.loc.line, d);
+    }
+    switch (result.kind) {
+      case "pod":
+        this.podRecords++;
+        if (!this.applyPod(result, result.diagnostics === undefined)) this.duplicates++;
+        return;
+      case "event":
+        this.eventRecords++;
+        if (!this.applyEvent(result.event)) this.duplicates++;
+        return;
+      case "gap":
+        this.gaps.push({ input: result.loc.input, line: result.loc.line, code: result.code, reason: result.reason, message: result.message });
+        return;
+      case "bookmark":
+        tally.skipped++;
+        return;
+      case "skipped": {
+        tally.skipped++;
+        const kind = result.objectKind ?? "(no kind)";
+        this.skippedKinds.set(kind, (this.skippedKinds.get(kind) ?? 0) + 1);
+        return;
+      }
+      case "invalid":
+        tally.skipped++;
+        this.warn(tally, result.loc.line, result.diagnostic);
+        return;
+    }
+  }
+
+  /** Records a located problem of an input. */
+  warn(tally: InputTally, line: number | null, diagnostic: Diagnostic): void {
+    tally.warnings++;
+    tally.kept.push(warningAt(tally.name, line, diagnostic));
+    if (tally.kept.length >= 2 * MAX_WARNINGS_PER_INPUT) trimWarnings(tally.kept);
+  }
+
+  /**
+   * Adds what another reconstruction holds, as if its records had been
+   * applied here: the result is the same whichever is merged into which.
+   */
+  merge(other: Reconstruction): void {
+    this.mergeEntries(other.toPartial());
+  }
+
+  /** The reconstruction as plain-data entries (see `PartialEntry`). */
+  *toPartial(): Generator<PartialEntry> {
+    yield { kind: "names", names: [...this.inputNames.all()] };
+    for (const t of this.tallies.values()) {
+      yield {
+        kind: "input",
+        tally: { name: t.name, records: t.records, skipped: t.skipped, warnings: t.warnings, kept: t.kept.map((w) => ({ line: w.line, diagnostic: w.diagnostic })), format: t.format, formatLine: Number.isFinite(t.formatLine) ? t.formatLine : null, bytes: t.bytes },
+      };
+    }
+    for (const pod of this.pods.values()) yield { kind: "pod", pod: pod.toData() };
+    for (const map of ["uid", "name", "other"] as const) {
+      for (const [key, e] of this.events[map]) yield { kind: "event", map, key, event: e.event, counts: e.counts, firstTime: e.firstTime };
+    }
+    for (const gap of this.gaps) yield { kind: "gap", gap };
+    yield { kind: "totals", skippedKinds: Object.fromEntries(this.skippedKinds), podRecords: this.podRecords, eventRecords: this.eventRecords, duplicates: this.duplicates };
+  }
+
+  /**
+   * Adds what the entries of a partial result hold, as `merge` would. The
+   * entries must come in `toPartial`'s order (its `names` first).
+   */
+  mergeEntries(entries: Iterable<PartialEntry>): void {
+    let names: readonly string[] = [];
+    const input = (id: number): number => this.inputNames.id(names[id]!);
+    for (const entry of entries) this.mergeEntry(entry, (n) => (names = n), input);
+  }
+
+  private mergeEntry(entry: PartialEntry, setNames: (names: readonly string[]) => void, input: (id: number) => number): void {
+    switch (entry.kind) {
+      case "names":
+        setNames(entry.names);
+        return;
+      case "input": {
+        const theirs = entry.tally;
+        const mine = this.input(theirs.name);
+        mine.records += theirs.records;
+        mine.skipped += theirs.skipped;
+        mine.warnings += theirs.warnings;
+        for (const w of theirs.kept) mine.kept.push(warningAt(theirs.name, w.line, w.diagnostic));
+        if (mine.kept.length >= 2 * MAX_WARNINGS_PER_INPUT) trimWarnings(mine.kept);
+        if (theirs.formatLine !== null && theirs.formatLine < mine.formatLine) {
+          mine.format = theirs.format;
+          mine.formatLine = theirs.formatLine;
+        }
+        mine.bytes += theirs.bytes;
+        return;
+      }
+      case "pod": {
+        let mine = this.pods.get(entry.pod.key);
+        if (mine === undefined) {
+          mine = new PodState(entry.pod.key, this.inputNames, entry.pod.namespace, entry.pod.name);
+          this.pods.set(entry.pod.key, mine);
+        }
+        this.duplicates += mine.mergeData(entry.pod, input);
+        return;
+      }
+      case "event": {
+        const mine = this.events[entry.map].get(entry.key);
+        if (mine === undefined) {
+          this.events[entry.map].set(entry.key, { event: entry.event, counts: [...entry.counts], firstTime: entry.firstTime });
+          return;
+        }
+        for (const count of entry.counts) {
+          if (mine.counts.includes(count)) this.duplicates++;
+          else mine.counts.push(count);
+        }
+        this.keepVersion(mine, entry.event, entry.firstTime);
+        return;
+      }
+      case "gap":
+        this.gaps.push(entry.gap);
+        return;
+      case "totals":
+        for (const [kind, n] of Object.entries(entry.skippedKinds)) this.skippedKinds.set(kind, (this.skippedKinds.get(kind) ?? 0) + n);
+        this.podRecords += entry.podRecords;
+        this.eventRecords += entry.eventRecords;
+        this.duplicates += entry.duplicates;
+        return;
+    }
+  }
+
+  finish(): Reconstructed {
+    let pods: PodSource[] | null = [...this.pods.values()];
+    this.pods.clear();
+    this.byUid.clear();
+    const warnings: Warning[] = [];
+    const inputs: InputSummary[] = [];
+    for (const tally of this.tallies.values()) {
+      trimWarnings(tally.kept);
+      warnings.push(...tally.kept);
+      if (tally.warnings > MAX_WARNINGS_PER_INPUT) warnings.push(warningAt(tally.name, null, { kind: "moreWarnings", count: tally.warnings - MAX_WARNINGS_PER_INPUT }));
+      inputs.push({ name: tally.name, format: tally.format, records: tally.records, skipped: tally.skipped, bytes: tally.bytes });
+    }
+    warnings.push(...sharedUidWarnings(pods));
+    const events = (["uid", "name", "other"] as const).flatMap((map) =>
+      [...this.events[map]].sort(([a], [b]) => compareText(a, b)).map(([, e]) => (e.firstTime === e.event.firstTime ? e.event : { ...e.event, firstTime: e.firstTime })),
+    );
+    const skippedKinds: Record<string, number> = {};
+    for (const kind of [...this.skippedKinds.keys()].sort()) skippedKinds[kind] = this.skippedKinds.get(kind)!;
+    return {
+      takePods() {
+        if (pods === null) throw new Error("the pods of this reconstruction were already taken");
+        const taken = pods;
+        pods = null;
+        return taken;
+      },
+      inputs,
+      events,
+      gaps: this.gaps,
+      warnings,
+      skippedKinds,
+      podRecords: this.podRecords,
+      eventRecords: this.eventRecords,
+      duplicates: this.duplicates,
+    };
+  }
+
+  private applyPod(record: PodRecord, clean: boolean): boolean {
+    const { meta, observation } = record;
+    // Most records name a pod already seen under the same uid and name: found without making its key.
+    const uid = meta.staticHash === null ? meta.uid : null;
+    let state = uid === null ? undefined : this.byUid.get(uid);
+    if (state === undefined || state.namespace !== meta.namespace || state.name !== meta.name) {
+      const key = podKey(meta);
+      state = this.pods.get(key);
+      if (state === undefined) {
+        state = new PodState(key, this.inputNames, meta.namespace, meta.name);
+        this.pods.set(key, state);
+      }
+      if (uid !== null) this.byUid.set(uid, state);
+    }
+    return state.add(meta, observation, clean);
+  }
+
+  /**
+   * Keeps the most advanced version of each event (the highest count; of
+   * equal copies the one read from the earliest place) and its earliest first
+   * occurrence; false for a duplicate (a count already seen). The result does
+   * not depend on the order records arrive in.
+   */
+  private applyEvent(event: KubeEvent): boolean {
+    const [versions, key] = eventKey(this.events, event);
+    const known = versions.get(key);
+    if (known === undefined) {
+      versions.set(key, { event, counts: [event.count], firstTime: event.firstTime });
+      return true;
+    }
+    const duplicate = known.counts.includes(event.count);
+    if (!duplicate) known.counts.push(event.count);
+    this.keepVersion(known, event, event.firstTime);
+    return !duplicate;
+  }
+
+  private keepVersion(known: EventVersions, event: KubeEvent, firstTime: number | null): void {
+    if (firstTime !== null && (known.firstTime === null || firstTime < known.firstTime)) known.firstTime = firstTime;
+    const kept = known.event;
+    if (event.count > kept.count || (event.count === kept.count && compareLocations(event.loc, kept.loc) < 0)) known.event = event;
+  }
+}
+
+/**
+ * A pod's identity (docs/spec.md §2.1): its uid; without one, namespace/name
+ * at its creation time. A static pod is its config hash: the kubelet's view
+ * of it (uid = the hash) and its mirror pods are one pod. The name is part
+ * of the key: one uid under two names (an edited capture) is two pods.
+ */
+function podKey(meta: PodRecord["meta"]): string {
+  if (meta.staticHash !== null) return `static:${meta.staticHash}`;
+  if (meta.uid !== null) return `${meta.uid} ${meta.namespace}/${meta.name}`;
+  return `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
+}
+
+function compareLocations(a: Location, b: Location): number {
+  return compareText(a.input, b.input) || a.line - b.line;
+}
+
+/**
+ * Keeps the first MAX_WARNINGS_PER_INPUT warnings of an input by place (line,
+ * those without one last, then text): the same ones whatever order they were
+ * found in and however the input was split.
+ */
+function trimWarnings(kept: Warning[]): void {
+  if (kept.length <= MAX_WARNINGS_PER_INPUT) return;
+  kept.sort((a, b) => (a.line === b.line ? 0 : a.line === null ? 1 : b.line === null ? -1 : a.line - b.line) || compareText(a.message, b.message));
+  kept.length = MAX_WARNINGS_PER_INPUT;
+}
+
+interface EventVersions {
+  event: KubeEvent;
+  readonly counts: number[];
+  /** The earliest first occurrence any version told. */
+  firstTime: number | null;
+}
+
+/** The map an event's versions are kept in, and its key there. */
+function eventKey(maps: Readonly<Record<"uid" | "name" | "other", Map<string, EventVersions>>>, event: KubeEvent): [Map<string, EventVersions>, string] {
+  if (event.uid !== null) return [maps.uid, event.uid];
+  if (event.name !== null) return [maps.name, `${event.namespace ?? ""}/${event.name}`];
+  const s = event.subject;
+  return [maps.other, `${s.namespace ?? ""}/${s.name ?? ""}/${s.fieldPath ?? ""}/${event.reason ?? ""}/${event.firstTime ?? ""}`];
+}
+
+/** One warning for each pod that shares its uid with another (names and namespaces never change, so a capture that shows this was edited or corrupted). */
+function sharedUidWarnings(pods: readonly PodSource[]): Warning[] {
+  const byUid = new Map<string, PodSource[]>();
+  for (const p of pods) {
+    if (p.meta.uid === null || p.meta.staticHash !== null) continue;
+    const same = byUid.get(p.meta.uid);
+    if (same === undefined) byUid.set(p.meta.uid, [p]);
+    else same.push(p);
+  }
+  const warnings: Warning[] = [];
+  for (const [uid, same] of byUid) {
+    if (same.length < 2) continue;
+    const names = same.map((p) => `${p.meta.namespace}/${p.meta.name}`).sort(compareText);
+    for (const p of same) {
+      const at = p.firstPlace;
+      warnings.push(warningAt(at?.input ?? "", at?.line ?? null, { kind: "sharedUid", uid, name: `${p.meta.namespace}/${p.meta.name}`, names }));
+    }
+  }
+  return warnings;
+}
