@@ -18,7 +18,7 @@
  * --max-semi-space-size=4 --heap-growing-percent=60 dist/cli/main.js ...`):
  * it then runs in this process.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 
 /**
  * - The young generation capped at three semi-spaces of 4 MiB: V8 otherwise
@@ -53,11 +53,13 @@ if (missing.length === 0) {
     ...(process.stdout.columns === undefined ? {} : { columns: process.stdout.columns }),
   });
 } else {
-  const command = spawn(process.execPath, [...process.execArgv, ...missing, process.argv[1]!, ...process.argv.slice(2)], { stdio: "inherit" });
+  // Listening before the command starts: a signal that comes while it starts is passed on once it has.
+  let command: ChildProcess | null = null;
   const forward = (signal: NodeJS.Signals): void => {
-    command.kill(signal);
+    command?.kill(signal);
   };
   for (const signal of FORWARDED) process.on(signal, forward);
+  command = spawn(process.execPath, [...process.execArgv, ...missing, process.argv[1]!, ...process.argv.slice(2)], { stdio: "inherit" });
   command.on("error", (error) => {
     process.stderr.write(`podtrail: internal error: cannot start ${process.execPath}: ${error.message}\n`);
     process.exitCode = 3;
