@@ -58,7 +58,7 @@ export function filterPods(pods: readonly PodReport[], filter: PodFilter, captur
 export function matchesPod(p: { readonly namespace: string; readonly name: string; readonly uid: string | null }, query: string): boolean {
   const slash = query.indexOf("/");
   if (slash > 0) return p.namespace === query.slice(0, slash) && p.name.startsWith(query.slice(slash + 1));
-  return p.name.startsWith(query) || (p.uid !== null && p.uid.startsWith(query));
+  return p.name.startsWith(query) || p.uid?.startsWith(query) === true;
 }
 
 function resolve(bound: TimeBound, end: EpochMs | null): EpochMs | null {

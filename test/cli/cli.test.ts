@@ -321,7 +321,7 @@ describe.runIf(process.platform === "linux")("the binary's process: node with po
       const { child, ended, stderr } = await waiting([]);
       const [command] = childrenOf(child.pid!);
       child.kill(signal);
-      expect({ signal, ...(await ended) }).toEqual({ signal, code: null, signal: signal });
+      expect({ sent: signal, ...(await ended) }).toEqual({ sent: signal, code: null, signal });
       expect(() => process.kill(command!, 0)).toThrow(); // the command has ended too
       expect(stderr()).toBe("");
     }
@@ -335,7 +335,12 @@ describe("colour in the text report", () => {
     const { main } = await import("../../src/cli/run.js");
     const run = async (stdoutIsTTY: boolean, env: NodeJS.ProcessEnv) => {
       let out = "";
-      const sink = new Writable({ write: (c: Buffer, _e, done) => ((out += c.toString()), done()) });
+      const sink = new Writable({
+        write(c: Buffer, _e, done) {
+          out += c.toString();
+          done();
+        },
+      });
       await main(["analyze", "samples/image-pull-backoff/input"], { stdout: sink, stderr: sink, stdoutIsTTY, env });
       return out;
     };
