@@ -31,10 +31,10 @@ export async function timeline(
   // An exact name or uid wins over prefixes.
   const exact = inNamespace.filter(({ meta }) => meta.name === query || meta.uid === query || `${meta.namespace}/${meta.name}` === query);
   const matches = exact.length > 0 ? exact : inNamespace.filter(({ meta }) => matchesPod(meta, query));
-  if (matches.length === 0) throw new UserError(`podtrail: no pod matches '${query}' in the capture`);
+  if (matches.length === 0) throw new UserError(`no pod matches '${query}' in the capture`);
   if (matches.length > 1) {
     const names = matches.slice(0, 5).map(({ meta }) => `${meta.namespace}/${meta.name} (uid ${meta.uid ?? "?"})`);
-    throw new UserError(`podtrail: '${query}' matches ${matches.length} pods: ${names.join(", ")}${matches.length > 5 ? ", ..." : ""}; give a uid or -n NAMESPACE`);
+    throw new UserError(`'${query}' matches ${matches.length} pods: ${names.join(", ")}${matches.length > 5 ? ", ..." : ""}; give a uid or -n NAMESPACE`);
   }
   const source = matches[0]!;
   const history = source.finish();

@@ -1,14 +1,54 @@
 import { createRequire } from "node:module";
 import yargs, { type Argv } from "yargs";
-import { GROUP_BYS, INPUT_FORMATS } from "../types.js";
-import { OUTPUT_FORMATS } from "../render/formats.js";
-import { UserError } from "../errors.js";
-import { DEFAULT_MAX_RECORD_MIB, DEFAULT_TOP, STDIN_WORD, toCommand, type Command } from "./commandLine.js";
+import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "../render/formats.js";
+import { isUserError, UserError } from "../errors.js";
+import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
+import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
+import { parseLabelSelector } from "../kube/labelSelector.js";
 
-export type { Command } from "./commandLine.js";
+/*
+ * The command line, defined once: yargs reads it, writes its help and its
+ * errors; every value is then parsed here, before any input is opened, so a
+ * mistake in `--since` costs nothing of a long read.
+ */
+
+/** What a command line asks for, every value parsed. */
+export type Command =
+  | {
+      readonly kind: "analyze";
+      readonly inputs: readonly string[];
+      readonly output: OutputFormat;
+      readonly inputFormat: InputFormat | null;
+      readonly strict: boolean;
+      readonly validate: boolean;
+      readonly top: number;
+      readonly maxRecordBytes: number;
+      readonly quiet: boolean;
+      readonly filter: PodFilter;
+      readonly groupBy: GroupBy | null;
+      readonly thresholds: readonly Threshold[];
+    }
+  | {
+      readonly kind: "timeline";
+      readonly pod: string;
+      readonly inputs: readonly string[];
+      readonly namespaces: readonly string[];
+      readonly inputFormat: InputFormat | null;
+      readonly maxRecordBytes: number;
+      readonly quiet: boolean;
+    }
+  | { readonly kind: "explain"; readonly reason: string | null; readonly list: boolean; readonly lang: "en" | "zh" }
+  /** Help or the version: yargs' text, for stdout. */
+  | { readonly kind: "help"; readonly text: string };
+
+const DEFAULT_TOP = 10;
+const DEFAULT_MAX_RECORD_MIB = 64;
 
 /** The package's version: package.json is two folders up from src/cli/ and from dist/cli/ alike. */
 const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
+
+const INPUTS = "capture files, directories, globs, .gz, or - for standard input";
 
 const EXAMPLES = `Examples:
   podtrail analyze pods.jsonl events.jsonl            text report of a capture
@@ -25,17 +65,29 @@ Exit status: 0 done, 1 a --fail-if threshold breached or warnings under --strict
 2 usage or unreadable input, 3 internal error (a bug: please report it).`;
 
 /**
+ * The inputs of `analyze` and `timeline` are the command's non-option words
+ * (`argv._`), not a declared `<inputs..>` positional: yargs re-reads declared
+ * positionals as `--inputs WORD` and so loses a lone `-`, the usual name of
+ * standard input (yargs/yargs#1312). The usage line says what the words are;
+ * `demandCommand` asks for them and `strictOptions` still rejects unknown
+ * options. They stay words as typed (`parse-positional-numbers`: a file
+ * named `010` is not the number 10).
+ *
  * `wrap` is given only when help is asked for: yargs lays out the help text
  * after every parse (to cache it), and measuring its width for wrapping is
- * most of a parse's time, paid at every start-up.
+ * most of a parse's time.
  */
 function parser(columns: number | undefined, help: boolean): Argv {
   return yargs()
     .scriptName("podtrail")
     .usage("podtrail: where pod start-up time went and why pods failed, from recorded Kubernetes watch captures and events\n\nUsage: podtrail <command> [options]")
-    .command("analyze <inputs..>", "report start-up stages and failure reasons of the pods in captures (files, directories, globs, .gz, - for stdin)", (y) =>
+    .parserConfiguration({ "parse-positional-numbers": false })
+    .command("analyze", "report start-up stages and failure reasons of the pods in captures (files, directories, globs, .gz, - for stdin)", (y) =>
       y
-        .positional("inputs", { type: "string", array: true, describe: "capture files, directories, globs or - for stdin" })
+        .usage(`podtrail analyze <inputs..> [options]\n\nreport start-up stages and failure reasons of the pods in captures\n\ninputs: ${INPUTS}`)
+        .demandCommand(1, "analyze needs at least one input: a file, directory, glob or - for standard input")
+        .strict(false)
+        .strictOptions()
         .option("output", { alias: ["o", "format"], choices: [...OUTPUT_FORMATS, "md"], default: "text", describe: "output format (md is short for markdown)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("strict", { type: "boolean", default: false, describe: "exit 1 when the input had warnings" })
@@ -51,10 +103,12 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node or owner" })
         .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
     )
-    .command("timeline <pod> <inputs..>", "show the evidence behind one pod's figures: every transition and event, in order", (y) =>
+    .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
       y
-        .positional("pod", { type: "string", describe: "pod name, uid, or a unique prefix; namespace/name also works" })
-        .positional("inputs", { type: "string", array: true, describe: "capture files, directories, globs or - for stdin" })
+        .usage(`podtrail timeline <pod> <inputs..> [options]\n\nshow the evidence behind one pod's figures: every transition and event, in order\n\npod: pod name, uid, or a unique prefix; namespace/name also works\ninputs: ${INPUTS}`)
+        .demandCommand(2, "timeline needs a pod and at least one input: podtrail timeline <pod> <inputs..>")
+        .strict(false)
+        .strictOptions()
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "look in this namespace" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
@@ -75,8 +129,12 @@ function parser(columns: number | undefined, help: boolean): Argv {
     .wrap(help ? Math.min(110, columns || 100) : null);
 }
 
-/** Parses command-line words with yargs; `UserError` for anything malformed. */
-export async function parseArgs(words: readonly string[], columns?: number): Promise<Command> {
+/**
+ * Reads command-line words into a command, every value parsed; `UserError`
+ * for anything malformed, its message naming the flag. No handler runs
+ * inside yargs: it would print help for an error thrown there.
+ */
+export async function parseCommandLine(words: readonly string[], columns?: number): Promise<Command> {
   let helpText: string | null = null;
   let failure: string | null = null;
   const argv = await new Promise<Record<string, unknown>>((resolve) => {
@@ -85,21 +143,79 @@ export async function parseArgs(words: readonly string[], columns?: number): Pro
       .fail((message, error) => {
         failure = message ?? error?.message ?? "invalid arguments";
       })
-      .parse(words.map((w) => (w === "-" ? STDIN_WORD : w)), {}, (_err, parsed, output) => {
+      .parse([...words], {}, (_err, parsed, output) => {
         if (output) helpText = output;
         resolve(parsed as Record<string, unknown>);
       });
   });
-  if (failure !== null) throw new UserError(`podtrail: ${firstLine(failure)} (see podtrail --help)`);
+  if (failure !== null) throw new UserError(`${oneLine(failure)} (see podtrail --help)`);
   if (helpText !== null) return { kind: "help", text: helpText };
   return toCommand(argv);
 }
 
 /** yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line for the user. */
-function firstLine(s: string): string {
+function oneLine(s: string): string {
   return s
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "")
     .join(" ");
+}
+
+/** A library parse of one option's value; its `UserError` (which names the value) gains the flag's name. */
+function parseValue<T>(flag: string, text: string, parse: (text: string) => T): T {
+  try {
+    return parse(text);
+  } catch (error) {
+    if (isUserError(error)) throw new UserError(`${flag} ${error.message}`);
+    throw error;
+  }
+}
+
+function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
+  const words = (parsed["_"] as unknown[]).map(String);
+  // An option given twice comes as an array of its values: the last one wins, as with kubectl.
+  const argv = (key: string): unknown => {
+    const value = parsed[key];
+    return Array.isArray(value) ? value.at(-1) : value;
+  };
+  const strings = (key: string): string[] => ((parsed[key] as unknown[] | undefined) ?? []).map(String);
+  const command = words[0];
+  if (command === "explain") {
+    return { kind: "explain", reason: typeof parsed["reason"] === "string" ? parsed["reason"] : null, list: argv("list") === true, lang: argv("lang") === "zh" ? "zh" : "en" };
+  }
+  const maxMiB = Number(argv("max-record-size"));
+  if (!(maxMiB > 0)) throw new UserError("--max-record-size takes a positive number of MiB");
+  const read = {
+    inputFormat: (argv("input-format") as InputFormat | undefined) ?? null,
+    maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
+    quiet: argv("quiet") === true,
+  };
+  if (command === "timeline") {
+    return { kind: "timeline", pod: words[1]!, inputs: words.slice(2), namespaces: strings("namespace"), ...read };
+  }
+  const top = Number(argv("top"));
+  if (!Number.isInteger(top) || top < 1) throw new UserError("--top takes a whole number of at least 1");
+  const since = argv("since");
+  const until = argv("until");
+  const selector = argv("selector");
+  const filter: PodFilter = {
+    ...(strings("namespace").length > 0 ? { namespaces: strings("namespace") } : {}),
+    ...(typeof selector === "string" ? { selector: parseValue("--selector", selector, parseLabelSelector) } : {}),
+    ...(strings("pod").length > 0 ? { pods: strings("pod") } : {}),
+    ...(typeof since === "string" ? { since: parseValue("--since", since, parseTimeBound) } : {}),
+    ...(typeof until === "string" ? { until: parseValue("--until", until, parseTimeBound) } : {}),
+  };
+  return {
+    kind: "analyze",
+    inputs: words.slice(1),
+    output: (argv("output") === "md" ? "markdown" : argv("output")) as OutputFormat,
+    strict: argv("strict") === true,
+    validate: argv("validate") === true,
+    top,
+    filter,
+    groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
+    thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
+    ...read,
+  };
 }

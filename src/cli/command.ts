@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 import { analyze, type ReadOptions } from "../analyze.js";
 import { timeline } from "../timeline.js";
 import { renderChunks } from "../render/index.js";
@@ -5,20 +7,19 @@ import { toJsonReport } from "../render/json.js";
 import { renderTimelineText } from "../render/timelineText.js";
 import { validateJsonReport } from "../render/validateReport.js";
 import { renderExplain } from "../render/explain.js";
-import { parseThreshold } from "../summarize/thresholds.js";
 import { reportError } from "./reportError.js";
-import type { Command } from "./commandLine.js";
+import type { Command } from "./args.js";
 import { progressLine } from "./progress.js";
 
 export interface CliIO {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
   /** True when stderr is a terminal: only then is progress drawn. */
   readonly stderrIsTTY?: boolean;
   /** True when stdout is a terminal: only then is the text report coloured (and never with NO_COLOR set). */
   readonly stdoutIsTTY?: boolean;
   readonly env?: NodeJS.ProcessEnv;
-  /** Width of the terminal for --help (stdout's columns), when it is one; only `run.ts`, which parses words, reads it. */
+  /** Width of the terminal for --help (stdout's columns), when it is one. */
   readonly columns?: number;
 }
 
@@ -55,12 +56,11 @@ async function run(command: Command, io: CliIO): Promise<number> {
       return 0;
     }
     case "analyze": {
-      const thresholds = command.failIf.map(parseThreshold);
       const progress = showProgress(io, command.quiet);
       const report = await analyze(command.inputs, {
         ...readOptions(command, progress),
         filter: command.filter,
-        thresholds,
+        thresholds: command.thresholds,
         ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
       });
       progress?.done();
@@ -69,8 +69,9 @@ async function run(command: Command, io: CliIO): Promise<number> {
         if (problems.length > 0) throw new Error(`report does not match schemas/report.schema.json: ${problems.join("; ")}`);
       }
       for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(io) })) {
-        // Wait when the reader is slower, so a big report is not queued whole in memory.
-        if (!io.stdout.write(chunk)) await new Promise((resolve) => io.stdout.once("drain", resolve));
+        // Wait when the reader is slower, so a big report is not queued whole in memory; stop when it has left
+        // (`podtrail ... | head`): nothing more is wanted.
+        if (!io.stdout.write(chunk) && !(await drained(io.stdout))) return 0;
       }
       const breached = report.thresholds.filter((t) => t.breached);
       for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${t.expression} (value ${t.valueMs === null ? "none" : `${Math.round(t.valueMs)}ms`})\n`);
@@ -99,4 +100,14 @@ function readOptions(
 function showProgress(io: CliIO, quiet: boolean): ReturnType<typeof progressLine> | null {
   if (quiet || io.stderrIsTTY !== true) return null;
   return progressLine(io.stderr as NodeJS.WriteStream);
+}
+
+/** Waits until `stream` takes more writes; false when it is gone instead (its reader left, or writing failed). */
+async function drained(stream: Writable): Promise<boolean> {
+  if (stream.destroyed) return false;
+  const settled = new AbortController();
+  // `once` rejects on an 'error' event, and on the abort that drops the listener left waiting.
+  await Promise.race(["drain", "close"].map((event) => once(stream, event, { signal: settled.signal }).catch(() => undefined)));
+  settled.abort();
+  return !stream.destroyed;
 }

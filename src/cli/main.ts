@@ -1,79 +1,81 @@
 #!/usr/bin/env node
 /*
- * The `podtrail` command. This thread owns the process's streams and parses
- * the command line; the command itself (`command.ts`) runs in one worker
- * thread (`engine.ts`) whose young generation is capped: V8 otherwise grows
- * it to 48 MiB on any long read, which is most of the memory a capture of
- * few pods costs (10x the records of the same 170 pods: 140 MB peak RSS by
- * default, 103 MB capped, equal speed; see the README's performance
- * section). The worker starts first, so that its start-up and the parsing of
- * the command line happen at the same time, on two cores.
+ * The `podtrail` command, and the one place that decides how its process
+ * runs. podtrail needs V8 flags that only take effect when given at start-up
+ * (Node's docs: changing V8 flags later may do nothing, or crash), so
+ * without them this process starts node once more, with the flags, the same
+ * script and the same words, and lends it its standard streams: the command
+ * then runs exactly as it would had the flags been typed. This process only
+ * waits, passes on Ctrl-C and `kill`, and exits as the command did.
+ *
+ * The flags are in `process.execArgv` when node was started with them
+ * (`node --max-semi-space-size=... podtrail ...`), so there is no second
+ * start then, and never a third. A flag the user gave (any value) is kept.
+ * Nothing is put in NODE_OPTIONS, which would reach every node the command
+ * started. A shebang with `env -S` could carry the flags too, but fails on
+ * some systems (BusyBox) and is skipped by `node main.js`. To profile or
+ * debug the command, give node the flags (`node --inspect
+ * --max-semi-space-size=4 --heap-growing-percent=60 dist/cli/main.js ...`):
+ * it then runs in this process.
  */
-import { existsSync } from "node:fs";
-import { Worker } from "node:worker_threads";
-import type { Command } from "./commandLine.js";
-import type { EngineData, FromEngine, ToEngine } from "./engineProtocol.js";
-import { quickParse } from "./quickArgs.js";
-import { reportError } from "./reportError.js";
+import { spawn, type ChildProcess } from "node:child_process";
 
-/** The worker's young generation: three semi-spaces of 4 MiB. */
-const YOUNG_GENERATION_MB = 12;
+/**
+ * - The young generation capped at three semi-spaces of 4 MiB: V8 otherwise
+ *   grows it to 48 MiB on any long read, which is most of what a capture of
+ *   few pods costs.
+ * - The old generation grown in 60% steps instead of up to 4x between full
+ *   collections: on captures of thousands of pods, peak memory stays near
+ *   the live state, for more frequent full collections; small captures,
+ *   whose heap stays small, hardly notice it. Smaller steps cost the large
+ *   captures more time than the memory they save is worth; larger ones
+ *   come close to the memory target.
+ */
+const V8_FLAGS: readonly string[] = ["--max-semi-space-size=4", "--heap-growing-percent=60"];
 
-const words = process.argv.slice(2);
-const data: EngineData = {
-  stdoutIsTTY: process.stdout.isTTY === true,
-  stderrIsTTY: process.stderr.isTTY === true,
-};
-// Standard input is read by the worker only when `-` names it.
-const readsStdin = words.includes("-");
-// `npm run build` bundles the engine into one file (one module to load instead of some 150); plain `tsc` output works too.
-const bundle = new URL("./engine.bundle.js", import.meta.url);
-const worker = new Worker(existsSync(bundle) ? bundle : new URL("./engine.js", import.meta.url), {
-  workerData: data,
-  stdin: readsStdin,
-  resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-});
-if (readsStdin && worker.stdin !== null) process.stdin.pipe(worker.stdin);
-const tell = (message: ToEngine): void => worker.postMessage(message);
+/** Signals that end the command: passed on, so that it ends as if it had been sent them itself. */
+const FORWARDED: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
 
-// A reader that stops early (`podtrail ... | head`) is not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
-});
+/** V8 reads `--a-b` and `--a_b` alike. */
+const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("_", "-");
 
-let status: number | null = null;
-worker.on("message", (message: FromEngine) => {
-  if (message.kind === "exit") {
-    // Everything the command wrote has been written (the engine waits for that): leave now rather than wait for
-    // the worker's heap to be torn down, some 100 ms for the heap of a gigabyte capture.
-    process.exit(message.status);
-  }
-  const stream = message.fd === 1 ? process.stdout : process.stderr;
-  stream.write(message.text, () => tell({ kind: "written", bytes: message.bytes }));
-});
-worker.on("error", (error: Error & { code?: string }) => {
-  if (error.code === "ERR_WORKER_OUT_OF_MEMORY") process.stderr.write("podtrail: out of memory: the capture's pods do not fit in the JavaScript heap (try node --max-old-space-size=8192)\n");
-  else process.stderr.write(`podtrail: internal error\n${error.stack ?? error.message}\nThis is a bug in podtrail: please report it with the command you ran.\n`);
-  status = 3;
-});
-worker.on("exit", () => {
-  process.exitCode = status ?? 3;
-  if (readsStdin) process.stdin.destroy();
-});
+const given = new Set(process.execArgv.map(flagName));
+const missing = V8_FLAGS.filter((flag) => !given.has(flagName(flag)));
 
-let command: Command | null = null;
-try {
-  // A plain command line is read at once; help, mistakes and anything unusual go to yargs, loaded only then (~80 ms).
-  command = quickParse(words) ?? (await (await import("./args.js")).parseArgs(words, process.stdout.columns));
-} catch (error) {
-  status = reportError(error, process);
+if (missing.length === 0) {
+  const { main } = await import("./run.js");
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    ...(process.stdout.columns === undefined ? {} : { columns: process.stdout.columns }),
+  });
+} else {
+  // Listening before the command starts: a signal that comes while it starts is passed on once it has.
+  let command: ChildProcess | null = null;
+  const forward = (signal: NodeJS.Signals): void => {
+    command?.kill(signal);
+  };
+  for (const signal of FORWARDED) process.on(signal, forward);
+  command = spawn(process.execPath, [...process.execArgv, ...missing, process.argv[1]!, ...process.argv.slice(2)], { stdio: "inherit" });
+  command.on("error", (error) => {
+    process.stderr.write(`podtrail: internal error: cannot start ${process.execPath}: ${error.message}\n`);
+    process.exitCode = 3;
+  });
+  command.on("exit", (code, signal) => {
+    for (const s of FORWARDED) process.off(s, forward);
+    if (signal === null) {
+      process.exitCode = code ?? 3;
+    } else if (FORWARDED.includes(signal)) {
+      // Ended by a signal it was sent: end the same way, so that a shell sees Ctrl-C as Ctrl-C.
+      process.kill(process.pid, signal);
+    } else {
+      // V8 aborts when the heap is full (its message is above); other signals are crashes too.
+      const hint = signal === "SIGABRT" ? `; if it ran out of memory, give it more: node --max-old-space-size=8192 ${process.argv[1]!} ...` : "";
+      process.stderr.write(`podtrail: internal error: the command was stopped by ${signal}${hint}\n`);
+      process.exitCode = 3;
+    }
+  });
 }
-if (command === null || command.kind === "help") {
-  // Nothing for the worker to do.
-  if (command !== null) {
-    process.stdout.write(`${command.text}\n`);
-    status = 0;
-  }
-  void worker.terminate();
-} else tell({ kind: "run", command });

@@ -1,9 +1,14 @@
 import { InternalError, isUserError } from "../errors.js";
 
-/** Writes what went wrong: a user's mistake in one line (status 2); anything else is a bug (status 3). */
+/**
+ * Writes what went wrong, the one place that does: a user's mistake in one
+ * line (status 2), its message prefixed with `podtrail: ` (the library's and
+ * the command line's messages do not carry it); anything else is a bug
+ * (status 3).
+ */
 export function reportError(error: unknown, io: { readonly stderr: NodeJS.WritableStream }): number {
   if (isUserError(error)) {
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(`podtrail: ${error.message}\n`);
     return 2;
   }
   const where = error instanceof InternalError ? ` ${error.message}` : "";

@@ -1,18 +1,29 @@
-import { parseArgs } from "./args.js";
+import { parseCommandLine } from "./args.js";
 import { runCommand, type CliIO } from "./command.js";
 import { reportError } from "./reportError.js";
 
 export type { CliIO } from "./command.js";
 
 /**
- * Runs podtrail with command-line words in this thread; returns the exit
- * status (0, 1, 2 or 3). The `podtrail` binary splits the same steps over
- * two threads (`main.ts` parses, the engine worker runs the command).
+ * Runs podtrail with command-line words; returns the exit status (0, 1, 2
+ * or 3). The `podtrail` binary (`main.ts`) calls it with the process's
+ * streams, once its V8 flags are set.
  */
 export async function main(words: readonly string[], io: CliIO): Promise<number> {
+  // A reader that leaves early (`podtrail ... | head`) ends the output, not the run with a stack trace;
+  // any other failure to write is the user's to fix (a full disk).
+  let writeError: NodeJS.ErrnoException | null = null;
+  io.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    writeError ??= error;
+  });
+  let status: number;
   try {
-    return await runCommand(await parseArgs(words, io.columns), io);
+    status = await runCommand(await parseCommandLine(words, io.columns), io);
   } catch (error) {
-    return reportError(error, io);
+    status = reportError(error, io);
   }
+  const failed = writeError as NodeJS.ErrnoException | null;
+  if (failed === null || failed.code === "EPIPE") return status;
+  io.stderr.write(`podtrail: cannot write the output: ${failed.message}\n`);
+  return 2;
 }

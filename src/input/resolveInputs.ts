@@ -52,7 +52,7 @@ export async function resolveInputs(args: readonly string[]): Promise<InputSourc
 
   for (const arg of args) {
     if (arg === STDIN_NAME) {
-      if (stdinSeen) throw new UserError("podtrail: standard input ('-') can be read only once");
+      if (stdinSeen) throw new UserError("standard input ('-') can be read only once");
       stdinSeen = true;
       inputs.push(stdinSource());
       continue;
@@ -61,7 +61,7 @@ export async function resolveInputs(args: readonly string[]): Promise<InputSourc
     if (stats === null) {
       if (!hasGlobMagic(arg)) throw cannotRead(arg, await statError(arg));
       const matches = await expandGlob(arg);
-      if (matches.length === 0) throw new UserError(`podtrail: cannot read '${arg}': no file matches this pattern`);
+      if (matches.length === 0) throw new UserError(`cannot read '${arg}': no file matches this pattern`);
       for (const match of matches) {
         const matchStats = await statOrNull(match);
         if (matchStats === null) continue;
@@ -73,7 +73,7 @@ export async function resolveInputs(args: readonly string[]): Promise<InputSourc
     }
     if (stats.isDirectory()) {
       const files = await listFiles(arg);
-      if (files.length === 0) throw new UserError(`podtrail: cannot read '${arg}': the directory holds no files`);
+      if (files.length === 0) throw new UserError(`cannot read '${arg}': the directory holds no files`);
       for (const file of files) await add(file.name, file.name, file.stats);
       continue;
     }
@@ -200,7 +200,7 @@ async function statError(path: string): Promise<string> {
 }
 
 function cannotRead(name: string, reason: string): UserError {
-  return new UserError(`podtrail: cannot read '${name}': ${reason}`);
+  return new UserError(`cannot read '${name}': ${reason}`);
 }
 
 const REASONS: Readonly<Record<string, string>> = {

@@ -14,7 +14,11 @@ const EQUALITY = new RegExp(`^(${KEY})\\s*(==|=|!=)\\s*(${VALUE})$`);
 const SET = new RegExp(`^(${KEY})\\s+(in|notin)\\s*\\(([^)]*)\\)$`);
 const EXISTS = new RegExp(`^(!?)\\s*(${KEY})$`);
 
-/** Parses kubectl's selector syntax: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`, joined by commas. */
+/**
+ * Parses kubectl's selector syntax: `a=b`, `a==b`, `a!=b`, `a in (x,y)`,
+ * `a notin (x)`, `a`, `!a`, joined by commas; `UserError` naming the text and
+ * the part that does not parse.
+ */
 export function parseLabelSelector(text: string): LabelSelector {
   const requirements: Requirement[] = [];
   for (const part of splitTopLevel(text)) {
@@ -36,7 +40,7 @@ export function parseLabelSelector(text: string): LabelSelector {
       requirements.push({ op: m[1] === "!" ? "!exists" : "exists", key: m[2]! });
       continue;
     }
-    throw new UserError(`podtrail: invalid label selector '${text}': cannot parse '${s}'`);
+    throw new UserError(`'${text}': invalid label selector: cannot parse '${s}'`);
   }
   return requirements;
 }

@@ -2,30 +2,34 @@ import type { EpochMs, PodReport } from "../types.js";
 import { parseTime } from "../kube/time.js";
 import { parseGoDuration } from "../kube/goDuration.js";
 import { UserError } from "../errors.js";
-import { matchesSelector, parseLabelSelector, type LabelSelector } from "../kube/labelSelector.js";
+import { matchesSelector, type LabelSelector } from "../kube/labelSelector.js";
 
-/** Which pods a report covers. Every part is optional; all given parts must hold. */
+/**
+ * Which pods a report covers. Every part is optional; all given parts must
+ * hold. Values come parsed (`parseLabelSelector`, `parseTimeBound`), so a
+ * mistake in them is found before any input is read.
+ */
 export interface PodFilter {
   readonly namespaces?: readonly string[];
-  /** kubectl label selector syntax. */
-  readonly selector?: string;
+  readonly selector?: LabelSelector;
   /** Pod names, uids or unique prefixes of either. */
   readonly pods?: readonly string[];
-  /** RFC 3339 time, or a duration (`30m`) counted back from the end of the capture. */
-  readonly since?: string;
-  readonly until?: string;
+  /** Pods created at or after this time. */
+  readonly since?: TimeBound;
+  /** Pods created at or before this time. */
+  readonly until?: TimeBound;
 }
 
-/** A time bound: absolute, or relative to the end of the capture. */
-type Bound = { readonly at: EpochMs } | { readonly beforeEnd: number };
+/** A time bound: absolute (epoch ms), or this many milliseconds before the end of the capture. */
+export type TimeBound = { readonly at: EpochMs } | { readonly beforeEnd: number };
 
-/** Parses a `--since`/`--until` value. */
-export function parseBound(flag: string, text: string): Bound {
+/** Parses an RFC 3339 time or a Go duration (`30m`, counted back from the capture's end); `UserError` naming the text otherwise. */
+export function parseTimeBound(text: string): TimeBound {
   const at = parseTime(text);
   if (at !== null) return { at };
   const ms = parseGoDuration(text);
   if (ms !== null && ms >= 0) return { beforeEnd: ms };
-  throw new UserError(`podtrail: ${flag} '${text}': expected an RFC 3339 time (2024-05-01T10:00:00Z) or a duration (30m)`);
+  throw new UserError(`'${text}': expected an RFC 3339 time (2024-05-01T10:00:00Z) or a duration (30m)`);
 }
 
 /**
@@ -33,9 +37,9 @@ export function parseBound(flag: string, text: string): Bound {
  * creation (or, without one, its earliest known time).
  */
 export function filterPods(pods: readonly PodReport[], filter: PodFilter, captureEnd: EpochMs | null): PodReport[] {
-  const selector: LabelSelector | null = filter.selector === undefined ? null : parseLabelSelector(filter.selector);
-  const since = filter.since === undefined ? null : resolve(parseBound("--since", filter.since), captureEnd);
-  const until = filter.until === undefined ? null : resolve(parseBound("--until", filter.until), captureEnd);
+  const selector = filter.selector ?? null;
+  const since = filter.since === undefined ? null : resolve(filter.since, captureEnd);
+  const until = filter.until === undefined ? null : resolve(filter.until, captureEnd);
   return pods.filter((p) => {
     if (filter.namespaces !== undefined && filter.namespaces.length > 0 && !filter.namespaces.includes(p.namespace)) return false;
     if (selector !== null && !matchesSelector(selector, p.labels)) return false;
@@ -54,10 +58,10 @@ export function filterPods(pods: readonly PodReport[], filter: PodFilter, captur
 export function matchesPod(p: { readonly namespace: string; readonly name: string; readonly uid: string | null }, query: string): boolean {
   const slash = query.indexOf("/");
   if (slash > 0) return p.namespace === query.slice(0, slash) && p.name.startsWith(query.slice(slash + 1));
-  return p.name.startsWith(query) || (p.uid !== null && p.uid.startsWith(query));
+  return p.name.startsWith(query) || p.uid?.startsWith(query) === true;
 }
 
-function resolve(bound: Bound, end: EpochMs | null): EpochMs | null {
+function resolve(bound: TimeBound, end: EpochMs | null): EpochMs | null {
   if ("at" in bound) return bound.at;
   return end === null ? null : end - bound.beforeEnd;
 }

@@ -15,14 +15,17 @@ export interface Threshold {
   readonly limitMs: number;
 }
 
-
 const SHAPE = /^\s*([A-Za-z]+)\.([a-z0-9]+)\s*(>=|<=|>|<)\s*(\S+)\s*$/;
 
-/** Parses `STAGE.STAT OP DURATION` (durations like `500ms`, `5s`, `2m`, `1h30m`; a bare number is ms). */
+/**
+ * Parses `STAGE.STAT OP DURATION` (durations like `500ms`, `5s`, `2m`,
+ * `1h30m`; a bare number is ms); `UserError` naming the expression and what
+ * is wrong with it.
+ */
 export function parseThreshold(expression: string): Threshold {
   const m = SHAPE.exec(expression);
   const fail = (why: string): never => {
-    throw new UserError(`podtrail: --fail-if '${expression}': ${why}`);
+    throw new UserError(`'${expression}': ${why}`);
   };
   if (m === null) return fail("expected STAGE.STAT>DURATION, e.g. 'startup.p99>5s'");
   const [, stage, stat, op, limit] = m as unknown as [string, string, string, Op, string];

@@ -6,7 +6,7 @@
 //   node test/bench/profile.mjs --summarize X.cpuprofile [--top 25] [--json]
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, openSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,10 +28,10 @@ if (!profilePath) {
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`podtrail exited ${r.status}`);
   process.stderr.write(`profiled run: ${((performance.now() - t0) / 1000).toFixed(1)}s wall\n`);
-  // One profile per thread (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile): the command runs in the engine
-  // worker (thread 1); the main thread (0) only parses the command line and relays output.
-  const thread = (f) => Number(f.split(".").at(-3));
-  const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => thread(a) - thread(b));
+  // One profile per node process: the bin starts node once more with its V8 flags (`--cpu-prof` goes along), and
+  // the first one only waits for it. The command's profile is the largest.
+  const size = (f) => statSync(join(dir, f)).size;
+  const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => size(a) - size(b));
   profilePath = join(dir, profiles.at(-1));
 }
 

@@ -116,7 +116,53 @@ async function warm(files) {
   }
 }
 
-/** Runs argv under /usr/bin/time -v; stdout to /dev/null. Returns wall seconds, max RSS MB, status. */
+/**
+ * Samples, while they run, each process below `pid`: its peak RSS (VmHWM)
+ * and its private memory (kB). /usr/bin/time reports the peak of the
+ * largest process of the tree only, so a command that starts node again
+ * (the bin does, to set V8 flags at start-up) would hide the first node's
+ * memory. `extraKB()` is what the other processes add: their private pages
+ * (their shared pages, node's code, are the largest process's too).
+ */
+function treeMemory(pid) {
+  const seen = new Map(); // pid -> { hwm, priv }
+  const children = (p) => {
+    try {
+      return readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  const kB = (text, field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0);
+  const sample = () => {
+    const todo = children(pid);
+    while (todo.length > 0) {
+      const p = todo.pop();
+      try {
+        const hwm = kB(readFileSync(`/proc/${p}/status`, "utf8"), "VmHWM");
+        const rollup = readFileSync(`/proc/${p}/smaps_rollup`, "utf8");
+        const priv = kB(rollup, "Private_Clean") + kB(rollup, "Private_Dirty");
+        const o = seen.get(p) ?? { hwm: 0, priv: 0 };
+        seen.set(p, { hwm: Math.max(o.hwm, hwm), priv: Math.max(o.priv, priv) });
+      } catch { /* ended */ }
+      todo.push(...children(p));
+    }
+  };
+  const timer = setInterval(sample, 20);
+  return {
+    extraKB() {
+      clearInterval(timer);
+      const all = [...seen.values()].sort((a, b) => b.hwm - a.hwm);
+      return all.slice(1).reduce((n, m) => n + m.priv, 0);
+    },
+  };
+}
+
+/**
+ * Runs argv under /usr/bin/time -v; stdout to /dev/null. Returns wall seconds,
+ * max RSS MB (of the whole process tree: the largest process as time measured
+ * it, plus the private memory of the others), status.
+ */
 let timedRuns = 0;
 function timed(argv) {
   const timeOut = join(tmpdir(), `podtrail-bench-time-${process.pid}-${timedRuns++}.txt`);
@@ -124,16 +170,18 @@ function timed(argv) {
   const t0 = process.hrtime.bigint();
   return new Promise((res) => {
     const child = spawn("/usr/bin/time", ["-v", "-o", timeOut, ...argv], { stdio: ["ignore", devnull, "pipe"] });
+    const tree = treeMemory(child.pid);
     let stderr = "";
     child.stderr.on("data", (d) => { if (stderr.length < 20000) stderr += d; });
     child.on("close", (code) => {
       const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      const others = tree.extraKB();
       closeSync(devnull);
       let rssMB = null, elapsed = null, cpu = null;
       try {
         const t = readFileSync(timeOut, "utf8");
         const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(t);
-        if (rss) rssMB = Number(rss[1]) / 1024;
+        if (rss) rssMB = (Number(rss[1]) + others) / 1024;
         const el = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)/.exec(t);
         if (el) elapsed = el[1].split(":").reduce((acc, x) => acc * 60 + Number(x), 0);
         const user = /User time \(seconds\): ([\d.]+)/.exec(t), sys = /System time \(seconds\): ([\d.]+)/.exec(t);

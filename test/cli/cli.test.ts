@@ -1,17 +1,17 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { BIN, runCli } from "../helpers/cli.js";
 
 const EVENTS = "samples/pods-and-events/input";
 const CRASH = "samples/crashloop-oomkilled/input";
 const STUCK = "samples/image-pull-backoff/input";
 const GARBAGE = "samples/truncated-garbage/input";
 
-describe("podtrail analyze on the command line", () => {
+// Each test starts the binary (two node processes): they run side by side, as they share nothing.
+describe.concurrent("podtrail analyze on the command line", () => {
   it("filters by namespace, label selector and pod, and says how many pods it kept", async () => {
     const all = JSON.parse((await runCli(["analyze", EVENTS, CRASH, STUCK, "-o", "json"])).stdout);
     expect(all.pods.map((p: { namespace: string }) => p.namespace).sort()).toEqual(["payments", "shop", "shop", "shop"]);
@@ -48,7 +48,10 @@ describe("podtrail analyze on the command line", () => {
     expect(await names("--until", "2024-11-05T12:00:00Z")).toEqual(["web-7d4b9c8f6d-x2x9k"]);
     const bad = await runCli(["analyze", EVENTS, "--since", "yesterday"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--since 'yesterday'");
+    expect(bad.stderr).toBe("podtrail: --since 'yesterday': expected an RFC 3339 time (2024-05-01T10:00:00Z) or a duration (30m)\n");
+    const selector = await runCli(["analyze", EVENTS, "-l", "app in (web"]);
+    expect(selector.code).toBe(2);
+    expect(selector.stderr).toBe("podtrail: --selector 'app in (web': invalid label selector: cannot parse 'app in (web'\n");
   });
 
   it("exits 1 when a --fail-if threshold is breached and lists the breach", async () => {
@@ -91,7 +94,6 @@ describe("podtrail analyze on the command line", () => {
 
   it("reads .gz by its magic bytes whatever the name", async () => {
     const dir = mkdtempSync(join(tmpdir(), "podtrail-"));
-    const { readFileSync } = await import("node:fs");
     writeFileSync(join(dir, "capture.bin"), gzipSync(readFileSync(join(CRASH, "pods.jsonl"))));
     const plain = JSON.parse((await runCli(["analyze", CRASH, "-o", "json"])).stdout);
     const gz = JSON.parse((await runCli(["analyze", join(dir, "capture.bin"), "-o", "json"])).stdout);
@@ -115,7 +117,7 @@ describe("podtrail analyze on the command line", () => {
   });
 });
 
-describe("podtrail timeline and explain", () => {
+describe.concurrent("podtrail timeline and explain", () => {
   it("shows the evidence of one pod: transitions and events with their sources", async () => {
     const r = await runCli(["timeline", "storefront-7f9c6d8b5-m2vbk", EVENTS]);
     expect(r.code).toBe(0);
@@ -143,44 +145,102 @@ describe("podtrail timeline and explain", () => {
   });
 });
 
-describe("the built binary", () => {
-  const bin = "dist/cli/main.js";
-  it("prints help with examples and exits 0", () => {
-    const r = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Examples:");
-    expect(r.stdout).toContain("podtrail analyze");
+describe.concurrent("the binary", () => {
+  it("prints help with examples and exits 0", async () => {
+    const top = await runCli(["--help"]);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain("Examples:");
+    expect(top.stdout).toContain("podtrail analyze");
+    expect(top.stderr).toBe("");
+    const analyze = await runCli(["analyze", "--help"]);
+    expect(analyze.code).toBe(0);
+    expect(analyze.stdout.split("\n")[0]).toBe("podtrail analyze <inputs..> [options]");
+    expect(analyze.stdout).toMatch(/-n, --namespace .*repeatable/);
+    expect(analyze.stdout).toMatch(/-o, --output, --format .*md is short for markdown/);
+    expect((await runCli(["-h"])).stdout).toBe(top.stdout);
   });
 
-  it("prints its version (package.json's) and exits 0", () => {
-    const { readFileSync } = require("node:fs") as typeof import("node:fs");
-    const r = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
-    expect(r.status).toBe(0);
+  it("prints its version (package.json's) and exits 0", async () => {
+    const r = await runCli(["--version"]);
+    expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${(JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version}\n`);
   });
 
-  it("reads standard input given as -", () => {
-    const { readFileSync } = require("node:fs") as typeof import("node:fs");
+  it("reads standard input given as -, alone or among other inputs", async () => {
     const input = readFileSync(join(CRASH, "pods.jsonl"));
-    const r = spawnSync(process.execPath, [bin, "analyze", "-", "-o", "json"], { input, encoding: "utf8" });
-    expect(r.status).toBe(0);
-    const report = JSON.parse(r.stdout);
+    const alone = await runCli(["analyze", "-", "-o", "json"], { input });
+    expect(alone.code).toBe(0);
+    const report = JSON.parse(alone.stdout);
     expect(report.inputs[0].name).toBe("-");
     expect(report.pods[0].name).toBe("web-7d4b9c8f6d-x2x9k");
+    const among = await runCli(["analyze", EVENTS, "-", "-n", "shop", "-o", "json"], { input });
+    expect(among.code).toBe(0);
+    expect(JSON.parse(among.stdout).inputs.map((i: { name: string }) => i.name)).toContain("-");
+    const timeline = await runCli(["timeline", "web-7d4b9c8f6d-x2x9k", "-"], { input });
+    expect(timeline.code).toBe(0);
+    expect(timeline.stdout).toContain("[-:");
   });
 
-  it("never prints a stack trace for bad input", () => {
+  it("takes the inputs after --, and the last value of an option given twice", async () => {
+    expect((await runCli(["analyze", "-o", "json", "--", CRASH])).code).toBe(0);
+    const twice = await runCli(["analyze", CRASH, "-o", "json", "-o", "csv"]);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout.startsWith("namespace,name,uid,")).toBe(true);
+  });
+
+  it("checks every option before reading a byte: a mistake fails at once, with the flag and the value named", async () => {
+    const { spawn } = await import("node:child_process");
+    // Standard input stays open: a command that read it before checking its options would wait forever.
+    const failFast = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, "analyze", "-", ...args], { stdio: ["pipe", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+        const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+        child.on("close", (code) => {
+          clearTimeout(timer);
+          child.stdin.destroy();
+          resolve({ code, stderr });
+        });
+      });
+    const cases: [string[], string][] = [
+      [["--since", "nonsense"], "podtrail: --since 'nonsense': expected an RFC 3339 time (2024-05-01T10:00:00Z) or a duration (30m)\n"],
+      [["--until=-5m"], "podtrail: --until '-5m': expected an RFC 3339 time (2024-05-01T10:00:00Z) or a duration (30m)\n"],
+      [["-l", "app in (web"], "podtrail: --selector 'app in (web': invalid label selector: cannot parse 'app in (web'\n"],
+      [["--fail-if", "startup.p99>5x"], "podtrail: --fail-if 'startup.p99>5x': '5x' is not a duration (500ms, 5s, 2m, 1h30m)\n"],
+      [["--top", "0"], "podtrail: --top takes a whole number of at least 1\n"],
+      [["-o", "pdf"], 'podtrail: Invalid values: Argument: output, Given: "pdf", Choices: "text", "json", "markdown", "csv", "html", "md" (see podtrail --help)\n'],
+    ];
+    for (const [args, message] of cases) expect({ args, ...(await failFast(args)) }).toEqual({ args, code: 2, stderr: message });
+  });
+
+  it("never prints a stack trace for bad input", async () => {
     const dir = mkdtempSync(join(tmpdir(), "podtrail-"));
     writeFileSync(join(dir, "bad.gz"), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02]));
     writeFileSync(join(dir, "junk.jsonl"), "not json\n{\"type\":\"ADDED\",\n\u0000\u0001binary");
-    const r = spawnSync(process.execPath, [bin, "analyze", dir], { encoding: "utf8" });
-    expect([0, 2]).toContain(r.status);
+    const r = await runCli(["analyze", dir]);
+    expect([0, 2]).toContain(r.code);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("keeps stdout and stderr apart and passes the exit status on (1, 2)", async () => {
+    const strict = await runCli(["analyze", GARBAGE, "--strict", "-o", "csv"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout.startsWith("namespace,name,uid,")).toBe(true);
+    expect(strict.stderr).toMatch(/^podtrail: --strict: \d+ warning/);
+    const breach = await runCli(["analyze", CRASH, "--fail-if", "startup.max>1ms", "-q"]);
+    expect(breach.code).toBe(1);
+    expect(breach.stderr).toContain("threshold breached");
+    for (const usage of [[], ["bogus"], ["analyze"], ["timeline", "x"], ["explain", "--lang", "fr"]]) {
+      const r = await runCli(usage);
+      expect({ usage, code: r.code, lines: r.stderr.trim().split("\n").length, stdout: r.stdout }).toEqual({ usage, code: 2, lines: 1, stdout: "" });
+      expect(r.stderr).toMatch(/^podtrail: .*\(see podtrail --help\)\n$/);
+    }
   });
 
   it("stops quietly when its reader goes away (podtrail ... | head)", async () => {
     const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [bin, "analyze", "samples", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "analyze", "samples", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     child.stdout.once("data", () => child.stdout.destroy());
@@ -188,55 +248,14 @@ describe("the built binary", () => {
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
-});
-
-describe("the binary runs the command in a worker thread and relays its output", () => {
-  const bin = "dist/cli/main.js";
-  const spawnBin = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
-
-  it("prints byte for byte what the command writes, for a report of many pods (several relay batches)", async () => {
-    // samples and the public corpus: a JSON report of some megabytes, written pod by pod
-    const args = ["analyze", "samples", "test/fixtures/corpus", "-o", "json"];
-    const inProcess = await runCli(args);
-    const binary = spawnBin(args);
-    expect(binary.stdout.length).toBeGreaterThan(1_000_000);
-    expect(binary.stdout).toBe(inProcess.stdout);
-    expect(binary.stderr).toBe(inProcess.stderr);
-    expect(binary.status).toBe(inProcess.code);
-  });
-
-  it("keeps stdout and stderr apart and passes the exit status on (1, 2)", async () => {
-    const strict = ["analyze", GARBAGE, "--strict", "-o", "csv"];
-    const inProcess = await runCli(strict);
-    const binary = spawnBin(strict);
-    expect(binary.status).toBe(1);
-    expect(binary.stdout).toBe(inProcess.stdout);
-    expect(binary.stderr).toBe(inProcess.stderr);
-    expect(binary.stderr).toContain("--strict");
-    const breach = spawnBin(["analyze", CRASH, "--fail-if", "startup.max>1ms", "-q"]);
-    expect(breach.status).toBe(1);
-    expect(breach.stderr).toContain("threshold breached");
-    const usage = spawnBin(["analyze"]);
-    expect(usage.status).toBe(2);
-    expect(usage.stderr.trim().split("\n")).toHaveLength(1);
-  });
-
-  it("answers help and usage errors from the main thread exactly as the in-process command does", async () => {
-    // The main thread parses the command line while the worker starts; help and mistakes never reach the worker.
-    for (const args of [["--help"], ["analyze", "--help"], ["-h"], ["--version"], ["bogus"], [], ["analyze"], ["explain", "--lang", "fr"], ["analyze", CRASH, "--top", "0"]]) {
-      const inProcess = await runCli(args);
-      const binary = spawnBin(args);
-      expect({ args, stdout: binary.stdout, stderr: binary.stderr, status: binary.status }).toEqual({ args, stdout: inProcess.stdout, stderr: inProcess.stderr, status: inProcess.code });
-    }
-  });
 
   it("holds the command back while a slow reader catches up, losing nothing", async () => {
     const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [bin, "analyze", "samples", "test/fixtures/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "analyze", "samples", "test/fixtures/corpus", "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
     // Listening before the wait: a child that ends early (an input missing) must not be waited for forever.
     const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
     child.stdout.pause();
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // the pipe fills; the relay must wait, not drop
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the pipe fills; the command must wait, not drop
     const chunks: Buffer[] = [];
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
     child.stdout.resume();
@@ -247,13 +266,81 @@ describe("the binary runs the command in a worker thread and relays its output",
   });
 });
 
+describe.runIf(process.platform === "linux")("the binary's process: node with podtrail's V8 flags", () => {
+  /** Process ids of a process's children, from /proc. */
+  const childrenOf = (pid: number): number[] =>
+    readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+      .trim()
+      .split(/\s+/)
+      .filter((s) => s !== "")
+      .map(Number);
+  const commandLineOf = (pid: number): string[] => readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").slice(0, -1);
+
+  /** The V8 flags of the process that runs the command: both given, whatever their values. */
+  const runsCommand = (pid: number): boolean => {
+    const args = commandLineOf(pid).map((a) => a.replaceAll("_", "-"));
+    return ["--max-semi-space-size=", "--heap-growing-percent="].every((flag) => args.some((a) => a.startsWith(flag)));
+  };
+
+  /** Starts `analyze -` on a standard input left open, so that the command waits; resolves once the command runs. */
+  async function waiting(nodeArgs: string[]) {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [...nodeArgs, BIN, "analyze", "-", "-o", "json"], { stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
+    for (let i = 0; i < 400 && ![child.pid!, ...childrenOf(child.pid!)].some(runsCommand); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    return { child, ended, stderr: () => stderr };
+  }
+
+  it("starts node once more with the flags, the same script and words, and passes its exit status on", async () => {
+    const { child, ended } = await waiting([]);
+    const [command] = childrenOf(child.pid!);
+    expect(command).toBeDefined();
+    expect(commandLineOf(command!).slice(1)).toEqual(["--max-semi-space-size=4", "--heap-growing-percent=60", resolve(BIN), "analyze", "-", "-o", "json"]);
+    child.stdin.end(readFileSync(join(CRASH, "pods.jsonl")));
+    expect(await ended).toEqual({ code: 0, signal: null });
+  });
+
+  it("runs in place when node was started with the flags, and keeps a flag the user gave", async () => {
+    for (const flags of [["--max-semi-space-size=4", "--heap-growing-percent=60"], ["--max-semi-space-size=8", "--heap_growing_percent=20"]]) {
+      const given = await waiting(flags);
+      expect({ flags, children: childrenOf(given.child.pid!) }).toEqual({ flags, children: [] });
+      given.child.stdin.end(readFileSync(join(CRASH, "pods.jsonl")));
+      expect((await given.ended).code).toBe(0);
+    }
+    const one = await waiting(["--max-semi-space-size=8"]);
+    const [command] = childrenOf(one.child.pid!);
+    expect(commandLineOf(command!).slice(1, 3)).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=60"]);
+    one.child.stdin.end();
+    expect((await one.ended).code).toBe(0);
+  });
+
+  it("passes Ctrl-C and kill on to the command, and ends by the same signal", async () => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      const { child, ended, stderr } = await waiting([]);
+      const [command] = childrenOf(child.pid!);
+      child.kill(signal);
+      expect({ sent: signal, ...(await ended) }).toEqual({ sent: signal, code: null, signal });
+      expect(() => process.kill(command!, 0)).toThrow(); // the command has ended too
+      expect(stderr()).toBe("");
+    }
+  });
+});
+
 describe("colour in the text report", () => {
+  // In this process, which can pose as a terminal; `main` is what the binary runs with the process's streams.
   it("colours section titles on a terminal, and never with NO_COLOR or when piped", async () => {
     const { Writable } = await import("node:stream");
     const { main } = await import("../../src/cli/run.js");
     const run = async (stdoutIsTTY: boolean, env: NodeJS.ProcessEnv) => {
       let out = "";
-      const sink = new Writable({ write: (c: Buffer, _e, done) => ((out += c.toString()), done()) });
+      const sink = new Writable({
+        write(c: Buffer, _e, done) {
+          out += c.toString();
+          done();
+        },
+      });
       await main(["analyze", "samples/image-pull-backoff/input"], { stdout: sink, stderr: sink, stdoutIsTTY, env });
       return out;
     };

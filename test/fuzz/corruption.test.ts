@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess as runCli } from "../helpers/cli.js";
 import {
   analyzeBytes,
   arbCaptures,

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCliInProcess as runCli } from "../helpers/cli.js";
 import { arbCaptures, arbMutation, CORPUS, mergedRecords, mutate, params, SAMPLES, timeoutFor } from "./helpers.js";
 
 const BIN = "dist/cli/main.js";

@@ -83,10 +83,13 @@ describe.each(cases)("sample %s", (name) => {
   const runs = new Map<Format, Run>();
 
   beforeAll(async () => {
-    for (const [format] of FORMATS) {
-      const run = await runCli(["analyze", join(dir, "input"), "-o", format, ...extra]);
-      runs.set(format, format === "html" ? { ...run, stdout: withoutInlinedAssets(run.stdout) } : run);
-    }
+    // Each run starts the binary: the formats run side by side.
+    await Promise.all(
+      FORMATS.map(async ([format]) => {
+        const { stdout, stderr, code } = await runCli(["analyze", join(dir, "input"), "-o", format, ...extra]);
+        runs.set(format, { stdout: format === "html" ? withoutInlinedAssets(stdout) : stdout, stderr, code: code ?? -1 });
+      }),
+    );
     if (WRITE) writeGoldens(dir, runs);
   });
 

@@ -96,15 +96,15 @@ describe("resolveInputs", () => {
   it("stdin is '-', without a size, at most once", async () => {
     const [input] = await resolveInputs(["-"]);
     expect(input).toMatchObject({ name: "-", size: null });
-    expect(await userErrorOf(resolveInputs(["-", "-"]))).toBe("podtrail: standard input ('-') can be read only once");
+    expect(await userErrorOf(resolveInputs(["-", "-"]))).toBe("standard input ('-') can be read only once");
   });
 
   it("one-line UserErrors for what cannot be read", async () => {
-    expect(await userErrorOf(resolveInputs(["/no/such/file.jsonl"]))).toBe("podtrail: cannot read '/no/such/file.jsonl': no such file or directory");
+    expect(await userErrorOf(resolveInputs(["/no/such/file.jsonl"]))).toBe("cannot read '/no/such/file.jsonl': no such file or directory");
     const pattern = join(root, "cap/*.yaml");
-    expect(await userErrorOf(resolveInputs([pattern]))).toBe(`podtrail: cannot read '${pattern}': no file matches this pattern`);
+    expect(await userErrorOf(resolveInputs([pattern]))).toBe(`cannot read '${pattern}': no file matches this pattern`);
     const empty = join(root, "empty");
-    expect(await userErrorOf(resolveInputs([empty]))).toBe(`podtrail: cannot read '${empty}': the directory holds no files`);
+    expect(await userErrorOf(resolveInputs([empty]))).toBe(`cannot read '${empty}': the directory holds no files`);
   });
 
   it("gzip is recognised by its magic bytes, never by the name", async () => {
