@@ -14,15 +14,19 @@ export function isUserError(error: unknown): error is UserError {
 
 /**
  * A bug met while applying one record: carries where it happened so the
- * report of it names the input and line.
+ * report of it names the input and line (`input` null: not tied to one).
+ * `withTrace` false for a bug the code itself detected and described (a
+ * report that fails its own schema), whose stack says nothing more.
  */
 export class InternalError extends Error {
   override readonly name = "InternalError";
   constructor(
-    readonly input: string,
+    readonly input: string | null,
     readonly line: number | null,
     override readonly cause: unknown,
+    readonly withTrace = true,
   ) {
-    super(`while reading ${input}${line === null ? "" : ` line ${line}`}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    const where = input === null ? ": " : ` while reading ${input}${line === null ? "" : ` line ${line}`}: `;
+    super(`${where}${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }

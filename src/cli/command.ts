@@ -10,6 +10,8 @@ import { renderExplain } from "../render/explain.js";
 import { reportError } from "./reportError.js";
 import type { Command } from "./args.js";
 import { progressLine } from "./progress.js";
+import { terminalText } from "../render/terminalText.js";
+import { InternalError } from "../errors.js";
 
 export interface CliIO {
   readonly stdout: Writable;
@@ -66,18 +68,19 @@ async function run(command: Command, io: CliIO): Promise<number> {
       progress?.done();
       if (command.validate) {
         const problems = validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))));
-        if (problems.length > 0) throw new Error(`report does not match schemas/report.schema.json: ${problems.join("; ")}`);
+        // The report is made to its schema (a property test holds it there): a mismatch is a bug, said in one line.
+        if (problems.length > 0) throw new InternalError(null, null, new Error(`the report does not match schemas/report.schema.json: ${problems.slice(0, 5).join("; ")}`), false);
       }
       for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(io) })) {
         // Wait when the reader is slower, so a big report is not queued whole in memory; stop when it has left
-        // (`podtrail ... | head`): nothing more is wanted.
-        if (!io.stdout.write(chunk) && !(await drained(io.stdout))) return 0;
+        // (`podtrail ... | head`): nothing more is wanted. The exit status is the report's all the same.
+        if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
       }
       const breached = report.thresholds.filter((t) => t.breached);
-      for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${t.expression} (value ${t.valueMs === null ? "none" : `${Math.round(t.valueMs)}ms`})\n`);
+      for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${terminalText(t.expression)} (value ${t.valueMs === null ? "none" : `${Math.round(t.valueMs)}ms`})\n`);
       if (command.strict && report.warnings.length > 0) {
         io.stderr.write(`podtrail: --strict: ${report.warnings.length} warning(s):\n`);
-        for (const w of report.warnings) io.stderr.write(`  ${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}\n`);
+        for (const w of report.warnings) io.stderr.write(`  ${terminalText(`${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}`)}\n`);
       } else if (report.warnings.length > 0 && !command.quiet && command.output !== "text") {
         io.stderr.write(`podtrail: ${report.warnings.length} warning(s) about the input; see "warnings" in the report\n`);
       }

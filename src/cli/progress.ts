@@ -1,4 +1,5 @@
 import type { Progress } from "../analyze.js";
+import { terminalText } from "../render/terminalText.js";
 
 /**
  * A one-line progress display on a terminal's stderr (bytes read of the
@@ -16,7 +17,7 @@ export function progressLine(stderr: NodeJS.WriteStream): { update: (p: Progress
       const seconds = Math.max(0.001, (now - started) / 1000);
       const size = p.size === null ? "" : ` of ${mb(p.size)}`;
       const pct = p.size !== null && p.size > 0 && p.bytes <= p.size ? ` (${Math.floor((100 * p.bytes) / p.size)}%)` : "";
-      stderr.write(`\r\x1b[2Kpodtrail: ${p.input}: ${mb(p.bytes)}${size}${pct}, ${Math.round(p.records / seconds)} records/s`);
+      stderr.write(`\r\x1b[2Kpodtrail: ${terminalText(p.input)}: ${mb(p.bytes)}${size}${pct}, ${Math.round(p.records / seconds)} records/s`);
       shown = true;
     },
     done() {

@@ -1,4 +1,5 @@
 import { InternalError, isUserError } from "../errors.js";
+import { terminalText } from "../render/terminalText.js";
 
 /**
  * Writes what went wrong, the one place that does: a user's mistake in one
@@ -8,12 +9,14 @@ import { InternalError, isUserError } from "../errors.js";
  */
 export function reportError(error: unknown, io: { readonly stderr: NodeJS.WritableStream }): number {
   if (isUserError(error)) {
-    io.stderr.write(`podtrail: ${error.message}\n`);
+    // Messages quote what the user gave and what inputs hold (file names, pod names): shown escaped, on one line.
+    io.stderr.write(`podtrail: ${terminalText(error.message)}\n`);
     return 2;
   }
-  const where = error instanceof InternalError ? ` ${error.message}` : "";
+  const where = error instanceof InternalError ? terminalText(error.message) : "";
   const cause = error instanceof InternalError ? error.cause : error;
-  const detail = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-  io.stderr.write(`podtrail: internal error${where}\n${detail}\nThis is a bug in podtrail: please report it with the command you ran and, if you can, the input line named above.\n`);
+  const trace = !(error instanceof InternalError) || error.withTrace;
+  const detail = trace ? `\n${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}` : "";
+  io.stderr.write(`podtrail: internal error${where}${detail}\nThis is a bug in podtrail: please report it with the command you ran and, if you can, the input line named above.\n`);
   return 3;
 }
