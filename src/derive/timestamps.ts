@@ -2,14 +2,18 @@ import type { EpochMs, TimestampName } from "../types.js";
 import type { KubeEvent, WatchType } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { firstTrue } from "./history.js";
-import { containerKey, latestFinish, maxOf, runningSince } from "./podView.js";
+import { containerKey, firstRunStart, latestFinish, maxOf } from "./podView.js";
 
-/** Each container's first observed `state.running.startedAt`, keyed by `containerKey`. */
+/**
+ * Each container's first start, keyed by `containerKey`: the earliest start
+ * the records show of its first run (see `firstRunStart`). A container whose
+ * first run no record shows (first seen after a restart) is absent.
+ */
 export function firstStarts(history: PodHistory): Map<string, EpochMs> {
   const starts = new Map<string, EpochMs>();
   for (const obs of history.observations) {
     for (const c of obs.containers) {
-      const first = runningSince(c);
+      const first = firstRunStart(c);
       if (first === null) continue;
       const key = containerKey(c);
       const known = starts.get(key);
@@ -41,9 +45,8 @@ export function deriveTimestamps(
 }
 
 /**
- * The latest first start over the regular containers; null until every one
- * was seen running (SPEC section 3: a container seen only terminated, e.g. a
- * Job faster than the capture, or only in `lastState`, does not count).
+ * The latest first start over the regular containers; null while one's first
+ * run is not in the records.
  */
 function containersStarted(history: PodHistory, starts: ReadonlyMap<string, EpochMs>): EpochMs | null {
   const last = history.observations[history.observations.length - 1];

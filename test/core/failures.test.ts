@@ -122,8 +122,9 @@ describe("failure reasons from pod records", () => {
     expect(p.owner).toBe("Job/backup");
     expect(p.outcome).toBe("Failed");
     expect(p.stuckIn).toBeNull();
-    // Never seen running (Pending, then Failed): SPEC section 3 leaves containersStarted null.
-    expect(p.timestamps.containersStarted).toBeNull();
+    // Never seen running (Pending, then Failed), but its only run's start is in state.terminated.
+    expect(p.timestamps.containersStarted).toBe(T0 + 3000);
+    expect(p.containers[0]!.firstStartedAt).toBe(T0 + 3000);
     expect(p.phases).toEqual([
       { phase: "Pending", at: T0 },
       { phase: "Failed", at: T0 + 9000 },
