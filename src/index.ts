@@ -32,6 +32,7 @@ export {
   type CaptureGap,
   type ConditionEntry,
   type ContainerReport,
+  type DurationBound,
   type EpochMs,
   type FailureCategory,
   type FailureSource,

@@ -13,6 +13,12 @@ export interface ReportOptions {
   readonly filter?: PodFilter;
   readonly groupBy?: GroupBy;
   readonly thresholds?: readonly Threshold[];
+  /**
+   * Summarize figures that are only bounds too (pods first seen after the
+   * transition a figure rests on: lists, watches started late). Off by
+   * default; the summary counts what it left out per stage.
+   */
+  readonly includePartial?: boolean;
 }
 
 /** Derives every pod, orders everything deterministically and summarizes. Takes the reconstruction's pods. */
@@ -39,10 +45,11 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
   pods.sort(comparePods);
   const span = captureSpan(pods, eventTimes);
   const selected = options.filter === undefined ? pods : filterPods(pods, options.filter, span.end);
-  const summary = summarize(selected);
+  const summaryOptions = { includePartial: options.includePartial ?? false };
+  const summary = summarize(selected, summaryOptions);
   const duplicates = inputs.reduce((n, i) => n + i.duplicates, 0);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     inputs: [...inputs].sort((a, b) => compareText(a.name, b.name)),
     span,
     totals: {
@@ -59,7 +66,7 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
     pods: selected,
     summary,
     groupBy: options.groupBy ?? null,
-    groups: options.groupBy === undefined ? [] : summarizeGroups(selected, options.groupBy),
+    groups: options.groupBy === undefined ? [] : summarizeGroups(selected, options.groupBy, summaryOptions),
     thresholds: evaluateThresholds(summary, options.thresholds ?? []),
     warnings: warnings.sort((a, b) => compareText(a.input, b.input) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
   };
@@ -95,6 +102,7 @@ function captureSpan(pods: readonly PodReport[], events: Report["span"]): Report
   const span: Bounds = { start: events.start, end: events.end };
   for (const p of pods) {
     for (const t of Object.values(p.timestamps)) widen(span, t);
+    for (const t of Object.values(p.notAfter)) widen(span, t);
     for (const c of p.conditions) widen(span, c.at);
     for (const f of p.failures) {
       widen(span, f.firstSeen);

@@ -108,6 +108,12 @@ export interface ConditionEntry {
   readonly at: EpochMs | null;
 }
 
+/**
+ * A figure the capture cannot measure but can bound: it rests on a moment the
+ * capture did not see (see `PodReport.notAfter`).
+ */
+export type DurationBound = { readonly atMost: number } | { readonly atLeast: number };
+
 export interface PodReport {
   readonly uid: string | null;
   readonly namespace: string;
@@ -120,8 +126,17 @@ export interface PodReport {
   readonly partial: boolean;
   readonly phases: readonly PhaseEntry[];
   readonly conditions: readonly ConditionEntry[];
+  /** Moments the capture saw, measured (SPEC section 3); null when it did not see them. */
   readonly timestamps: Readonly<Record<TimestampName, EpochMs | null>>;
+  /**
+   * Moments that happened before the capture saw the pod, with the latest
+   * time they can have happened (e.g. the Ready time a first record shows,
+   * which a later probe flip may have rewritten). Their `timestamps` are null.
+   */
+  readonly notAfter: Readonly<Partial<Record<TimestampName, EpochMs>>>;
+  /** Measured stages only: a stage resting on a moment in `notAfter` is null here and bounded in `boundsMs`. */
   readonly durationsMs: Readonly<Record<Stage, number | null>>;
+  readonly boundsMs: Readonly<Partial<Record<Stage, DurationBound>>>;
   readonly containers: readonly ContainerReport[];
   readonly failures: readonly PodFailure[];
   /** How many pod records and events were applied to this pod. */
@@ -130,6 +145,7 @@ export interface PodReport {
 }
 
 export interface StageSummary {
+  /** Pods whose figure the summary holds: measured ones, plus bounds when `Summary.includePartial`. */
   readonly count: number;
   readonly min: number | null;
   readonly p50: number | null;
@@ -138,6 +154,8 @@ export interface StageSummary {
   readonly p99: number | null;
   readonly max: number | null;
   readonly mean: number | null;
+  /** Pods whose figure is only a bound and is left out of the values above (0 when they are included). */
+  readonly leftOut: number;
 }
 
 export interface FailureSummary {
@@ -162,6 +180,8 @@ export interface InputSummary {
 
 export interface Summary {
   readonly pods: number;
+  /** Whether stage figures include bounds (pods seen after a transition), not only measured figures. */
+  readonly includePartial: boolean;
   readonly stages: Readonly<Record<Stage, StageSummary>>;
   readonly failures: readonly FailureSummary[];
 }
@@ -191,7 +211,7 @@ export interface CaptureGap {
 }
 
 export interface Report {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly inputs: readonly InputSummary[];
   /** Earliest and latest time seen in the capture. */
   readonly span: { readonly start: EpochMs | null; readonly end: EpochMs | null };

@@ -8,7 +8,7 @@ import { deriveConditions, derivePhases } from "./history.js";
 import { deriveImagePulls } from "./imagePulls.js";
 import { deriveOutcome, deriveStuckIn } from "./outcome.js";
 import { deriveStages } from "./stages.js";
-import { deriveTimestamps, firstStarts } from "./timestamps.js";
+import { containerStarts, deriveTimestamps } from "./timestamps.js";
 
 /**
  * Everything podtrail reports about one pod, from its ordered history and the
@@ -16,13 +16,13 @@ import { deriveTimestamps, firstStarts } from "./timestamps.js";
  */
 export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { pod: PodReport; warnings: Warning[] } {
   const obs = history.observations;
-  const starts = firstStarts(history);
-  const timestamps = deriveTimestamps(history, events, starts);
+  const starts = containerStarts(history);
+  const { timestamps, notAfter } = deriveTimestamps(history, events, starts);
   const pulls = deriveImagePulls(events);
-  const containers = deriveContainers(history, starts, pulls);
+  const containers = deriveContainers(history, starts.first, pulls);
   let imagePullMs: number | null = null;
   for (const pull of pulls.values()) if (pull.wallMs !== null) imagePullMs = (imagePullMs ?? 0) + pull.wallMs;
-  const { durations, problems } = deriveStages({ timestamps, imagePullMs, initRunMs: initRunTime(history) });
+  const { durations, bounds, problems } = deriveStages({ timestamps, notAfter, imagePullMs, initRunMs: initRunTime(history) });
   const outcome = obs.length === 0 ? "Unknown" : deriveOutcome(obs);
   const last = obs[obs.length - 1];
   const first = obs[0];
@@ -41,7 +41,9 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
     phases: derivePhases(obs, timestamps.created),
     conditions: deriveConditions(obs),
     timestamps,
+    notAfter,
     durationsMs: durations,
+    boundsMs: bounds,
     containers,
     failures: deriveFailures(obs, events),
     observations: obs.length,

@@ -1,4 +1,4 @@
-import type { EpochMs, Location, PodReport, Stage } from "../types.js";
+import type { DurationBound, EpochMs, Location, PodReport, Stage, TimestampName } from "../types.js";
 import type { KubeEvent } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
@@ -15,9 +15,12 @@ export type TimelineEntry =
 /** Where a stage begins and ends, for marking the timeline. */
 export interface StageSpan {
   readonly stage: Stage;
+  /** The moments it spans, measured or (before the capture) their latest possible time. */
   readonly from: EpochMs | null;
   readonly to: EpochMs | null;
   readonly ms: number | null;
+  /** The stage's bound when it is not measured. */
+  readonly bound: DurationBound | null;
 }
 
 /**
@@ -104,15 +107,21 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
 
 /** The spans of the stages that pod records and events give, for the timeline's stage section. */
 export function stageSpans(pod: PodReport): StageSpan[] {
-  const t = pod.timestamps;
-  const d = pod.durationsMs;
+  const t = (name: TimestampName): EpochMs | null => pod.timestamps[name] ?? pod.notAfter[name] ?? null;
+  const span = (stage: Stage, from: TimestampName | null, to: TimestampName | null): StageSpan => ({
+    stage,
+    from: from === null ? null : t(from),
+    to: to === null ? null : t(to),
+    ms: pod.durationsMs[stage],
+    bound: pod.boundsMs[stage] ?? null,
+  });
   return [
-    { stage: "scheduling", from: t.created, to: t.scheduled, ms: d.scheduling },
-    { stage: "imagePull", from: null, to: null, ms: d.imagePull },
-    { stage: "containerStart", from: t.scheduled, to: t.containersStarted, ms: d.containerStart },
-    { stage: "scheduledToRunning", from: t.scheduled, to: t.containersStarted, ms: d.scheduledToRunning },
-    { stage: "readiness", from: t.containersStarted, to: t.ready, ms: d.readiness },
-    { stage: "startup", from: t.created, to: t.ready, ms: d.startup },
-    { stage: "startupSLI", from: t.created, to: t.containersStarted, ms: d.startupSLI },
+    span("scheduling", "created", "scheduled"),
+    span("imagePull", null, null),
+    span("containerStart", "scheduled", "containersStarted"),
+    span("scheduledToRunning", "scheduled", "containersStarted"),
+    span("readiness", "containersStarted", "ready"),
+    span("startup", "created", "ready"),
+    span("startupSLI", "created", "containersStarted"),
   ];
 }

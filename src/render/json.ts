@@ -1,5 +1,5 @@
 import type { PodReport, Report } from "../types.js";
-import { formatTimeOrNull } from "../kube/time.js";
+import { formatTime, formatTimeOrNull } from "../kube/time.js";
 import type { JsonReport } from "./jsonReport.js";
 
 export type { JsonReport } from "./jsonReport.js";
@@ -40,7 +40,9 @@ function podJson(p: PodReport): JsonPod {
     phases: p.phases.map((e) => ({ phase: e.phase, at: formatTimeOrNull(e.at) })),
     conditions: p.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, at: formatTimeOrNull(c.at) })),
     timestamps: mapValues(p.timestamps, formatTimeOrNull),
+    notAfter: mapValues(p.notAfter, formatTime),
     durationsMs: p.durationsMs,
+    boundsMs: p.boundsMs,
     containers: p.containers.map((c) => ({
       name: c.name,
       init: c.init,
@@ -66,9 +68,11 @@ function podJson(p: PodReport): JsonPod {
   };
 }
 
-function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a: A) => B): Record<K, B> {
-  const out = {} as Record<K, B>;
-  for (const key of Object.keys(record) as K[]) out[key] = f(record[key]);
+function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a: A) => B): Record<K, B>;
+function mapValues<K extends string, A, B>(record: Readonly<Partial<Record<K, A>>>, f: (a: A) => B): Partial<Record<K, B>>;
+function mapValues<K extends string, A, B>(record: Readonly<Partial<Record<K, A>>>, f: (a: A) => B): Partial<Record<K, B>> {
+  const out: Partial<Record<K, B>> = {};
+  for (const key of Object.keys(record) as K[]) out[key] = f(record[key] as A);
   return out;
 }
 

@@ -11,7 +11,7 @@ export type Category = "scheduling" | "image" | "config" | "runtime" | "probe" |
  * The JSON report of `podtrail analyze --format json` (SPEC section 8). Times are RFC 3339 UTC strings with the precision of their source; durations are integer milliseconds.
  */
 export interface JsonReportDocument {
-  schemaVersion: 1;
+  schemaVersion: 2;
   inputs: {
     name: string;
     format: "watch-jsonl" | "watch-json-stream" | "object-stream" | "list" | "array" | null;
@@ -65,6 +65,9 @@ export interface JsonReportDocument {
       message: string | null;
       at: Time;
     }[];
+    /**
+     * moments the capture saw (measured); null when it did not see them
+     */
     timestamps: {
       created: Time;
       scheduled: Time;
@@ -75,6 +78,22 @@ export interface JsonReportDocument {
       finished: Time;
       deleted: Time;
     };
+    /**
+     * moments that happened before the capture saw the pod, with the latest time they can have happened; their timestamps are null
+     */
+    notAfter: {
+      created?: string;
+      scheduled?: string;
+      sandboxReady?: string;
+      initialized?: string;
+      containersStarted?: string;
+      ready?: string;
+      finished?: string;
+      deleted?: string;
+    };
+    /**
+     * measured stages only
+     */
     durationsMs: {
       scheduling: DurationMs;
       imagePull: DurationMs;
@@ -83,6 +102,18 @@ export interface JsonReportDocument {
       readiness: DurationMs;
       startup: DurationMs;
       startupSLI: DurationMs;
+    };
+    /**
+     * stages that rest on a moment in notAfter: bounded, not measured (their durationsMs are null)
+     */
+    boundsMs: {
+      scheduling?: DurationBound;
+      imagePull?: DurationBound;
+      containerStart?: DurationBound;
+      scheduledToRunning?: DurationBound;
+      readiness?: DurationBound;
+      startup?: DurationBound;
+      startupSLI?: DurationBound;
     };
     containers: {
       name: string;
@@ -128,8 +159,19 @@ export interface JsonReportDocument {
     message: string;
   }[];
 }
+/**
+ * A figure that rests on a moment the capture did not see: at most or at least this many milliseconds.
+ */
+export interface DurationBound {
+  atMost?: number;
+  atLeast?: number;
+}
 export interface Summary {
   pods: number;
+  /**
+   * whether stage figures include bounds of pods seen after a transition
+   */
+  includePartial: boolean;
   stages: {
     scheduling: StageSummary;
     imagePull: StageSummary;
@@ -148,6 +190,9 @@ export interface Summary {
   }[];
 }
 export interface StageSummary {
+  /**
+   * pods whose figure the summary holds (measured; bounds too when summary.includePartial)
+   */
   count: number;
   min: number | null;
   p50: number | null;
@@ -156,6 +201,10 @@ export interface StageSummary {
   p99: number | null;
   max: number | null;
   mean: number | null;
+  /**
+   * pods whose figure is only a bound, left out of this summary
+   */
+  leftOut: number;
 }
 
 /** The report as podtrail writes it: read-only all the way down. */

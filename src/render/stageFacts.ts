@@ -1,5 +1,6 @@
-import type { Outcome, PodReport, Report, Stage } from "../types.js";
+import type { DurationBound, Outcome, PodReport, Report, Stage } from "../types.js";
 import { compareText } from "../compareText.js";
+import { humanizeMs } from "./humanize.js";
 
 /** How every report names the stages. */
 export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
@@ -41,4 +42,28 @@ export function outcomeCounts(pods: readonly PodReport[]): { readonly counts: re
     counts: [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])),
     partial: pods.filter((p) => p.partial).length,
   };
+}
+
+/** A pod's stage as people read it: the measured figure, `≤ 5s` / `≥ 3s` for a bound, `-` when unknown. */
+export function stageFigure(p: PodReport, stage: Stage): string {
+  const ms = p.durationsMs[stage];
+  if (ms !== null) return humanizeMs(ms);
+  const bound = p.boundsMs[stage];
+  return bound === undefined ? "-" : boundText(bound);
+}
+
+export function boundText(bound: DurationBound): string {
+  return "atMost" in bound ? `≤ ${humanizeMs(bound.atMost)}` : `≥ ${humanizeMs(bound.atLeast)}`;
+}
+
+/** Pods whose figure for some stage is only a bound, left out of (or, with includePartial, counted in) the summary. */
+export function boundedPods(pods: readonly PodReport[]): number {
+  return pods.filter((p) => Object.keys(p.boundsMs).length > 0).length;
+}
+
+/** Why no pod has a measured startup: none became ready, or those that did were ready before the capture saw them. */
+export function noStartupReason(report: Report): string {
+  const before = report.summary.stages.startup.leftOut;
+  if (before > 0) return `no startup was measured: ${before === 1 ? "1 pod was" : `${before} pods were`} already ready when the capture first saw ${before === 1 ? "it" : "them"}`;
+  return "no pod became ready in the capture";
 }

@@ -2,7 +2,7 @@ import { STAGES, type PodReport, type Report } from "../types.js";
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
-import { missingEventsReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
+import { boundedPods, missingEventsReason, noStartupReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
 import { compareText } from "../compareText.js";
 
 export interface TextOptions {
@@ -37,12 +37,22 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   out.push(`  warnings   ${report.warnings.length}`);
   out.push("");
 
+  // The left-out column only when something was left out: most captures see every pod from its creation.
+  const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);
   const stageRows = STAGES.map((stage) => {
     const s = report.summary.stages[stage];
-    return [STAGE_LABELS[stage], String(s.count), humanizeMs(s.p50), humanizeMs(s.p90), humanizeMs(s.p99), humanizeMs(s.max)];
+    const row = [STAGE_LABELS[stage], String(s.count), humanizeMs(s.p50), humanizeMs(s.p90), humanizeMs(s.p99), humanizeMs(s.max)];
+    return leftOut ? [...row, String(s.leftOut)] : row;
   });
   out.push(paint.title("Start-up stages"));
-  out.push(...indent(table(["STAGE", "PODS", "P50", "P90", "P99", "MAX"], stageRows, new Set([1, 2, 3, 4, 5]))));
+  const header = ["STAGE", "PODS", "P50", "P90", "P99", "MAX", ...(leftOut ? ["LEFT OUT"] : [])];
+  out.push(...indent(table(header, stageRows, new Set([1, 2, 3, 4, 5, 6]))));
+  if (leftOut) {
+    out.push("  LEFT OUT: pods first seen after the transition the figure rests on; what the capture shows bounds");
+    out.push("  their figure (see boundsMs in -o json) but does not measure it.");
+  } else if (report.summary.includePartial && boundedPods(report.pods) > 0) {
+    out.push(`  Bounds of ${boundedPods(report.pods)} pods first seen after a transition are counted as figures (includePartial).`);
+  }
   const missing = missingEventsReason(report);
   if (missing === "no-events") {
     out.push("");
@@ -74,7 +84,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const slowest = slowestPods(report.pods, top);
   out.push(paint.title(`Slowest pods (by startup, top ${top})`));
   if (slowest.length === 0) {
-    out.push("  none became ready in the capture");
+    out.push(report.summary.stages.startup.leftOut > 0 ? `  none measured: ${noStartupReason(report).replace(/^no startup was measured: /, "")}` : "  none became ready in the capture");
   } else {
     const rows = slowest.map((p) => [
       `${p.namespace}/${p.name}`,

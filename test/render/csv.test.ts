@@ -99,6 +99,8 @@ describe("renderCsv", () => {
       "partial",
       ...TIMESTAMP_NAMES,
       ...STAGES.map((s) => `${s}Ms`),
+      "notAfter",
+      "boundsMs",
       "restarts",
       "failures",
     ]);
