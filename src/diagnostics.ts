@@ -60,7 +60,20 @@ export type Diagnostic =
       readonly from: string;
       readonly cause: InconsistencyCause;
     }
-  | { readonly kind: "negativeStartupSLI"; readonly namespace: string; readonly name: string; readonly cause: InconsistencyCause };
+  | { readonly kind: "negativeStartupSLI"; readonly namespace: string; readonly name: string; readonly cause: InconsistencyCause }
+  | {
+      /** PodScheduled=True later than the pod's start: the kubelet wrote it (DaemonSet pods before 1.12), not the scheduler. */
+      readonly kind: "kubeletWrittenScheduled";
+      readonly namespace: string;
+      readonly name: string;
+      /** RFC 3339, as the report prints times. */
+      readonly conditionAt: string;
+      /** The time no scheduling can be after (RFC 3339), and where it comes from. */
+      readonly limit: string;
+      readonly limitSource: "startTime" | "containerStart";
+      /** What `scheduled` became: the Scheduled event's time, the creation (created with its node, or accepted in that second), or unknown with the limit as its bound. */
+      readonly resolution: "event" | "createdWithNode" | "acceptedAtCreation" | "bounded";
+    };
 
 export type DiagnosticKind = Diagnostic["kind"];
 
@@ -78,6 +91,13 @@ const FOUND: Readonly<Record<JsonValueKind, string>> = {
 const WHY: Readonly<Record<InconsistencyCause, string>> = {
   staticPod: " (a static pod: its mirror object was created after its containers started)",
   clockSkew: " (clock skew, or a transition overwritten before the capture saw it)",
+};
+
+const RESOLUTION: Readonly<Record<Extract<Diagnostic, { kind: "kubeletWrittenScheduled" }>["resolution"], string>> = {
+  event: "scheduled is the Scheduled event's time",
+  createdWithNode: "the pod was created with its node, so scheduled is its creation",
+  acceptedAtCreation: "the kubelet accepted it in the second it was created, so scheduled is its creation",
+  bounded: "scheduled is unknown and scheduling at most the time up to that start",
 };
 
 const MESSAGES: Messages = {
@@ -106,6 +126,8 @@ const MESSAGES: Messages = {
   wrongTypes: (d) => `${d.object} ${d.namespace}/${d.name}: fields with wrong types read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
   moreWarnings: (d) => `${d.count} more warnings not listed`,
   inconsistentTimes: (d) => `pod ${d.namespace}/${d.name}: ${d.stage}: ${d.to} is before ${d.from}: left null${WHY[d.cause]}`,
+  kubeletWrittenScheduled: (d) =>
+    `pod ${d.namespace}/${d.name}: PodScheduled=True at ${d.conditionAt} is after the pod's ${d.limitSource === "startTime" ? "status.startTime" : "first container start"} (${d.limit}): written by the kubelet, not the scheduler; ${RESOLUTION[d.resolution]}`,
   negativeStartupSLI: (d) => `pod ${d.namespace}/${d.name}: startupSLI: image pulls and init containers add up to more than created-to-running: left null${WHY[d.cause]}`,
 };
 

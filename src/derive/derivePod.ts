@@ -2,6 +2,7 @@ import type { PodReport, Warning } from "../types.js";
 import type { KubeEvent } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { warningAt } from "../diagnostics.js";
+import { formatTime } from "../kube/time.js";
 import { deriveContainers, initRunTime } from "./containers.js";
 import { deriveFailures } from "./failures.js";
 import { deriveConditions, derivePhases } from "./history.js";
@@ -17,7 +18,7 @@ import { containerStarts, deriveTimestamps } from "./timestamps.js";
 export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { pod: PodReport; warnings: Warning[] } {
   const obs = history.observations;
   const starts = containerStarts(history);
-  const { timestamps, notAfter } = deriveTimestamps(history, events, starts);
+  const { timestamps, notAfter, lateScheduled } = deriveTimestamps(history, events, starts);
   const pulls = deriveImagePulls(events);
   const containers = deriveContainers(history, starts.first, pulls);
   let imagePullMs: number | null = null;
@@ -55,6 +56,20 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
   const warnings = problems.map((p) =>
     warningAt(where?.input ?? "", where?.line ?? null, { ...p, namespace: pod.namespace, name: pod.name, cause }),
   );
+  if (lateScheduled !== null) {
+    const { conditionAt, limit, limitSource, resolution } = lateScheduled;
+    warnings.push(
+      warningAt(where?.input ?? "", where?.line ?? null, {
+        kind: "kubeletWrittenScheduled",
+        namespace: pod.namespace,
+        name: pod.name,
+        conditionAt: formatTime(conditionAt),
+        limit: formatTime(limit),
+        limitSource,
+        resolution,
+      }),
+    );
+  }
   return { pod, warnings };
 }
 

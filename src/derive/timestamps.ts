@@ -1,7 +1,7 @@
 import { TIMESTAMP_NAMES, type EpochMs, type TimestampName } from "../types.js";
 import type { KubeEvent, PodObservation, WatchType } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
-import { containerKey, currentRunStart, firstRunStart, latestFinish, maxOf } from "./podView.js";
+import { containerKey, currentRunStart, firstRunStart, latestFinish, maxOf, minOf } from "./podView.js";
 
 /** What the records show of each container's starts, keyed by `containerKey`. */
 export interface ContainerStarts {
@@ -34,6 +34,16 @@ export function containerStarts(history: PodHistory): ContainerStarts {
 export interface PodMoments {
   readonly timestamps: Record<TimestampName, EpochMs | null>;
   readonly notAfter: Partial<Record<TimestampName, EpochMs>>;
+  /** Set when PodScheduled was written by the kubelet, not the scheduler (see `scheduledTime`). */
+  readonly lateScheduled: LateScheduled | null;
+}
+
+/** A PodScheduled=True time later than the pod's start, and what `scheduled` became instead. */
+export interface LateScheduled {
+  readonly conditionAt: EpochMs;
+  readonly limit: EpochMs;
+  readonly limitSource: "startTime" | "containerStart";
+  readonly resolution: "event" | "createdWithNode" | "acceptedAtCreation" | "bounded";
 }
 
 /** The timestamps of SPEC section 3. */
@@ -53,10 +63,11 @@ export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent
   };
   const running = containersStarted(history, starts);
   if (running !== null && !running.exact) notAfter.containersStarted = running.at;
+  const scheduled = scheduledTime(history, scheduledEvent, starts);
+  if (scheduled.notAfter !== null) notAfter.scheduled = scheduled.notAfter;
   const timestamps: Record<TimestampName, EpochMs | null> = {
     created: history.meta.created,
-    // Set once, by the binding; never rewritten by a later flip (a pod is never unscheduled).
-    scheduled: firstTrue(obs, "PodScheduled")?.at ?? scheduledEvent?.firstTime ?? scheduledEvent?.time ?? null,
+    scheduled: scheduled.at,
     sandboxReady: transition("sandboxReady", "PodReadyToStartContainers", "PodHasNetwork"),
     initialized: transition("initialized", "Initialized"),
     containersStarted: running?.exact === true ? running.at : null,
@@ -67,7 +78,60 @@ export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent
   // In the order of the timestamp names, whatever the order they were found in: reports are byte-stable.
   const ordered: Partial<Record<TimestampName, EpochMs>> = {};
   for (const name of TIMESTAMP_NAMES) if (notAfter[name] !== undefined) ordered[name] = notAfter[name];
-  return { timestamps, notAfter: ordered };
+  return { timestamps, notAfter: ordered, lateScheduled: scheduled.late };
+}
+
+/**
+ * When the pod was bound to its node. PodScheduled=True is set once by the
+ * binding and never rewritten (a pod is never unscheduled), so it is
+ * measured even in a pod's first record; else the Scheduled event.
+ *
+ * But nothing is scheduled after the kubelet accepted the pod
+ * (`status.startTime`) or started one of its containers. A later PodScheduled
+ * was written by the kubelet itself when it found the condition missing (its
+ * time is that of the kubelet's status update, often the Ready one): pods
+ * created with `spec.nodeName` set (DaemonSet pods before 1.12) never met the
+ * scheduler. Then, in order: the Scheduled event, if it is not later than
+ * that limit; the creation, if the first record is the creation and already
+ * names the node, or if the kubelet accepted the pod in the second it was
+ * created; else unknown, at most the limit. Static pods (owner `Node/...`)
+ * are left as they are: their mirror object is created after they start.
+ */
+function scheduledTime(
+  history: PodHistory,
+  scheduledEvent: KubeEvent | undefined,
+  starts: ContainerStarts,
+): { at: EpochMs | null; notAfter: EpochMs | null; late: LateScheduled | null } {
+  const condition = firstTrue(history.observations, "PodScheduled")?.at ?? null;
+  const eventAt = scheduledEvent?.firstTime ?? scheduledEvent?.time ?? null;
+  const measured = { at: condition ?? eventAt, notAfter: null, late: null };
+  if (condition === null || history.meta.owner?.startsWith("Node/") === true) return measured;
+  const startTime = history.meta.startTime ?? null;
+  const firstContainer = minOf(starts.earliestSeen.values());
+  const limit = minOf([startTime, firstContainer]);
+  if (limit === null || condition <= limit) return measured;
+  const late = (resolution: LateScheduled["resolution"]): LateScheduled => ({
+    conditionAt: condition,
+    limit,
+    limitSource: startTime !== null && startTime <= limit ? "startTime" : "containerStart",
+    resolution,
+  });
+  if (eventAt !== null && eventAt <= limit) return { at: eventAt, notAfter: null, late: late("event") };
+  const created = history.meta.created;
+  if (created !== null) {
+    if (createdWithNode(history.observations[0])) return { at: created, notAfter: null, late: late("createdWithNode") };
+    if (startTime !== null && Math.floor(startTime / 1000) === Math.floor(created / 1000)) return { at: created, notAfter: null, late: late("acceptedAtCreation") };
+  }
+  return { at: null, notAfter: limit, late: late("bounded") };
+}
+
+/**
+ * The pod's first record is its creation and already names its node: the
+ * binding would have set PodScheduled with the node, and the kubelet had not
+ * written any status yet.
+ */
+function createdWithNode(first: (PodObservation & { readonly resolvedType: WatchType }) | undefined): boolean {
+  return first !== undefined && first.nodeName !== null && first.conditions.length === 0 && first.containers.every((c) => c.state.kind === "unknown") && (first.phase === null || first.phase === "Pending");
 }
 
 /** The first record in which a condition is True: its `lastTransitionTime` and the record's place in the history. */

@@ -89,3 +89,56 @@ describe("a figure resting on a transition the capture did not see is a bound, n
     expect(all.summary.stages.startup).toMatchObject({ count: 2, p99: 100_000_000, leftOut: 0 });
   });
 });
+
+describe("a PodScheduled later than the pod's start was written by the kubelet, not the scheduler", () => {
+  // A DaemonSet pod before 1.12: created with its node; the kubelet adds PodScheduled with its Ready status.
+  const ds = (rv: number, extra: object) => pod({ uid: "u-ds", name: "agent-x1", rv, created: 0, node: "n", owner: { kind: "DaemonSet", name: "agent" }, ...extra });
+  const readyLate = { phase: "Running", started: 4, conditions: [{ type: "Ready", status: "True", at: 70 }, { type: "PodScheduled", status: "True", at: 70 }], statuses: [{ name: "app", state: { running: 6 }, ready: true }] };
+  const kubeletEvent = (reason: string, at: string) => ({
+    kind: "Event",
+    apiVersion: "v1",
+    metadata: { name: `agent-x1.${reason}`, namespace: "shop", uid: `e-${reason}`, resourceVersion: "50" },
+    involvedObject: { kind: "Pod", namespace: "shop", name: "agent-x1", uid: "u-ds", apiVersion: "v1" },
+    reason,
+    message: "Successfully assigned shop/agent-x1 to n",
+    source: { component: "default-scheduler" },
+    firstTimestamp: at,
+    lastTimestamp: at,
+    count: 1,
+    type: "Normal",
+  });
+
+  it("takes the creation when the first record is the creation and already names the node", () => {
+    const r = reportOf([envelope("ADDED", ds(1, {})), envelope("MODIFIED", ds(2, readyLate))]);
+    const p = r.pods[0]!;
+    expect(p.timestamps.scheduled).toBe(T0);
+    expect(p.durationsMs).toMatchObject({ scheduling: 0, scheduledToRunning: 6000, startup: 70_000 });
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      "pod shop/agent-x1: PodScheduled=True at 2024-05-01T10:01:10Z is after the pod's status.startTime (2024-05-01T10:00:04Z): written by the kubelet, not the scheduler; the pod was created with its node, so scheduled is its creation",
+    ]);
+  });
+
+  it("takes the Scheduled event when it is not later than the start", () => {
+    const r = reportOf([envelope("ADDED", ds(2, readyLate)), kubeletEvent("Scheduled", "2024-05-01T10:00:02Z")]);
+    expect(r.pods[0]!.timestamps.scheduled).toBe(T0 + 2000);
+    expect(r.pods[0]!.durationsMs.scheduling).toBe(2000);
+  });
+
+  it("leaves scheduled unknown and bounds scheduling by the start when nothing else tells", () => {
+    const r = reportOf([envelope("ADDED", ds(2, readyLate))]);
+    const p = r.pods[0]!;
+    expect(p.timestamps.scheduled).toBeNull();
+    expect(p.notAfter.scheduled).toBe(T0 + 4000);
+    expect(p.durationsMs.scheduling).toBeNull();
+    expect(p.boundsMs).toMatchObject({ scheduling: { atMost: 4000 }, scheduledToRunning: { atLeast: 2000 } });
+    expect(r.warnings[0]!.message).toContain("scheduled is unknown and scheduling at most the time up to that start");
+  });
+
+  it("keeps a PodScheduled no later than the start, and leaves static pods alone", () => {
+    const fine = reportOf([envelope("ADDED", ds(2, { ...readyLate, conditions: [{ type: "PodScheduled", status: "True", at: 3 }] }))]);
+    expect(fine.pods[0]!.durationsMs.scheduling).toBe(3000);
+    expect(fine.warnings).toEqual([]);
+    const mirror = reportOf([envelope("ADDED", ds(2, { ...readyLate, owner: { kind: "Node", name: "n" } }))]);
+    expect(mirror.pods[0]!.timestamps.scheduled).toBe(T0 + 70_000);
+  });
+});
