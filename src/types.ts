@@ -47,6 +47,7 @@ export const TIMESTAMP_NAMES = [
   "containersStarted",
   "ready",
   "finished",
+  "deletionRequested",
   "deleted",
 ] as const;
 export type TimestampName = (typeof TIMESTAMP_NAMES)[number];

@@ -3,6 +3,7 @@ import type { KubeEvent } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { phaseStart } from "./history.js";
+import { deletedAt, deletionRequestedAt } from "./timestamps.js";
 
 /** One piece of evidence in a pod's timeline. */
 export type TimelineEntry =
@@ -34,6 +35,9 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
   const conditions = new Map<string, string>();
   const containers = new Map<string, string>();
   let deleting = false;
+  let gone = false;
+  const requested = deletionRequestedAt(history);
+  const deleted = deletedAt(history);
   const first = history.observations[0];
   if (first !== undefined && history.meta.created !== null) {
     entries.push({ kind: "pod", at: history.meta.created, what: "created (metadata.creationTimestamp)", source: first.loc });
@@ -80,9 +84,13 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
     }
     if (obs.deletionTimestamp !== null && !deleting) {
       deleting = true;
-      entries.push({ kind: "pod", at: obs.deletionTimestamp, what: "deletion requested (metadata.deletionTimestamp)", source: obs.loc });
+      if (requested !== null) entries.push({ kind: "pod", at: requested, what: "deletion requested (metadata.deletionTimestamp minus deletionGracePeriodSeconds)", source: obs.loc });
+      entries.push({ kind: "pod", at: obs.deletionTimestamp, what: "grace period ends (metadata.deletionTimestamp)", source: obs.loc });
     }
-    if (obs.resolvedType === "DELETED") entries.push({ kind: "pod", at: obs.managedAt ?? obs.deletionTimestamp, what: "DELETED", source: obs.loc });
+    if (obs.resolvedType === "DELETED" && !gone) {
+      gone = true;
+      entries.push({ kind: "pod", at: deleted ?? obs.deletionTimestamp, what: "DELETED", source: obs.loc });
+    }
   }
   for (const e of events) {
     entries.push({

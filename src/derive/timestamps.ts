@@ -73,7 +73,8 @@ export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent
     containersStarted: running?.exact === true ? running.at : null,
     ready: transition("ready", "Ready"),
     finished: last !== undefined && (last.phase === "Succeeded" || last.phase === "Failed") ? latestFinish(last) : null,
-    deleted: deletedAt(obs),
+    deletionRequested: deletionRequestedAt(history),
+    deleted: deletedAt(history),
   };
   // In the order of the timestamp names, whatever the order they were found in: reports are byte-stable.
   const ordered: Partial<Record<TimestampName, EpochMs>> = {};
@@ -169,8 +170,34 @@ function containersStarted(history: PodHistory, starts: ContainerStarts): { at: 
   return at === null ? null : { at, exact };
 }
 
-function deletedAt(obs: readonly { readonly deletionTimestamp: EpochMs | null; readonly resolvedType: WatchType; readonly managedAt: EpochMs | null }[]): EpochMs | null {
-  for (const o of obs) if (o.deletionTimestamp !== null) return o.deletionTimestamp;
-  const deleted = obs.find((o) => o.resolvedType === "DELETED");
-  return deleted?.managedAt ?? null;
+/**
+ * When the pod's deletion was requested: `deletionTimestamp` is that request
+ * plus `deletionGracePeriodSeconds` (the end of the grace period). A shorter
+ * grace period asked later (the kubelet's final delete asks for 0) moves
+ * deletionTimestamp by the same amount as the grace period, so the
+ * difference names the first request in every record; it is taken from the
+ * newest record, the one the pod's grace period comes from. Null without a
+ * grace period (a hand-trimmed object).
+ */
+export function deletionRequestedAt(history: PodHistory): EpochMs | null {
+  const grace = history.meta.deletionGracePeriodSeconds ?? null;
+  const last = history.observations.findLast((o) => o.deletionTimestamp !== null);
+  if (grace === null || last === undefined || last.deletionTimestamp === null) return null;
+  return last.deletionTimestamp - grace * 1000;
+}
+
+/**
+ * When the object went away: the latest moment its DELETED record shows it
+ * existed (the kubelet's final status write in managedFields, the
+ * containers' ends, the delete request; after a forced delete or the
+ * kubelet's final one the grace period is 0 and the request is
+ * deletionTimestamp itself). Watch events carry no time of their own, and a
+ * DELETED record is the object as last stored, so this is the last moment
+ * it is known to have existed, usually within a second of its removal. Not
+ * the first deletionTimestamp seen: that is the grace period's deadline.
+ */
+export function deletedAt(history: PodHistory): EpochMs | null {
+  const gone = history.observations.findLast((o) => o.resolvedType === "DELETED");
+  if (gone === undefined) return null;
+  return maxOf([gone.managedAt, gone.lastManagedAt, latestFinish(gone), deletionRequestedAt(history)]);
 }

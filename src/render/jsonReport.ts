@@ -76,6 +76,7 @@ export interface JsonReportDocument {
       containersStarted: Time;
       ready: Time;
       finished: Time;
+      deletionRequested: Time;
       deleted: Time;
     };
     /**
@@ -89,6 +90,7 @@ export interface JsonReportDocument {
       containersStarted?: string;
       ready?: string;
       finished?: string;
+      deletionRequested?: string;
       deleted?: string;
     };
     /**

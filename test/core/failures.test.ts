@@ -96,7 +96,9 @@ describe("failure reasons from pod records", () => {
     const untyped = reportOf([running, terminating]);
     for (const r of [typed, untyped]) {
       expect(r.pods[0]!.outcome).toBe("Deleted");
-      expect(r.pods[0]!.timestamps.deleted).toBe(T0 + 90000);
+      // Requested at 60 (the 90 s deadline minus the 30 s grace period); last shown existing at 61, when the container ended.
+      expect(r.pods[0]!.timestamps.deletionRequested).toBe(T0 + 60000);
+      expect(r.pods[0]!.timestamps.deleted).toBe(T0 + 61000);
       expect(r.pods[0]!.failures).toEqual([]);
     }
   });

@@ -52,6 +52,7 @@ describe("a pod's start-up from its watch records", () => {
       containersStarted: T0 + 4000,
       ready: T0 + 5000,
       finished: null,
+      deletionRequested: null,
       deleted: null,
     });
     expect(p.durationsMs).toEqual({
