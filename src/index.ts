@@ -50,6 +50,7 @@ export {
   type Stage,
   type StageSummary,
   type Summary,
+  type TerminatingState,
   type ThresholdResult,
   type TimestampName,
 } from "./types.js";

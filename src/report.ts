@@ -1,7 +1,8 @@
-import type { GroupBy, InputSummary, PodReport, Report, Warning } from "./types.js";
+import { STUCK_TERMINATING_MS, type GroupBy, type InputSummary, type PodReport, type Report, type Warning } from "./types.js";
 import type { Reconstructed } from "./reconstruct/reconstruction.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
+import type { DeriveContext } from "./derive/deletion.js";
 import { summarize } from "./summarize/summarize.js";
 import { filterPods, type PodFilter } from "./summarize/podFilter.js";
 import { summarizeGroups } from "./summarize/groups.js";
@@ -32,18 +33,20 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
   }
   const pods: PodReport[] = [];
   const warnings: Warning[] = [...contents.warnings];
+  const context: DeriveContext = { snapshotInputs: new Set(inputs.filter((i) => i.format === "list").map((i) => i.name)) };
   // One history at a time: each is built, derived and dropped.
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
     sources[i] = undefined;
     const events = eventsByPod.get(source.key) ?? [];
     eventsByPod.delete(source.key);
-    const { pod, warnings: podWarnings } = derivePod(source.finish(), events);
+    const { pod, warnings: podWarnings } = derivePod(source.finish(), events, context);
     pods.push(pod);
     warnings.push(...podWarnings);
   }
   pods.sort(comparePods);
   const span = captureSpan(pods, eventTimes);
+  for (let i = 0; i < pods.length; i++) pods[i] = withOverdue(pods[i]!, span.end);
   const selected = options.filter === undefined ? pods : filterPods(pods, options.filter, span.end);
   const summaryOptions = { includePartial: options.includePartial ?? false };
   const summary = summarize(selected, summaryOptions);
@@ -70,6 +73,14 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
     thresholds: evaluateThresholds(summary, options.thresholds ?? []),
     warnings: warnings.sort((a, b) => compareText(a.input, b.input) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
   };
+}
+
+/** A Terminating pod's lateness against the end of the capture: the latest time the capture shows, the best estimate of when it was taken. */
+function withOverdue(pod: PodReport, end: number | null): PodReport {
+  const t = pod.terminating;
+  if (t === null || t.deadline === null || end === null) return pod;
+  const overdueMs = Math.max(0, Math.round(end - t.deadline));
+  return { ...pod, terminating: { ...t, overdueMs, stuck: overdueMs > STUCK_TERMINATING_MS } };
 }
 
 /** Created time, then namespace, then name (SPEC section 8); uid breaks the last ties. */

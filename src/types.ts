@@ -52,7 +52,7 @@ export const TIMESTAMP_NAMES = [
 ] as const;
 export type TimestampName = (typeof TIMESTAMP_NAMES)[number];
 
-export const OUTCOMES = ["Ready", "Running", "Succeeded", "Failed", "Pending", "Deleted", "Unknown"] as const;
+export const OUTCOMES = ["Ready", "Running", "Succeeded", "Failed", "Pending", "Terminating", "Deleted", "Unknown"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const FAILURE_CATEGORIES = [
@@ -115,6 +115,21 @@ export interface ConditionEntry {
  */
 export type DurationBound = { readonly atMost: number } | { readonly atLeast: number };
 
+/** A pod whose deletion was requested and not seen to finish (`Terminating`, as kubectl prints it). */
+export interface TerminatingState {
+  /** The first deletionTimestamp seen: when the grace period ended. */
+  readonly deadline: EpochMs | null;
+  /** What keeps the object in the API besides its kubelet (`foregroundDeletion`, a controller's finalizer...). */
+  readonly finalizers: readonly string[];
+  /** How long after the deadline the capture still shows the pod; null when the capture's end is unknown. */
+  readonly overdueMs: number | null;
+  /** Still there more than `STUCK_TERMINATING_MS` after its grace period ended. */
+  readonly stuck: boolean;
+}
+
+/** A pod still there this long after its grace period ended is stuck terminating (see docs/real-clusters.md). */
+export const STUCK_TERMINATING_MS = 5 * 60_000;
+
 export interface PodReport {
   readonly uid: string | null;
   readonly namespace: string;
@@ -125,6 +140,8 @@ export interface PodReport {
   readonly outcome: Outcome;
   readonly stuckIn: string | null;
   readonly partial: boolean;
+  /** Set when the outcome is `Terminating`. */
+  readonly terminating: TerminatingState | null;
   readonly phases: readonly PhaseEntry[];
   readonly conditions: readonly ConditionEntry[];
   /** Moments the capture saw, measured (SPEC section 3); null when it did not see them. */

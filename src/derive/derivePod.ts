@@ -8,6 +8,7 @@ import { deriveFailures } from "./failures.js";
 import { deriveConditions, derivePhases } from "./history.js";
 import { deriveImagePulls } from "./imagePulls.js";
 import { deriveOutcome, deriveStuckIn } from "./outcome.js";
+import { deletionDeadline, deletionRecord, NO_CONTEXT, type DeriveContext } from "./deletion.js";
 import { deriveStages } from "./stages.js";
 import { containerStarts, deriveTimestamps } from "./timestamps.js";
 
@@ -15,16 +16,16 @@ import { containerStarts, deriveTimestamps } from "./timestamps.js";
  * Everything podtrail reports about one pod, from its ordered history and the
  * events matched to it. Pure: the same history gives the same report.
  */
-export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { pod: PodReport; warnings: Warning[] } {
+export function derivePod(history: PodHistory, events: readonly KubeEvent[], context: DeriveContext = NO_CONTEXT): { pod: PodReport; warnings: Warning[] } {
   const obs = history.observations;
   const starts = containerStarts(history);
-  const { timestamps, notAfter, lateScheduled } = deriveTimestamps(history, events, starts);
+  const { timestamps, notAfter, lateScheduled } = deriveTimestamps(history, events, starts, context);
   const pulls = deriveImagePulls(events);
   const containers = deriveContainers(history, starts.first, pulls);
   let imagePullMs: number | null = null;
   for (const pull of pulls.values()) if (pull.wallMs !== null) imagePullMs = (imagePullMs ?? 0) + pull.wallMs;
   const { durations, bounds, problems } = deriveStages({ timestamps, notAfter, imagePullMs, initRunMs: initRunTime(history) });
-  const outcome = obs.length === 0 ? "Unknown" : deriveOutcome(obs);
+  const outcome = obs.length === 0 ? "Unknown" : deriveOutcome(obs, deletionRecord(history, context) !== null);
   const last = obs[obs.length - 1];
   const first = obs[0];
   const node = obs.findLast((o) => o.nodeName !== null)?.nodeName ?? nodeFromEvents(events);
@@ -36,9 +37,12 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
     owner: history.meta.owner,
     labels: history.meta.labels,
     outcome,
-    stuckIn: deriveStuckIn(obs, outcome, timestamps.ready !== null),
+    // Ready before the capture saw it counts as ready too.
+    stuckIn: deriveStuckIn(obs, outcome, timestamps.ready !== null || notAfter.ready !== undefined),
     // A pod first seen past Pending (a capture that started late), or known only from events.
     partial: first === undefined || (first.phase !== null && first.phase !== "Pending"),
+    // How long it is overdue depends on the capture's end: the report fills it in.
+    terminating: outcome === "Terminating" ? { deadline: deletionDeadline(history), finalizers: history.meta.finalizers ?? [], overdueMs: null, stuck: false } : null,
     phases: derivePhases(obs, timestamps.created),
     conditions: deriveConditions(obs),
     timestamps,

@@ -4,6 +4,7 @@ import type { PodHistory } from "../reconstruct/podHistory.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { phaseStart } from "./history.js";
 import { deletedAt, deletionRequestedAt } from "./timestamps.js";
+import { deletionRecord, NO_CONTEXT, type DeriveContext } from "./deletion.js";
 
 /** One piece of evidence in a pod's timeline. */
 export type TimelineEntry =
@@ -29,15 +30,15 @@ export interface StageSpan {
  * condition, container state, deletion) and every matched event, with the
  * record it came from, in time order.
  */
-export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]): TimelineEntry[] {
+export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[], context: DeriveContext = NO_CONTEXT): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   let phase: string | null = null;
   const conditions = new Map<string, string>();
   const containers = new Map<string, string>();
   let deleting = false;
-  let gone = false;
   const requested = deletionRequestedAt(history);
-  const deleted = deletedAt(history);
+  const deleted = deletedAt(history, context);
+  const gone = deletionRecord(history, context);
   const first = history.observations[0];
   if (first !== undefined && history.meta.created !== null) {
     entries.push({ kind: "pod", at: history.meta.created, what: "created (metadata.creationTimestamp)", source: first.loc });
@@ -87,10 +88,7 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
       if (requested !== null) entries.push({ kind: "pod", at: requested, what: "deletion requested (metadata.deletionTimestamp minus deletionGracePeriodSeconds)", source: obs.loc });
       entries.push({ kind: "pod", at: obs.deletionTimestamp, what: "grace period ends (metadata.deletionTimestamp)", source: obs.loc });
     }
-    if (obs.resolvedType === "DELETED" && !gone) {
-      gone = true;
-      entries.push({ kind: "pod", at: deleted ?? obs.deletionTimestamp, what: "DELETED", source: obs.loc });
-    }
+    if (obs === gone) entries.push({ kind: "pod", at: deleted ?? obs.deletionTimestamp, what: "DELETED", source: obs.loc });
   }
   for (const e of events) {
     entries.push({

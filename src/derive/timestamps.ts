@@ -1,6 +1,7 @@
 import { TIMESTAMP_NAMES, type EpochMs, type TimestampName } from "../types.js";
 import type { KubeEvent, PodObservation, WatchType } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
+import { deletionRecord, type DeriveContext } from "./deletion.js";
 import { containerKey, currentRunStart, firstRunStart, latestFinish, maxOf, minOf } from "./podView.js";
 
 /** What the records show of each container's starts, keyed by `containerKey`. */
@@ -47,7 +48,7 @@ export interface LateScheduled {
 }
 
 /** The timestamps of SPEC section 3. */
-export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent[], starts: ContainerStarts): PodMoments {
+export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent[], starts: ContainerStarts, context: DeriveContext): PodMoments {
   const obs = history.observations;
   const last = obs[obs.length - 1];
   const scheduledEvent = events.find((e) => e.reason === "Scheduled");
@@ -74,7 +75,7 @@ export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent
     ready: transition("ready", "Ready"),
     finished: last !== undefined && (last.phase === "Succeeded" || last.phase === "Failed") ? latestFinish(last) : null,
     deletionRequested: deletionRequestedAt(history),
-    deleted: deletedAt(history),
+    deleted: deletedAt(history, context),
   };
   // In the order of the timestamp names, whatever the order they were found in: reports are byte-stable.
   const ordered: Partial<Record<TimestampName, EpochMs>> = {};
@@ -196,8 +197,8 @@ export function deletionRequestedAt(history: PodHistory): EpochMs | null {
  * it is known to have existed, usually within a second of its removal. Not
  * the first deletionTimestamp seen: that is the grace period's deadline.
  */
-export function deletedAt(history: PodHistory): EpochMs | null {
-  const gone = history.observations.findLast((o) => o.resolvedType === "DELETED");
-  if (gone === undefined) return null;
+export function deletedAt(history: PodHistory, context: DeriveContext): EpochMs | null {
+  const gone = deletionRecord(history, context);
+  if (gone === null) return null;
   return maxOf([gone.managedAt, gone.lastManagedAt, latestFinish(gone), deletionRequestedAt(history)]);
 }

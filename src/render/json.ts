@@ -37,6 +37,7 @@ function podJson(p: PodReport): JsonPod {
     outcome: p.outcome,
     stuckIn: p.stuckIn,
     partial: p.partial,
+    terminating: p.terminating === null ? null : { ...p.terminating, deadline: formatTimeOrNull(p.terminating.deadline) },
     phases: p.phases.map((e) => ({ phase: e.phase, at: formatTimeOrNull(e.at) })),
     conditions: p.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, at: formatTimeOrNull(c.at) })),
     timestamps: mapValues(p.timestamps, formatTimeOrNull),

@@ -51,9 +51,27 @@ export interface JsonReportDocument {
     name: string;
     node: string | null;
     owner: string | null;
-    outcome: "Ready" | "Running" | "Succeeded" | "Failed" | "Pending" | "Deleted" | "Unknown";
+    outcome: "Ready" | "Running" | "Succeeded" | "Failed" | "Pending" | "Terminating" | "Deleted" | "Unknown";
     stuckIn: string | null;
     partial: boolean;
+    /**
+     * set when the outcome is Terminating: deletion requested, not seen to finish
+     */
+    terminating: null | {
+      /**
+       * the first deletionTimestamp seen: when the grace period ended
+       */
+      deadline: string | null;
+      finalizers: string[];
+      /**
+       * how long after the deadline the capture still shows the pod
+       */
+      overdueMs: number | null;
+      /**
+       * still there more than 5 minutes after its grace period ended
+       */
+      stuck: boolean;
+    };
     phases: {
       phase: string;
       at: Time;

@@ -2,7 +2,7 @@ import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, 
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
-import { boundedPods, noStartupReason, outcomeCounts, stageFigure, STAGE_LABELS } from "./stageFacts.js";
+import { boundedPods, heldBy, lastPhase, noStartupReason, outcomeCounts, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
 import { compareText } from "../compareText.js";
 
@@ -90,6 +90,24 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     ), ...cutNote(stuck.length - top, "more", "pod"), "");
   }
 
+  const lingering = stuckTerminating(report.pods);
+  if (lingering.length > 0) {
+    out.push("## Pods stuck terminating", "");
+    out.push("Deletion requested, and still there 5 minutes or more after the grace period ended (kubectl shows them as Terminating).", "");
+    out.push(...mdTable(
+      ["Pod", "Phase", "Delete requested", "Overdue", "Node", "Held by"],
+      lingering.slice(0, top).map((p) => [
+        podName(p),
+        text(lastPhase(p)),
+        p.timestamps.deletionRequested === null ? "-" : formatTime(p.timestamps.deletionRequested),
+        humanizeMs(p.terminating!.overdueMs),
+        text(p.node ?? "-"),
+        text(heldBy(p)),
+      ]),
+      "lllrll",
+    ), ...cutNote(lingering.length - top, "more", "pod"), "");
+  }
+
   const detailed = detailedPods(report.pods, slowest, top);
   if (detailed.pods.length > 0) {
     out.push("## Pod details", "");
@@ -174,6 +192,11 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
   }
   const failed = report.pods.filter((p) => p.outcome === "Failed").length;
   if (failed > 0) out.push(`- **${plural(failed, "pod")} ended Failed.**`);
+  const lingering = stuckTerminating(report.pods);
+  if (lingering.length > 0) {
+    const worst = lingering[0]!;
+    out.push(`- **${plural(lingering.length, "pod")} stuck terminating**, still there long after ${lingering.length === 1 ? "its" : "their"} grace period: e.g. ${podName(worst)}, ${humanizeMs(worst.terminating!.overdueMs)} overdue, held by ${text(heldBy(worst))}.`);
+  }
   const partial = report.pods.filter((p) => p.partial).length;
   if (partial > 0) {
     const bounded = boundedPods(report.pods);
@@ -182,7 +205,7 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
     out.push(`- ${plural(partial, "pod")} already past Pending when first seen (partial): ${partial === 1 ? "its" : "their"} early stages are missing.${bounds}`);
   }
   if (report.gaps.length > 0) out.push(`- The capture has ${plural(report.gaps.length, "gap")} (watch ERROR ${[...new Set(report.gaps.map((g) => g.code ?? "?"))].join(", ")}): changes in between may be missing.`);
-  if (failures.length === 0 && stuck.length === 0 && failed === 0) out.push("- No failure reasons; no pod was stuck at the end.");
+  if (failures.length === 0 && stuck.length === 0 && failed === 0 && lingering.length === 0) out.push("- No failure reasons; no pod was stuck at the end.");
   return out;
 }
 

@@ -67,3 +67,22 @@ export function noStartupReason(report: Report): string {
   if (before > 0) return `no startup was measured: ${before === 1 ? "1 pod was" : `${before} pods were`} already ready when the capture first saw ${before === 1 ? "it" : "them"}`;
   return "no pod became ready in the capture";
 }
+
+/** Pods still there long after their grace period ended, longest overdue first (name order breaks ties). */
+export function stuckTerminating(pods: readonly PodReport[]): PodReport[] {
+  return pods
+    .filter((p) => p.terminating?.stuck === true)
+    .sort((a, b) => (b.terminating!.overdueMs ?? 0) - (a.terminating!.overdueMs ?? 0) || compareText(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+}
+
+/** What keeps a pod that is stuck terminating: its finalizers, else the kubelet that never confirmed its containers stopped. */
+export function heldBy(p: PodReport): string {
+  const finalizers = p.terminating?.finalizers ?? [];
+  if (finalizers.length > 0) return `finalizer${finalizers.length === 1 ? "" : "s"} ${finalizers.join(", ")}`;
+  return `its kubelet${p.node === null ? "" : ` on ${p.node}`} (no finalizers)`;
+}
+
+/** The last phase a pod was seen in. */
+export function lastPhase(p: PodReport): string {
+  return p.phases[p.phases.length - 1]?.phase ?? "-";
+}

@@ -2,7 +2,7 @@ import { STAGES, type PodReport, type Report } from "../types.js";
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
-import { boundedPods, missingEventsReason, noStartupReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
+import { boundedPods, heldBy, lastPhase, missingEventsReason, noStartupReason, outcomeCounts, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { compareText } from "../compareText.js";
 
 export interface TextOptions {
@@ -104,6 +104,20 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     const rows = stuck.slice(0, top).map((p) => [`${p.namespace}/${p.name}`, p.outcome, p.stuckIn ?? "", p.failures.map((f) => `${f.reason}×${f.count}`).join(", ")]);
     out.push(...indent(table(["POD", "OUTCOME", "STUCK IN", "FAILURES"], rows)));
     if (stuck.length > top) out.push(`  ... and ${stuck.length - top} more`);
+  }
+  const lingering = stuckTerminating(report.pods);
+  if (lingering.length > 0) {
+    out.push("");
+    out.push(paint.warn("Pods stuck terminating (still there 5 minutes or more after their grace period)"));
+    const rows = lingering.slice(0, top).map((p) => [
+      `${p.namespace}/${p.name}`,
+      lastPhase(p),
+      p.timestamps.deletionRequested === null ? "-" : formatTime(p.timestamps.deletionRequested),
+      humanizeMs(p.terminating!.overdueMs),
+      heldBy(p),
+    ]);
+    out.push(...indent(table(["POD", "PHASE", "DELETE REQUESTED", "OVERDUE", "HELD BY"], rows, new Set([3]))));
+    if (lingering.length > top) out.push(`  ... and ${lingering.length - top} more`);
   }
 
   if (report.warnings.length > 0) {

@@ -93,7 +93,9 @@ describe("failure reasons from pod records", () => {
     const running = pod({ rv: 1, phase: "Running", node: "n", conditions: [sched], statuses: [{ name: "app", state: { running: 2 } }] });
     const terminating = pod({ rv: 2, phase: "Running", deleted: 90, statuses: [{ name: "app", state: { terminated: "Completed", exitCode: 0, started: 2, finished: 61 } }] });
     const typed = reportOf([envelope("ADDED", running), envelope("MODIFIED", terminating), envelope("DELETED", { ...terminating, metadata: { ...(terminating["metadata"] as object), resourceVersion: "3" } })]);
-    const untyped = reportOf([running, terminating]);
+    // kubectl get -w without event types prints the object as last stored: the kubelet's final delete set its grace period to 0.
+    const final = pod({ rv: 3, phase: "Running", deleted: 60, grace: 0, statuses: [{ name: "app", state: { terminated: "Completed", exitCode: 0, started: 2, finished: 61 } }] });
+    const untyped = reportOf([running, terminating, final]);
     for (const r of [typed, untyped]) {
       expect(r.pods[0]!.outcome).toBe("Deleted");
       // Requested at 60 (the 90 s deadline minus the 30 s grace period); last shown existing at 61, when the container ended.

@@ -142,3 +142,35 @@ describe("a PodScheduled later than the pod's start was written by the kubelet, 
     expect(mirror.pods[0]!.timestamps.scheduled).toBe(T0 + 70_000);
   });
 });
+
+describe("a pod whose deletion was requested and not seen to finish is Terminating", () => {
+  const ended = (extra: object) =>
+    pod({ rv: 5, phase: "Failed", node: "n", conditions: [sched], statuses: [{ name: "app", state: { terminated: "Error", exitCode: 1, started: 3, finished: 9 } }], ...extra });
+
+  it("calls a List item being deleted Terminating, whatever its containers, and a finalizer what holds it", async () => {
+    const { analyze } = await import("../../src/analyze.js");
+    const list = { kind: "List", apiVersion: "v1", metadata: { resourceVersion: "" }, items: [ended({ deleted: 20, grace: 0, finalizers: ["foregroundDeletion"] })] };
+    const source = { name: "pods-list.json", size: null, open: async function* () { yield Buffer.from(JSON.stringify(list)); } };
+    const r = await analyze([source]);
+    expect(r.pods[0]).toMatchObject({ outcome: "Terminating", stuckIn: null, terminating: { deadline: T0 + 20_000, finalizers: ["foregroundDeletion"] } });
+    expect(r.pods[0]!.timestamps).toMatchObject({ deletionRequested: T0 + 20_000, deleted: null });
+  });
+
+  it("takes an untyped stream's last object for the deletion only when nothing holds it", () => {
+    expect(reportOf([ended({ deleted: 20, grace: 0 })]).pods[0]!.outcome).toBe("Deleted");
+    expect(reportOf([ended({ deleted: 20, grace: 0, finalizers: ["foregroundDeletion"] })]).pods[0]!.outcome).toBe("Terminating");
+    // Its kubelet has not made its final delete (grace period still 30 s).
+    expect(reportOf([ended({ deleted: 50, grace: 30 })]).pods[0]!.outcome).toBe("Terminating");
+    // A DELETED event is the deletion, whatever it carries.
+    expect(reportOf([envelope("DELETED", ended({ deleted: 50, grace: 30, finalizers: ["x"] }))]).pods[0]!.outcome).toBe("Deleted");
+  });
+
+  it("measures how long after its grace period the capture still shows it, against the capture's end", () => {
+    const later = envelope("ADDED", pod({ uid: "u-other", name: "other", rv: 9, created: 1000, phase: "Pending" }));
+    const r = reportOf([envelope("MODIFIED", ended({ deleted: 20, grace: 30 })), later]);
+    expect(r.span.end).toBe(T0 + 1_000_000);
+    expect(r.pods[0]!.terminating).toMatchObject({ deadline: T0 + 20_000, overdueMs: 980_000, stuck: true });
+    const soon = reportOf([envelope("MODIFIED", ended({ deleted: 20, grace: 30 }))]).pods[0]!.terminating!;
+    expect(soon).toMatchObject({ overdueMs: 0, stuck: false });
+  });
+});

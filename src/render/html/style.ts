@@ -52,7 +52,7 @@ a { color: var(--accent); }
 .outcome-Succeeded { color: var(--ok); }
 .outcome-Failed { color: var(--bad); }
 .outcome-Pending { color: var(--warn); }
-.outcome-Deleted, .outcome-Unknown, .partial { color: var(--muted); }
+.outcome-Terminating, .outcome-Deleted, .outcome-Unknown, .partial { color: var(--muted); }
 .scroll { overflow-x: auto; }
 table.data { border-collapse: collapse; width: 100%; }
 table.data th, table.data td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
