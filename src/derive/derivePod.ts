@@ -6,7 +6,7 @@ import { formatTime } from "../kube/time.js";
 import { deriveContainers, initRunTime } from "./containers.js";
 import { deriveFailures } from "./failures.js";
 import { deriveConditions, derivePhases } from "./history.js";
-import { deriveImagePulls } from "./imagePulls.js";
+import { deriveImagePulls, firstRunPulls } from "./imagePulls.js";
 import { deriveOutcome, deriveStuckIn } from "./outcome.js";
 import { deletionDeadline, deletionRecord, NO_CONTEXT, type DeriveContext } from "./deletion.js";
 import { deriveStages } from "./stages.js";
@@ -20,7 +20,7 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[], con
   const obs = history.observations;
   const starts = containerStarts(history);
   const { timestamps, notAfter, lateScheduled } = deriveTimestamps(history, events, starts, context);
-  const pulls = deriveImagePulls(events);
+  const pulls = firstRunPulls(deriveImagePulls(events), starts);
   const containers = deriveContainers(history, starts.first, pulls);
   let imagePullMs: number | null = null;
   for (const pull of pulls.values()) if (pull.wallMs !== null) imagePullMs = (imagePullMs ?? 0) + pull.wallMs;

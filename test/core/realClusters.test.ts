@@ -174,3 +174,33 @@ describe("a pod whose deletion was requested and not seen to finish is Terminati
     expect(soon).toMatchObject({ overdueMs: 0, stuck: false });
   });
 });
+
+describe("an image pull counts for a container's first run only when it can have served it", () => {
+  const pulled = (at: string, count = 1) => ({
+    kind: "Event",
+    apiVersion: "v1",
+    metadata: { name: `web-1.pulled-${at}`, namespace: "shop", uid: `e-${at}`, resourceVersion: "70" },
+    involvedObject: { kind: "Pod", namespace: "shop", name: "web-1", uid: "0b1a6c1e-4a59-4f55-9a52-7d1e3c1b2a01", apiVersion: "v1", fieldPath: "spec.containers{app}" },
+    reason: "Pulled",
+    message: 'Container image "nginx:1.27" already present on machine',
+    source: { component: "kubelet", host: "n" },
+    firstTimestamp: at,
+    lastTimestamp: at,
+    count,
+    type: "Normal",
+  });
+  const restarted = pod({ rv: 8, phase: "Running", node: "n", conditions: [sched], statuses: [{ name: "app", state: { running: 3600 }, last: { terminated: "Unknown", exitCode: 255, started: 4, finished: 3500 }, restarts: 1 }] });
+
+  it("leaves out a pull that came after the first start: it served a restart", () => {
+    const r = reportOf([envelope("ADDED", restarted), pulled("2024-05-01T10:59:59Z")]);
+    expect(r.pods[0]!.timestamps.containersStarted).toBe(T0 + 4000);
+    expect(r.pods[0]!.durationsMs.imagePull).toBeNull();
+    expect(r.pods[0]!.containers[0]!.cached).toBeNull();
+  });
+
+  it("keeps one that came before it, aggregated over later runs or not", () => {
+    const r = reportOf([envelope("ADDED", restarted), pulled("2024-05-01T10:00:03Z", 2)]);
+    expect(r.pods[0]!.durationsMs.imagePull).toBe(0);
+    expect(r.pods[0]!.durationsMs.containerStart).toBe(3000);
+  });
+});
