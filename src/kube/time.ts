@@ -8,8 +8,10 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9
 
 /**
  * Parses a Kubernetes timestamp into epoch milliseconds, keeping microsecond
- * precision as a fraction. Null for absent, empty, zero (`0001-01-01T00:00:00Z`)
- * or malformed values.
+ * precision as a fraction. Null for absent, empty, zero (`0001-01-01T00:00:00Z`),
+ * the Unix epoch itself (`1970-01-01T00:00:00Z`: what the kubelet writes for a
+ * container time its runtime reported as 0, e.g. containerd's status of a
+ * container it lost, reason Unknown) or malformed values.
  */
 export function parseTime(value: unknown): EpochMs | null {
   if (typeof value !== "string") return null;
@@ -42,6 +44,7 @@ function parseUncached(value: string): EpochMs | null {
   const fraction = m[7];
   // Integer microseconds stay exact below 2^53; one division gives the nearest double of the ms.
   const micros = fraction === undefined ? 0 : Number(fraction.slice(0, 6).padEnd(6, "0"));
+  if (seconds === 0 && micros === 0) return null; // an unset time the runtime reported as 0
   return (seconds * 1_000_000 + micros) / 1000;
 }
 

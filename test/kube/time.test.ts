@@ -38,3 +38,12 @@ describe("formatTime", () => {
     }
   });
 });
+
+describe("parseTime", () => {
+  it("reads Go's zero time and the Unix epoch itself as unset (the kubelet writes the epoch for a time its runtime reported as 0)", () => {
+    expect(parseTime("0001-01-01T00:00:00Z")).toBeNull();
+    expect(parseTime("1970-01-01T00:00:00Z")).toBeNull();
+    expect(parseTime("1970-01-01T00:00:00.000001Z")).toBe(0.001);
+    expect(parseTime("1970-01-01T00:00:01Z")).toBe(1000);
+  });
+});
