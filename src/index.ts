@@ -50,6 +50,7 @@ export {
   type Stage,
   type StageSummary,
   type Summary,
+  type StuckTerminating,
   type TerminatingState,
   type ThresholdResult,
   type TimestampName,

@@ -1,4 +1,4 @@
-import { STUCK_TERMINATING_MS, type GroupBy, type InputSummary, type PodReport, type Report, type Warning } from "./types.js";
+import { STUCK_TERMINATING_MS, type GroupBy, type InputSummary, type PodReport, type Report, type StuckTerminating, type Warning } from "./types.js";
 import type { Reconstructed } from "./reconstruct/reconstruction.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
@@ -46,7 +46,6 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
   }
   pods.sort(comparePods);
   const span = captureSpan(pods, eventTimes);
-  for (let i = 0; i < pods.length; i++) pods[i] = withOverdue(pods[i]!, span.end);
   const selected = options.filter === undefined ? pods : filterPods(pods, options.filter, span.end);
   const summaryOptions = { includePartial: options.includePartial ?? false };
   const summary = summarize(selected, summaryOptions);
@@ -65,6 +64,7 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
       skippedKinds: contents.skippedKinds,
     },
     gaps: [...contents.gaps].sort((a, b) => compareText(a.input, b.input) || a.line - b.line),
+    stuckTerminating: stuckTerminating(selected, span.end),
     podsSeen: pods.length,
     pods: selected,
     summary,
@@ -75,12 +75,20 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
   };
 }
 
-/** A Terminating pod's lateness against the end of the capture: the latest time the capture shows, the best estimate of when it was taken. */
-function withOverdue(pod: PodReport, end: number | null): PodReport {
-  const t = pod.terminating;
-  if (t === null || t.deadline === null || end === null) return pod;
-  const overdueMs = Math.max(0, Math.round(end - t.deadline));
-  return { ...pod, terminating: { ...t, overdueMs, stuck: overdueMs > STUCK_TERMINATING_MS } };
+/**
+ * Terminating pods still there long after their grace period, against the
+ * end of the capture: its latest time, the best estimate of when a List was
+ * taken or a watch stopped. Longest overdue first, then namespace and name.
+ */
+function stuckTerminating(pods: readonly PodReport[], end: number | null): StuckTerminating[] {
+  if (end === null) return [];
+  const stuck: StuckTerminating[] = [];
+  for (const p of pods) {
+    const deadline = p.terminating?.deadline ?? null;
+    if (deadline === null || end - deadline <= STUCK_TERMINATING_MS) continue;
+    stuck.push({ namespace: p.namespace, name: p.name, uid: p.uid, deadline, overdueMs: Math.round(end - deadline) });
+  }
+  return stuck.sort((a, b) => b.overdueMs - a.overdueMs || compareText(a.namespace, b.namespace) || compareText(a.name, b.name));
 }
 
 /** Created time, then namespace, then name (SPEC section 8); uid breaks the last ties. */

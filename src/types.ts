@@ -121,14 +121,24 @@ export interface TerminatingState {
   readonly deadline: EpochMs | null;
   /** What keeps the object in the API besides its kubelet (`foregroundDeletion`, a controller's finalizer...). */
   readonly finalizers: readonly string[];
-  /** How long after the deadline the capture still shows the pod; null when the capture's end is unknown. */
-  readonly overdueMs: number | null;
-  /** Still there more than `STUCK_TERMINATING_MS` after its grace period ended. */
-  readonly stuck: boolean;
 }
 
 /** A pod still there this long after its grace period ended is stuck terminating (see docs/real-clusters.md). */
 export const STUCK_TERMINATING_MS = 5 * 60_000;
+
+/**
+ * A Terminating pod the capture still shows more than `STUCK_TERMINATING_MS`
+ * after its grace period ended. Report-level: how late a pod is depends on
+ * the capture's end, not on the pod's records alone.
+ */
+export interface StuckTerminating {
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid: string | null;
+  readonly deadline: EpochMs;
+  /** The capture's end minus the deadline. */
+  readonly overdueMs: number;
+}
 
 export interface PodReport {
   readonly uid: string | null;
@@ -243,6 +253,8 @@ export interface Report {
     readonly skippedKinds: Readonly<Record<string, number>>;
   };
   readonly gaps: readonly CaptureGap[];
+  /** Selected pods stuck terminating, longest overdue first. */
+  readonly stuckTerminating: readonly StuckTerminating[];
   /** Pods in the capture before filters; `pods` holds those selected. */
   readonly podsSeen: number;
   readonly pods: readonly PodReport[];

@@ -41,8 +41,7 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[], con
     stuckIn: deriveStuckIn(obs, outcome, timestamps.ready !== null || notAfter.ready !== undefined),
     // A pod first seen past Pending (a capture that started late), or known only from events.
     partial: first === undefined || (first.phase !== null && first.phase !== "Pending"),
-    // How long it is overdue depends on the capture's end: the report fills it in.
-    terminating: outcome === "Terminating" ? { deadline: deletionDeadline(history), finalizers: history.meta.finalizers ?? [], overdueMs: null, stuck: false } : null,
+    terminating: outcome === "Terminating" ? { deadline: deletionDeadline(history), finalizers: history.meta.finalizers ?? [] } : null,
     phases: derivePhases(obs, timestamps.created),
     conditions: deriveConditions(obs),
     timestamps,

@@ -17,6 +17,7 @@ export function toJsonReport(report: Report): JsonReport {
     span: { start: formatTimeOrNull(report.span.start), end: formatTimeOrNull(report.span.end) },
     totals: report.totals,
     gaps: report.gaps,
+    stuckTerminating: report.stuckTerminating.map((t) => ({ ...t, deadline: formatTime(t.deadline) })),
     podsSeen: report.podsSeen,
     pods: report.pods.map(podJson),
     summary: report.summary,

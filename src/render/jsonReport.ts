@@ -42,6 +42,22 @@ export interface JsonReportDocument {
     message: string | null;
   }[];
   /**
+   * selected pods still there more than 5 minutes after their grace period ended, longest overdue first
+   */
+  stuckTerminating: {
+    namespace: string;
+    name: string;
+    uid: string | null;
+    /**
+     * the first deletionTimestamp seen
+     */
+    deadline: string;
+    /**
+     * the capture's end minus the deadline
+     */
+    overdueMs: number;
+  }[];
+  /**
    * pods in the capture before filters
    */
   podsSeen: number;
@@ -63,14 +79,6 @@ export interface JsonReportDocument {
        */
       deadline: string | null;
       finalizers: string[];
-      /**
-       * how long after the deadline the capture still shows the pod
-       */
-      overdueMs: number | null;
-      /**
-       * still there more than 5 minutes after its grace period ended
-       */
-      stuck: boolean;
     };
     phases: {
       phase: string;

@@ -90,17 +90,17 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     ), ...cutNote(stuck.length - top, "more", "pod"), "");
   }
 
-  const lingering = stuckTerminating(report.pods);
+  const lingering = stuckTerminating(report);
   if (lingering.length > 0) {
     out.push("## Pods stuck terminating", "");
     out.push("Deletion requested, and still there 5 minutes or more after the grace period ended (kubectl shows them as Terminating).", "");
     out.push(...mdTable(
       ["Pod", "Phase", "Delete requested", "Overdue", "Node", "Held by"],
-      lingering.slice(0, top).map((p) => [
+      lingering.slice(0, top).map(({ pod: p, overdueMs }) => [
         podName(p),
         text(lastPhase(p)),
         p.timestamps.deletionRequested === null ? "-" : formatTime(p.timestamps.deletionRequested),
-        humanizeMs(p.terminating!.overdueMs),
+        humanizeMs(overdueMs),
         text(p.node ?? "-"),
         text(heldBy(p)),
       ]),
@@ -192,10 +192,10 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
   }
   const failed = report.pods.filter((p) => p.outcome === "Failed").length;
   if (failed > 0) out.push(`- **${plural(failed, "pod")} ended Failed.**`);
-  const lingering = stuckTerminating(report.pods);
+  const lingering = stuckTerminating(report);
   if (lingering.length > 0) {
     const worst = lingering[0]!;
-    out.push(`- **${plural(lingering.length, "pod")} stuck terminating**, still there long after ${lingering.length === 1 ? "its" : "their"} grace period: e.g. ${podName(worst)}, ${humanizeMs(worst.terminating!.overdueMs)} overdue, held by ${text(heldBy(worst))}.`);
+    out.push(`- **${plural(lingering.length, "pod")} stuck terminating**, still there long after ${lingering.length === 1 ? "its" : "their"} grace period: e.g. ${podName(worst.pod)}, ${humanizeMs(worst.overdueMs)} overdue, held by ${text(heldBy(worst.pod))}.`);
   }
   const partial = report.pods.filter((p) => p.partial).length;
   if (partial > 0) {

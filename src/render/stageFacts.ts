@@ -68,11 +68,13 @@ export function noStartupReason(report: Report): string {
   return "no pod became ready in the capture";
 }
 
-/** Pods still there long after their grace period ended, longest overdue first (name order breaks ties). */
-export function stuckTerminating(pods: readonly PodReport[]): PodReport[] {
-  return pods
-    .filter((p) => p.terminating?.stuck === true)
-    .sort((a, b) => (b.terminating!.overdueMs ?? 0) - (a.terminating!.overdueMs ?? 0) || compareText(`${a.namespace}/${a.name}`, `${b.namespace}/${b.name}`));
+/** The report's pods stuck terminating, in its order (longest overdue first), each with how long overdue. */
+export function stuckTerminating(report: Report): { readonly pod: PodReport; readonly overdueMs: number }[] {
+  const byKey = new Map(report.pods.map((p) => [`${p.namespace}/${p.name}/${p.uid ?? ""}`, p]));
+  return report.stuckTerminating.flatMap((t) => {
+    const pod = byKey.get(`${t.namespace}/${t.name}/${t.uid ?? ""}`);
+    return pod === undefined ? [] : [{ pod, overdueMs: t.overdueMs }];
+  });
 }
 
 /** What keeps a pod that is stuck terminating: its finalizers, else the kubelet that never confirmed its containers stopped. */

@@ -105,15 +105,15 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     out.push(...indent(table(["POD", "OUTCOME", "STUCK IN", "FAILURES"], rows)));
     if (stuck.length > top) out.push(`  ... and ${stuck.length - top} more`);
   }
-  const lingering = stuckTerminating(report.pods);
+  const lingering = stuckTerminating(report);
   if (lingering.length > 0) {
     out.push("");
     out.push(paint.warn("Pods stuck terminating (still there 5 minutes or more after their grace period)"));
-    const rows = lingering.slice(0, top).map((p) => [
+    const rows = lingering.slice(0, top).map(({ pod: p, overdueMs }) => [
       `${p.namespace}/${p.name}`,
       lastPhase(p),
       p.timestamps.deletionRequested === null ? "-" : formatTime(p.timestamps.deletionRequested),
-      humanizeMs(p.terminating!.overdueMs),
+      humanizeMs(overdueMs),
       heldBy(p),
     ]);
     out.push(...indent(table(["POD", "PHASE", "DELETE REQUESTED", "OVERDUE", "HELD BY"], rows, new Set([3]))));
