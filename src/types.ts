@@ -36,6 +36,11 @@ export const STAGES = [
   "readiness",
   "startup",
   "startupSLI",
+  // Condition latencies from creation, as kube-burner's podLatency reports them.
+  "createdToSandboxReady",
+  "createdToInitialized",
+  "createdToContainersStarted",
+  "createdToContainersReady",
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -45,6 +50,7 @@ export const TIMESTAMP_NAMES = [
   "sandboxReady",
   "initialized",
   "containersStarted",
+  "containersReady",
   "ready",
   "finished",
   "deletionRequested",
@@ -147,6 +153,12 @@ export interface PodReport {
   readonly node: string | null;
   readonly owner: string | null;
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * Mounts a volume other than emptyDir, configMap, secret, downwardAPI or
+   * projected (a PVC, hostPath, an inline CSI or ephemeral volume), as
+   * clusterloader2 splits pods; null when no record had the pod's spec.
+   */
+  readonly stateful: boolean | null;
   readonly outcome: Outcome;
   readonly stuckIn: string | null;
   readonly partial: boolean;
@@ -214,7 +226,8 @@ export interface Summary {
   readonly failures: readonly FailureSummary[];
 }
 
-export const GROUP_BYS = ["namespace", "node", "owner"] as const;
+/** `storage` splits stateless from stateful pods, as clusterloader2 does (see `PodReport.stateful`). */
+export const GROUP_BYS = ["namespace", "node", "owner", "storage"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** Stage and failure summaries of one group of pods (`--group-by`). */

@@ -36,6 +36,7 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[], con
     node,
     owner: history.meta.owner,
     labels: history.meta.labels,
+    stateful: history.meta.stateful ?? null,
     outcome,
     // Ready before the capture saw it counts as ready too.
     stuckIn: deriveStuckIn(obs, outcome, timestamps.ready !== null || notAfter.ready !== undefined),

@@ -85,6 +85,10 @@ export function deriveStages({ timestamps: t, notAfter, imagePullMs, initRunMs }
     readiness,
     startup: span("startup", "created", "ready"),
     startupSLI,
+    createdToSandboxReady: span("createdToSandboxReady", "created", "sandboxReady"),
+    createdToInitialized: span("createdToInitialized", "created", "initialized"),
+    createdToContainersStarted: span("createdToContainersStarted", "created", "containersStarted"),
+    createdToContainersReady: span("createdToContainersReady", "created", "containersReady"),
   };
   const durations = {} as Record<Stage, number | null>;
   const bounds: Partial<Record<Stage, DurationBound>> = {};

@@ -129,5 +129,9 @@ export function stageSpans(pod: PodReport): StageSpan[] {
     span("readiness", "containersStarted", "ready"),
     span("startup", "created", "ready"),
     span("startupSLI", "created", "containersStarted"),
+    span("createdToSandboxReady", "created", "sandboxReady"),
+    span("createdToInitialized", "created", "initialized"),
+    span("createdToContainersStarted", "created", "containersStarted"),
+    span("createdToContainersReady", "created", "containersReady"),
   ];
 }

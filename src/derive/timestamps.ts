@@ -72,6 +72,7 @@ export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent
     sandboxReady: transition("sandboxReady", "PodReadyToStartContainers", "PodHasNetwork"),
     initialized: transition("initialized", "Initialized"),
     containersStarted: running?.exact === true ? running.at : null,
+    containersReady: transition("containersReady", "ContainersReady"),
     ready: transition("ready", "Ready"),
     finished: last !== undefined && (last.phase === "Succeeded" || last.phase === "Failed") ? latestFinish(last) : null,
     deletionRequested: deletionRequestedAt(history),

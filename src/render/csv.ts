@@ -8,6 +8,7 @@ const COLUMNS: readonly (readonly [header: string, value: (p: PodReport) => stri
   ["uid", (p) => p.uid ?? ""],
   ["node", (p) => p.node ?? ""],
   ["owner", (p) => p.owner ?? ""],
+  ["stateful", (p) => (p.stateful === null ? "" : String(p.stateful))],
   ["outcome", (p) => p.outcome],
   ["stuckIn", (p) => p.stuckIn ?? ""],
   ["partial", (p) => String(p.partial)],

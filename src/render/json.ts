@@ -35,6 +35,7 @@ function podJson(p: PodReport): JsonPod {
     name: p.name,
     node: p.node,
     owner: p.owner,
+    stateful: p.stateful,
     outcome: p.outcome,
     stuckIn: p.stuckIn,
     partial: p.partial,

@@ -67,6 +67,10 @@ export interface JsonReportDocument {
     name: string;
     node: string | null;
     owner: string | null;
+    /**
+     * mounts a volume other than emptyDir, configMap, secret, downwardAPI or projected (clusterloader2's stateful pods); null without a spec
+     */
+    stateful: boolean | null;
     outcome: "Ready" | "Running" | "Succeeded" | "Failed" | "Pending" | "Terminating" | "Deleted" | "Unknown";
     stuckIn: string | null;
     partial: boolean;
@@ -100,6 +104,7 @@ export interface JsonReportDocument {
       sandboxReady: Time;
       initialized: Time;
       containersStarted: Time;
+      containersReady: Time;
       ready: Time;
       finished: Time;
       deletionRequested: Time;
@@ -114,6 +119,7 @@ export interface JsonReportDocument {
       sandboxReady?: string;
       initialized?: string;
       containersStarted?: string;
+      containersReady?: string;
       ready?: string;
       finished?: string;
       deletionRequested?: string;
@@ -130,6 +136,10 @@ export interface JsonReportDocument {
       readiness: DurationMs;
       startup: DurationMs;
       startupSLI: DurationMs;
+      createdToSandboxReady: DurationMs;
+      createdToInitialized: DurationMs;
+      createdToContainersStarted: DurationMs;
+      createdToContainersReady: DurationMs;
     };
     /**
      * stages that rest on a moment in notAfter: bounded, not measured (their durationsMs are null)
@@ -142,6 +152,10 @@ export interface JsonReportDocument {
       readiness?: DurationBound;
       startup?: DurationBound;
       startupSLI?: DurationBound;
+      createdToSandboxReady?: DurationBound;
+      createdToInitialized?: DurationBound;
+      createdToContainersStarted?: DurationBound;
+      createdToContainersReady?: DurationBound;
     };
     containers: {
       name: string;
@@ -171,7 +185,7 @@ export interface JsonReportDocument {
     events: number;
   }[];
   summary: Summary;
-  groupBy: "namespace" | "node" | "owner" | null;
+  groupBy: "namespace" | "node" | "owner" | "storage" | null;
   groups: {
     group: string;
     summary: Summary;
@@ -208,6 +222,10 @@ export interface Summary {
     readiness: StageSummary;
     startup: StageSummary;
     startupSLI: StageSummary;
+    createdToSandboxReady: StageSummary;
+    createdToInitialized: StageSummary;
+    createdToContainersStarted: StageSummary;
+    createdToContainersReady: StageSummary;
   };
   failures: {
     reason: string;

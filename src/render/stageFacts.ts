@@ -11,6 +11,10 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
   readiness: "Readiness",
   startup: "Startup (created to ready)",
   startupSLI: "Start-up SLI",
+  createdToSandboxReady: "Created to sandbox ready",
+  createdToInitialized: "Created to initialized",
+  createdToContainersStarted: "Created to containers started",
+  createdToContainersReady: "Created to containers ready",
 };
 
 /** What each stage measures, in a few words. */
@@ -22,6 +26,10 @@ export const STAGE_HINTS: Readonly<Record<Stage, string>> = {
   readiness: "containers running → Ready",
   startup: "created → Ready",
   startupSLI: "excludes image pulls and init containers (SLO p99 ≤ 5s)",
+  createdToSandboxReady: "created → PodReadyToStartContainers (kube-burner's PodReadyToStartContainers)",
+  createdToInitialized: "created → Initialized (kube-burner's Initialized)",
+  createdToContainersStarted: "created → all containers running (kube-burner's ContainersStarted)",
+  createdToContainersReady: "created → ContainersReady (kube-burner's ContainersReady)",
 };
 
 /** Stages that only kubelet events give. */

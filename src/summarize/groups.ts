@@ -2,7 +2,7 @@ import type { GroupBy, GroupSummary, PodReport } from "../types.js";
 import { summarize, type SummaryOptions } from "./summarize.js";
 import { compareText } from "../compareText.js";
 
-/** The group a pod belongs to; `(none)` for pods without a node or owner. */
+/** The group a pod belongs to; `(none)` for pods without a node or owner, `(unknown)` for pods whose spec no record had. */
 export function groupOf(pod: PodReport, by: GroupBy): string {
   switch (by) {
     case "namespace":
@@ -11,6 +11,8 @@ export function groupOf(pod: PodReport, by: GroupBy): string {
       return pod.node ?? "(none)";
     case "owner":
       return pod.owner ?? "(none)";
+    case "storage":
+      return pod.stateful === null ? "(unknown)" : pod.stateful ? "stateful" : "stateless";
   }
 }
 

@@ -50,6 +50,7 @@ describe("a pod's start-up from its watch records", () => {
       sandboxReady: T0 + 3000,
       initialized: T0 + 1000,
       containersStarted: T0 + 4000,
+      containersReady: null,
       ready: T0 + 5000,
       finished: null,
       deletionRequested: null,
@@ -63,6 +64,10 @@ describe("a pod's start-up from its watch records", () => {
       readiness: 1000,
       startup: 5000,
       startupSLI: null,
+      createdToSandboxReady: 3000,
+      createdToInitialized: 1000,
+      createdToContainersStarted: 4000,
+      createdToContainersReady: null,
     });
     expect(p.outcome).toBe("Ready");
     expect(p.stuckIn).toBeNull();
@@ -112,7 +117,7 @@ describe("a pod's start-up from its watch records", () => {
     expect(p.timestamps).toMatchObject({ ready: null, sandboxReady: null, initialized: null });
     expect(p.notAfter).toEqual({ sandboxReady: T0 + 3000, initialized: T0 + 1000, ready: T0 + 5000 });
     expect(p.durationsMs).toMatchObject({ startup: null, readiness: null });
-    expect(p.boundsMs).toEqual({ startup: { atMost: 5000 }, readiness: { atMost: 1000 } });
+    expect(p.boundsMs).toEqual({ startup: { atMost: 5000 }, readiness: { atMost: 1000 }, createdToSandboxReady: { atMost: 3000 }, createdToInitialized: { atMost: 1000 } });
     expect(p.phases).toEqual([{ phase: "Running", at: T0 + 4000 }]);
     expect(late.summary.stages.startup).toMatchObject({ count: 0, leftOut: 1 });
   });

@@ -60,7 +60,7 @@ describe("a figure resting on a transition the capture did not see is a bound, n
     const p = reportOf([envelope("ADDED", readyBeforeCapture)]).pods[0]!;
     expect(p.durationsMs).toMatchObject({ scheduling: 1000, scheduledToRunning: 4000, startup: null, readiness: null });
     expect(p.notAfter).toEqual({ initialized: T0 + 1000, ready: T0 + 100_000_000 });
-    expect(p.boundsMs).toEqual({ startup: { atMost: 100_000_000 }, readiness: { atMost: 99_995_000 } });
+    expect(p.boundsMs).toEqual({ startup: { atMost: 100_000_000 }, readiness: { atMost: 99_995_000 }, createdToInitialized: { atMost: 1000 } });
   });
 
   it("measures a transition seen from False to True, even in a pod first seen past Pending", () => {
@@ -204,5 +204,18 @@ describe("an image pull counts for a container's first run only when it can have
     const r = reportOf([envelope("ADDED", restarted), pulled("2024-05-01T10:00:03Z", 2)]);
     expect(r.pods[0]!.durationsMs.imagePull).toBe(0);
     expect(r.pods[0]!.durationsMs.containerStart).toBe(3000);
+  });
+});
+
+describe("stateless and stateful pods, as clusterloader2 splits them", () => {
+  it("groups by storage: stateless, stateful, and (unknown) without a spec", async () => {
+    const { summarizeGroups } = await import("../../src/summarize/groups.js");
+    const r = reportOf([
+      envelope("ADDED", pod({ uid: "u-a", name: "web", rv: 1, volumes: [{ name: "tmp", emptyDir: {} }, { name: "cfg", configMap: { name: "web" } }] })),
+      envelope("ADDED", pod({ uid: "u-b", name: "db-0", rv: 2, volumes: [{ name: "data", persistentVolumeClaim: { claimName: "data-db-0" } }] })),
+      envelope("ADDED", pod({ uid: "u-c", name: "agent", rv: 3, volumes: [{ name: "logs", hostPath: { path: "/var/log" } }] })),
+    ]);
+    expect(r.pods.map((p) => [p.name, p.stateful])).toEqual([["agent", true], ["db-0", true], ["web", false]]);
+    expect(summarizeGroups(r.pods, "storage").map((g) => [g.group, g.summary.pods])).toEqual([["stateful", 2], ["stateless", 1]]);
   });
 });

@@ -94,6 +94,7 @@ describe("renderCsv", () => {
       "uid",
       "node",
       "owner",
+      "stateful",
       "outcome",
       "stuckIn",
       "partial",

@@ -21,6 +21,7 @@ export function timelineLimit(top: number | undefined): number {
 }
 
 const TIMELINE_STAGES = ["scheduling", "imagePull", "containerStart", "scheduledToRunning", "readiness", "startup", "startupSLI"] as const satisfies readonly Stage[];
+type TimelineStage = (typeof TIMELINE_STAGES)[number];
 
 export interface TimelinePod {
   readonly ns: string;
@@ -39,8 +40,8 @@ export interface TimelinePod {
   readonly iso: Readonly<Record<TimestampName, string | null>>;
   /** End of the pod's observed life (deleted, finished, else the capture's end), ms since origin. */
   readonly end: number | null;
-  readonly d: Readonly<Record<Stage, number | null>>;
-  readonly dh: Readonly<Record<Stage, string>>;
+  readonly d: Readonly<Record<TimelineStage, number | null>>;
+  readonly dh: Readonly<Record<TimelineStage, string>>;
   readonly failures: readonly {
     readonly reason: string;
     readonly category: string;
