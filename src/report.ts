@@ -3,6 +3,8 @@ import type { Reconstructed } from "./reconstruct/reconstruction.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
 import type { DeriveContext } from "./derive/deletion.js";
+import type { PodQuality } from "./derive/podQuality.js";
+import { assessQuality } from "./summarize/quality.js";
 import { summarize } from "./summarize/summarize.js";
 import { filterPods, type PodFilter } from "./summarize/podFilter.js";
 import { summarizeGroups } from "./summarize/groups.js";
@@ -32,6 +34,7 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
     widen(eventTimes, e.time);
   }
   const pods: PodReport[] = [];
+  const facts = new Map<PodReport, PodQuality>();
   const warnings: Warning[] = [...contents.warnings];
   const context: DeriveContext = { snapshotInputs: new Set(inputs.filter((i) => i.format === "list").map((i) => i.name)) };
   // One history at a time: each is built, derived and dropped.
@@ -40,8 +43,9 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
     sources[i] = undefined;
     const events = eventsByPod.get(source.key) ?? [];
     eventsByPod.delete(source.key);
-    const { pod, warnings: podWarnings } = derivePod(source.finish(), events, context);
+    const { pod, warnings: podWarnings, quality } = derivePod(source.finish(), events, context);
     pods.push(pod);
+    facts.set(pod, quality);
     warnings.push(...podWarnings);
   }
   pods.sort(comparePods);
@@ -50,6 +54,7 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
   const summaryOptions = { includePartial: options.includePartial ?? false };
   const summary = summarize(selected, summaryOptions);
   const duplicates = inputs.reduce((n, i) => n + i.duplicates, 0);
+  const gaps = [...contents.gaps].sort((a, b) => compareText(a.input, b.input) || a.line - b.line);
   return {
     schemaVersion: 2,
     inputs: [...inputs].sort((a, b) => compareText(a.name, b.name)),
@@ -63,7 +68,7 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
       events: eventCount,
       skippedKinds: contents.skippedKinds,
     },
-    gaps: [...contents.gaps].sort((a, b) => compareText(a.input, b.input) || a.line - b.line),
+    gaps,
     stuckTerminating: stuckTerminating(selected, span.end),
     podsSeen: pods.length,
     pods: selected,
@@ -71,6 +76,7 @@ export function buildReport(contents: Reconstructed, inputs: readonly InputSumma
     groupBy: options.groupBy ?? null,
     groups: options.groupBy === undefined ? [] : summarizeGroups(selected, options.groupBy, summaryOptions),
     thresholds: evaluateThresholds(summary, options.thresholds ?? []),
+    quality: assessQuality({ pods: selected.map((pod) => ({ pod, facts: facts.get(pod)! })), gaps, duplicates, eventRecords: contents.eventRecords, summary }),
     warnings: warnings.sort((a, b) => compareText(a.input, b.input) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
   };
 }

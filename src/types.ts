@@ -251,6 +251,44 @@ export interface CaptureGap {
   readonly message: string | null;
 }
 
+/** The checks of a capture's quality, in report order. */
+export const QUALITY_CHECKS = ["gaps", "holes", "partialPods", "missingEvents", "clockSkew", "rewrittenConditions", "duplicates", "outOfOrder"] as const;
+export type QualityCheckName = (typeof QUALITY_CHECKS)[number];
+
+/** `ok`: nothing found; `info`: found, figures unaffected; `warn`: some figures are missing, bounded or may be off; `bad`: figures of the run cannot be trusted. */
+export type QualitySeverity = "ok" | "info" | "warn" | "bad";
+
+/** Where a check found something: a pod, a node, a record. */
+export interface QualityExample {
+  /** `namespace/name`. */
+  readonly pod: string | null;
+  readonly node: string | null;
+  readonly input: string | null;
+  readonly line: number | null;
+  /** A duration the finding is about (a skew), when it has one. */
+  readonly ms: number | null;
+  readonly detail: string;
+}
+
+export interface QualityCheck {
+  readonly severity: QualitySeverity;
+  /** How many things were found (gaps, missed restarts, pods, pairs...). */
+  readonly count: number;
+  /** How many of the report's pods they concern; null for a check about the capture as a whole. */
+  readonly pods: number | null;
+  /** One phrase, for the verdict line and the reports. */
+  readonly summary: string;
+  /** Up to 5, located. */
+  readonly examples: readonly QualityExample[];
+}
+
+/** What makes the report's figures untrustworthy, counted and located (docs/real-clusters.md, "Capture quality"). */
+export interface CaptureQuality {
+  /** `unreliable` when a check is bad, `degraded` when one warns, else `reliable`. */
+  readonly verdict: "reliable" | "degraded" | "unreliable";
+  readonly checks: Readonly<Record<QualityCheckName, QualityCheck>>;
+}
+
 export interface Report {
   readonly schemaVersion: 2;
   readonly inputs: readonly InputSummary[];
@@ -275,5 +313,6 @@ export interface Report {
   readonly groupBy: GroupBy | null;
   readonly groups: readonly GroupSummary[];
   readonly thresholds: readonly ThresholdResult[];
+  readonly quality: CaptureQuality;
   readonly warnings: readonly Warning[];
 }

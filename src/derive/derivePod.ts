@@ -10,13 +10,14 @@ import { deriveImagePulls, firstRunPulls } from "./imagePulls.js";
 import { deriveOutcome, deriveStuckIn } from "./outcome.js";
 import { deletionDeadline, deletionRecord, NO_CONTEXT, type DeriveContext } from "./deletion.js";
 import { deriveStages } from "./stages.js";
+import { podQuality, type PodQuality } from "./podQuality.js";
 import { containerStarts, deriveTimestamps } from "./timestamps.js";
 
 /**
  * Everything podtrail reports about one pod, from its ordered history and the
  * events matched to it. Pure: the same history gives the same report.
  */
-export function derivePod(history: PodHistory, events: readonly KubeEvent[], context: DeriveContext = NO_CONTEXT): { pod: PodReport; warnings: Warning[] } {
+export function derivePod(history: PodHistory, events: readonly KubeEvent[], context: DeriveContext = NO_CONTEXT): { pod: PodReport; warnings: Warning[]; quality: PodQuality } {
   const obs = history.observations;
   const starts = containerStarts(history);
   const { timestamps, notAfter, lateScheduled } = deriveTimestamps(history, events, starts, context);
@@ -74,7 +75,8 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[], con
       }),
     );
   }
-  return { pod, warnings };
+  const quality = podQuality(history, starts, { at: timestamps.scheduled, kubeletWritten: lateScheduled !== null });
+  return { pod, warnings, quality };
 }
 
 /** `Successfully assigned ns/pod to NODE` names the node when no pod record does. */

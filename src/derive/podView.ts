@@ -61,3 +61,13 @@ export function maxOf(values: Iterable<EpochMs | null>): EpochMs | null {
   for (const v of values) if (v !== null && (max === null || v > max)) max = v;
   return max;
 }
+
+/**
+ * A static pod's mirror object: owned by its Node (1.19 on), or, before
+ * that, unowned and named after its node (the kubelet names a static pod
+ * `<name>-<nodeName>`). Its mirror is created after the kubelet started it.
+ */
+export function isStaticPod(meta: { readonly owner: string | null; readonly name: string }, nodeName: string | null): boolean {
+  if (meta.owner !== null) return meta.owner.startsWith("Node/");
+  return nodeName !== null && meta.name.endsWith(`-${nodeName}`);
+}

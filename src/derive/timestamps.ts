@@ -2,7 +2,7 @@ import { TIMESTAMP_NAMES, type EpochMs, type TimestampName } from "../types.js";
 import type { KubeEvent, PodObservation, WatchType } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { deletionRecord, type DeriveContext } from "./deletion.js";
-import { containerKey, currentRunStart, firstRunStart, latestFinish, maxOf, minOf } from "./podView.js";
+import { containerKey, currentRunStart, firstRunStart, isStaticPod, latestFinish, maxOf, minOf } from "./podView.js";
 
 /** What the records show of each container's starts, keyed by `containerKey`. */
 export interface ContainerStarts {
@@ -94,10 +94,13 @@ export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent
  * was written by the kubelet itself when it found the condition missing (its
  * time is that of the kubelet's status update, often the Ready one): pods
  * created with `spec.nodeName` set (DaemonSet pods before 1.12) never met the
- * scheduler. Then, in order: the Scheduled event, if it is not later than
+ * scheduler. Unless the node's clock explains the order instead: the
+ * scheduler's Scheduled event within a second of the condition, or a node
+ * time before the pod's creation, shows a node running behind, and the
+ * condition stands (the capture-quality section reports the skew). Then, in order: the Scheduled event, if it is not later than
  * that limit; the creation, if the first record is the creation and already
  * names the node, or if the kubelet accepted the pod in the second it was
- * created; else unknown, at most the limit. Static pods (owner `Node/...`)
+ * created; else unknown, at most the limit. Static pods (see `isStaticPod`)
  * are left as they are: their mirror object is created after they start.
  */
 function scheduledTime(
@@ -108,11 +111,16 @@ function scheduledTime(
   const condition = firstTrue(history.observations, "PodScheduled")?.at ?? null;
   const eventAt = scheduledEvent?.firstTime ?? scheduledEvent?.time ?? null;
   const measured = { at: condition ?? eventAt, notAfter: null, late: null };
-  if (condition === null || history.meta.owner?.startsWith("Node/") === true) return measured;
+  if (condition === null || isStaticPod(history.meta, history.observations.findLast((o) => o.nodeName !== null)?.nodeName ?? null)) return measured;
   const startTime = history.meta.startTime ?? null;
   const firstContainer = minOf(starts.earliestSeen.values());
   const limit = minOf([startTime, firstContainer]);
   if (limit === null || condition <= limit) return measured;
+  // The scheduler's own event in the same second: the binding wrote it, and the node's clock is what is late.
+  if (eventAt !== null && Math.abs(eventAt - condition) < 1000) return measured;
+  // A node time before the pod even existed: that node's clock runs behind, which explains the order too.
+  const created = history.meta.created;
+  if (created !== null && limit < created) return measured;
   const late = (resolution: LateScheduled["resolution"]): LateScheduled => ({
     conditionAt: condition,
     limit,
@@ -120,7 +128,6 @@ function scheduledTime(
     resolution,
   });
   if (eventAt !== null && eventAt <= limit) return { at: eventAt, notAfter: null, late: late("event") };
-  const created = history.meta.created;
   if (created !== null) {
     if (createdWithNode(history.observations[0])) return { at: created, notAfter: null, late: late("createdWithNode") };
     if (startTime !== null && Math.floor(startTime / 1000) === Math.floor(created / 1000)) return { at: created, notAfter: null, late: late("acceptedAtCreation") };

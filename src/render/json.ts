@@ -24,6 +24,7 @@ export function toJsonReport(report: Report): JsonReport {
     groupBy: report.groupBy,
     groups: report.groups,
     thresholds: report.thresholds,
+    quality: report.quality,
     warnings: report.warnings.map((w) => ({ input: w.input, line: w.line, message: w.message })),
   };
 }

@@ -195,6 +195,22 @@ export interface JsonReportDocument {
     valueMs: number | null;
     breached: boolean;
   }[];
+  /**
+   * what makes the figures untrustworthy, counted and located
+   */
+  quality: {
+    verdict: "reliable" | "degraded" | "unreliable";
+    checks: {
+      gaps: QualityCheck;
+      holes: QualityCheck;
+      partialPods: QualityCheck;
+      missingEvents: QualityCheck;
+      clockSkew: QualityCheck;
+      rewrittenConditions: QualityCheck;
+      duplicates: QualityCheck;
+      outOfOrder: QualityCheck;
+    };
+  };
   warnings: {
     input: string;
     line: number | null;
@@ -251,6 +267,153 @@ export interface StageSummary {
    * pods whose figure is only a bound, left out of this summary
    */
   leftOut: number;
+}
+export interface QualityCheck {
+  /**
+   * ok: nothing found; info: found, figures unaffected; warn: some figures missing, bounded or possibly off; bad: the run's figures cannot be trusted
+   */
+  severity: "ok" | "info" | "warn" | "bad";
+  count: number;
+  /**
+   * pods concerned; null for a check about the capture as a whole
+   */
+  pods: number | null;
+  summary: string;
+  /**
+   * @maxItems 5
+   */
+  examples:
+    | []
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ]
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ]
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ]
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ]
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ];
 }
 
 /** The report as podtrail writes it: read-only all the way down. */

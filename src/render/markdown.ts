@@ -2,7 +2,7 @@ import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, 
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
-import { boundedPods, heldBy, lastPhase, noStartupReason, outcomeCounts, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
+import { boundedPods, exampleWhere, heldBy, lastPhase, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
 import { compareText } from "../compareText.js";
 
@@ -34,7 +34,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const slowest = slowestPods(report.pods, top);
   const withStartup = report.pods.filter((p) => p.durationsMs.startup !== null).length;
   const stuck = report.pods.filter((p) => p.stuckIn !== null);
-  const out: string[] = [title(report), "", scope(report), ""];
+  const out: string[] = [title(report), "", scope(report), "", `**Capture quality: ${qualityLine(report).replace(/^(\w+): /, "$1** — ")}`, ""];
 
   out.push("## Key findings", "", ...keyFindings(report, stuck), "");
 
@@ -115,6 +115,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`${intro} with failures or stuck at the end.`, "");
     for (const p of detailed.pods) out.push(...podDetails(p), "");
     out.push(...cutNote(detailed.cut, "more", "pod", " with failures or stuck"), "");
+  }
+
+  const findings = qualityFindings(report);
+  if (findings.length > 0) {
+    out.push("## Capture quality", "");
+    out.push(...mdTable(
+      ["Check", "Severity", "Finding", "Where"],
+      findings.map(({ name, check }) => [
+        QUALITY_LABELS[name],
+        check.severity,
+        text(check.summary),
+        check.examples.length === 0 ? "-" : check.examples.slice(0, 3).map((e) => `${code(exampleWhere(e))} ${text(e.detail)}`).join("; "),
+      ]),
+    ), "");
   }
 
   if (report.warnings.length > 0) {

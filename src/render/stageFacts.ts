@@ -1,4 +1,4 @@
-import type { DurationBound, Outcome, PodReport, Report, Stage } from "../types.js";
+import { QUALITY_CHECKS, type DurationBound, type Outcome, type PodReport, type QualityCheck, type QualityCheckName, type Report, type Stage } from "../types.js";
 import { compareText } from "../compareText.js";
 import { humanizeMs } from "./humanize.js";
 
@@ -95,4 +95,39 @@ export function heldBy(p: PodReport): string {
 /** The last phase a pod was seen in. */
 export function lastPhase(p: PodReport): string {
   return p.phases[p.phases.length - 1]?.phase ?? "-";
+}
+
+/** How every report names the quality checks. */
+export const QUALITY_LABELS: Readonly<Record<QualityCheckName, string>> = {
+  gaps: "Watch gaps",
+  holes: "Missing records",
+  partialPods: "Partial pods",
+  missingEvents: "Events",
+  clockSkew: "Clock skew",
+  rewrittenConditions: "Condition times",
+  duplicates: "Duplicates",
+  outOfOrder: "Record order",
+};
+
+/** The checks that found something, worst first (report order breaks ties). */
+export function qualityFindings(report: Report): { readonly name: QualityCheckName; readonly check: QualityCheck }[] {
+  const rank = { bad: 0, warn: 1, info: 2, ok: 3 } as const;
+  return QUALITY_CHECKS.map((name) => ({ name, check: report.quality.checks[name] }))
+    .filter(({ check }) => check.severity !== "ok")
+    .sort((a, b) => rank[a.check.severity] - rank[b.check.severity]);
+}
+
+/** The one-line verdict: what makes the figures untrustworthy, or that nothing does. */
+export function qualityLine(report: Report): string {
+  const findings = qualityFindings(report);
+  const serious = findings.filter(({ check }) => check.severity === "bad" || check.severity === "warn");
+  const shown = serious.length > 0 ? serious : findings;
+  const what = shown.length > 0 ? shown.map(({ check }) => check.summary).join("; ") : "every pod seen from its creation, events for every pod, no gaps, no clock skew";
+  return `${report.quality.verdict}: ${what}`;
+}
+
+/** Where a quality example points, as `input:line`, pod or node. */
+export function exampleWhere(e: { readonly pod: string | null; readonly node: string | null; readonly input: string | null; readonly line: number | null }): string {
+  if (e.input !== null) return `${e.input}${e.line === null ? "" : `:${e.line}`}`;
+  return e.pod ?? e.node ?? "-";
 }

@@ -2,7 +2,7 @@ import { STAGES, type PodReport, type Report } from "../types.js";
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
-import { boundedPods, heldBy, lastPhase, missingEventsReason, noStartupReason, outcomeCounts, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
+import { boundedPods, exampleWhere, heldBy, lastPhase, missingEventsReason, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { compareText } from "../compareText.js";
 
 export interface TextOptions {
@@ -27,6 +27,9 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const t = report.totals;
   const formats = [...new Set(report.inputs.map((i) => i.format ?? "empty"))].join(", ");
   out.push(paint.title("podtrail report"));
+  const verdict = report.quality.verdict;
+  const paintVerdict = verdict === "unreliable" ? paint.bad : verdict === "degraded" ? paint.warn : (s: string) => s;
+  out.push(`  quality    ${paintVerdict(qualityLine(report))}`);
   out.push(`  inputs     ${report.inputs.length} (${formats})`);
   out.push(`  records    ${t.records} (${t.podRecords} pod, ${t.eventRecords} event; ${t.duplicates} duplicates, ${t.skipped} skipped)`);
   out.push(`  pods       ${report.pods.length}${outcomeBreakdown(report.pods)}`);
@@ -36,6 +39,17 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   if (report.gaps.length > 0) out.push(`  gaps       ${report.gaps.length} (watch ERROR: ${report.gaps.map((g) => `${g.input}:${g.line} ${g.reason ?? g.code ?? ""}`).join("; ")})`);
   out.push(`  warnings   ${report.warnings.length}`);
   out.push("");
+
+  const findings = qualityFindings(report);
+  if (findings.length > 0) {
+    out.push(verdict === "reliable" ? paint.title("Capture quality") : paint.warn("Capture quality"));
+    const width = Math.max(...findings.map(({ name }) => QUALITY_LABELS[name].length));
+    for (const { name, check } of findings) {
+      out.push(`  ${check.severity.toUpperCase().padEnd(4)}  ${QUALITY_LABELS[name].padEnd(width)}  ${check.summary}`);
+      for (const e of check.examples.slice(0, 3)) out.push(`  ${" ".repeat(6 + width)}  ${exampleWhere(e)}: ${e.pod !== null && e.input !== null ? `${e.pod}: ` : ""}${e.detail}`);
+    }
+    out.push("");
+  }
 
   // The left-out column only when something was left out: most captures see every pod from its creation.
   const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);

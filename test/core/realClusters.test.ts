@@ -219,3 +219,36 @@ describe("stateless and stateful pods, as clusterloader2 splits them", () => {
     expect(summarizeGroups(r.pods, "storage").map((g) => [g.group, g.summary.pods])).toEqual([["stateful", 2], ["stateless", 1]]);
   });
 });
+
+describe("a node clock running behind does not pass for a kubelet-written PodScheduled", () => {
+  const behind = (rv: number) =>
+    pod({ rv, created: 10, node: "n", phase: "Running", started: 8, conditions: [{ type: "PodScheduled", status: "True", at: 11 }], statuses: [{ name: "app", state: { running: 11 } }] });
+
+  it("keeps the condition when the pod's start is before its creation, and reports the skew", async () => {
+    const r = reportOf([envelope("ADDED", pod({ rv: 1, created: 10 })), envelope("MODIFIED", behind(2))]);
+    expect(r.pods[0]!.timestamps.scheduled).toBe(T0 + 11_000);
+    expect(r.warnings.filter((w) => w.diagnostic.kind === "kubeletWrittenScheduled")).toEqual([]);
+    expect(r.quality.checks.clockSkew).toMatchObject({ severity: "bad", count: 2, pods: 1 });
+    expect(r.quality.checks.clockSkew.examples[0]).toMatchObject({ node: "n", ms: 3000 });
+    expect(r.quality.verdict).toBe("unreliable");
+  });
+});
+
+describe("capture quality", () => {
+  it("finds nothing wrong in a capture that saw its pods from creation with their events", async () => {
+    const { analyze } = await import("../../src/analyze.js");
+    const r = await analyze(["samples/pods-and-events/input"]);
+    expect(r.quality.verdict).toBe("reliable");
+    expect(Object.values(r.quality.checks).every((c) => c.severity === "ok")).toBe(true);
+  });
+
+  it("counts missed restarts, rewritten condition times and records out of order, located", () => {
+    const at = (rv: number, restarts: number, readyAt: number) =>
+      pod({ rv, phase: "Running", node: "n", conditions: [sched, { type: "Ready", status: "True", at: readyAt }], statuses: [{ name: "app", state: { running: 5 }, restarts }] });
+    const r = reportOf([envelope("ADDED", pod({ rv: 1 })), envelope("MODIFIED", at(5, 4, 90)), envelope("MODIFIED", at(3, 0, 6))]);
+    expect(r.quality.checks.holes).toMatchObject({ severity: "warn", count: 3, pods: 1 });
+    expect(r.quality.checks.rewrittenConditions).toMatchObject({ severity: "warn", count: 1 });
+    expect(r.quality.checks.outOfOrder).toMatchObject({ severity: "info", count: 1 });
+    expect(r.quality.checks.outOfOrder.examples[0]).toMatchObject({ input: "capture.jsonl", line: 3 });
+  });
+});

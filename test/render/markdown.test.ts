@@ -104,9 +104,12 @@ describe("renderMarkdown", () => {
       "## Slowest pods (by startup, top 10)",
       "## Pods that never became ready",
       "## Pod details",
+      "## Capture quality",
       "## Warnings (25)",
       "## Capture gaps (1)",
     ]);
+    // The verdict is the line after the scope: a gap, partial figures and no events make the run degraded.
+    expect(md.split("\n")[4]).toMatch(/^\*\*Capture quality: degraded\*\* — 1 watch gap \(410 Expired\)/);
     expect(md.split("\n")[2]).toMatch(/^\*\*Scope:\*\* 1 input \(watch-jsonl\) · \d+ records .* · 5 pods \(2 Pending, 2 Ready, 1 Running; 1 partial\) · 25 warnings · 1 capture gap$/);
   });
 
