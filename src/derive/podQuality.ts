@@ -1,4 +1,5 @@
 import type { EpochMs, Location } from "../types.js";
+import type { ConditionObservation } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import type { ContainerStarts } from "./timestamps.js";
 import { currentRunStart, isStaticPod } from "./podView.js";
@@ -29,13 +30,8 @@ export interface PodQuality {
   readonly firstSeen: Location | null;
 }
 
-const CONDITION_TIMES: Readonly<Record<string, string>> = {
-  PodReadyToStartContainers: "PodReadyToStartContainers",
-  PodHasNetwork: "PodHasNetwork",
-  Initialized: "Initialized",
-  ContainersReady: "ContainersReady",
-  Ready: "Ready",
-};
+/** The conditions only the kubelet turns True, stamped with the node's clock. */
+const CONDITION_TIMES: Readonly<Record<string, true>> = { PodReadyToStartContainers: true, PodHasNetwork: true, Initialized: true, ContainersReady: true, Ready: true };
 
 /**
  * The quality facts of one pod. Clock skew is looked for in pairs whose
@@ -64,43 +60,43 @@ export function podQuality(history: PodHistory, starts: ContainerStarts, schedul
       behind("status.startTime before PodScheduled", startTime, scheduled.at);
       behind("a container started before PodScheduled", firstStart, scheduled.at);
     }
-    // Each node time the first time a record shows it, against the API server's time of that record.
-    const seen = new Set<string>();
-    for (const o of obs) {
-      if (o.managedAt === null) continue;
-      const ahead = (key: string, what: string, node: EpochMs | null): void => {
-        if (node === null || seen.has(key)) return;
-        seen.add(key);
-        if (node > o.managedAt!) skew.push({ direction: "ahead", ms: node - o.managedAt!, what, loc: o.loc });
-      };
-      for (const c of o.containers) ahead(`start/${c.init ? "i" : "c"}/${c.name}/${currentRunStart(c) ?? ""}`, "a container start later than the record reporting it", currentRunStart(c));
-      for (const c of o.conditions) {
-        // Only the kubelet turns these True; the node controller turns Ready False with its own clock.
-        const name = CONDITION_TIMES[c.type];
-        if (name !== undefined && c.status === "True") ahead(`cond/${c.type}/${c.lastTransitionTime ?? ""}`, `${name} later than the record reporting it`, c.lastTransitionTime);
-      }
-    }
   }
 
+  // One pass over the records: a condition or container status a record shares with the one before it (the same object) is skipped where it cannot say anything new.
+  const shownStarts = { init: new Map<string, EpochMs>(), main: new Map<string, EpochMs>() };
+  const lastRestarts = { init: new Map<string, number>(), main: new Map<string, number>() };
+  const lastCondition = new Map<string, ConditionObservation>();
+  const shownTransitions = new Map<string, EpochMs>();
   const rewritten: PodQuality["rewritten"][number][] = [];
-  const lastCondition = new Map<string, { status: string; at: EpochMs | null }>();
   const missedRestarts: PodQuality["missedRestarts"][number][] = [];
-  const lastRestarts = new Map<string, number>();
   const outOfOrder: Location[] = [];
   let previous: Location | null = null;
   for (const o of obs) {
+    // The API server's time of this record: what the kubelet reports in it happened no later (node clock ahead otherwise).
+    const receivedAt = staticPod ? null : o.managedAt;
     for (const c of o.conditions) {
       const prev = lastCondition.get(c.type);
-      if (prev !== undefined && prev.status === c.status && prev.at !== c.lastTransitionTime) {
-        rewritten.push({ condition: c.type, status: c.status, from: prev.at, to: c.lastTransitionTime, loc: o.loc });
+      if (prev === c) continue;
+      if (prev !== undefined && prev.status === c.status && prev.lastTransitionTime !== c.lastTransitionTime) {
+        rewritten.push({ condition: c.type, status: c.status, from: prev.lastTransitionTime, to: c.lastTransitionTime, loc: o.loc });
       }
-      lastCondition.set(c.type, { status: c.status, at: c.lastTransitionTime });
+      lastCondition.set(c.type, c);
+      // Only the kubelet turns these True; the node controller turns Ready False with its own clock.
+      const at = c.lastTransitionTime;
+      if (receivedAt === null || at === null || c.status !== "True" || CONDITION_TIMES[c.type] === undefined || shownTransitions.get(c.type) === at) continue;
+      shownTransitions.set(c.type, at);
+      if (at > receivedAt) skew.push({ direction: "ahead", ms: at - receivedAt, what: `${c.type} later than the record reporting it`, loc: o.loc });
     }
     for (const c of o.containers) {
-      const key = `${c.init ? "i" : "c"}/${c.name}`;
-      const prev = lastRestarts.get(key);
+      const counts = c.init ? lastRestarts.init : lastRestarts.main;
+      const prev = counts.get(c.name);
       if (prev !== undefined && c.restartCount > prev + 1) missedRestarts.push({ container: c.name, from: prev, to: c.restartCount, loc: o.loc });
-      lastRestarts.set(key, Math.max(prev ?? 0, c.restartCount));
+      if (prev === undefined || c.restartCount > prev) counts.set(c.name, c.restartCount);
+      const start = currentRunStart(c);
+      const shown = c.init ? shownStarts.init : shownStarts.main;
+      if (receivedAt === null || start === null || shown.get(c.name) === start) continue;
+      shown.set(c.name, start);
+      if (start > receivedAt) skew.push({ direction: "ahead", ms: start - receivedAt, what: "a container start later than the record reporting it", loc: o.loc });
     }
     // In resourceVersion order, a line number going back means the previous record was read after this newer one.
     if (previous !== null && previous.input === o.loc.input && o.loc.line < previous.line) outOfOrder.push(previous);

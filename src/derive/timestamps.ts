@@ -15,11 +15,6 @@ export interface ContainerStarts {
 export function containerStarts(history: PodHistory): ContainerStarts {
   const first = new Map<string, EpochMs>();
   const earliestSeen = new Map<string, EpochMs>();
-  const keep = (map: Map<string, EpochMs>, key: string, t: EpochMs | null): void => {
-    if (t === null) return;
-    const known = map.get(key);
-    if (known === undefined || t < known) map.set(key, t);
-  };
   for (const obs of history.observations) {
     for (const c of obs.containers) {
       const key = containerKey(c);
@@ -29,6 +24,12 @@ export function containerStarts(history: PodHistory): ContainerStarts {
     }
   }
   return { first, earliestSeen };
+}
+
+function keep(map: Map<string, EpochMs>, key: string, t: EpochMs | null): void {
+  if (t === null) return;
+  const known = map.get(key);
+  if (known === undefined || t < known) map.set(key, t);
 }
 
 /** The moments of SPEC section 3: measured ones, and those the capture did not see, as latest possible times. */
@@ -53,9 +54,10 @@ export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent
   const last = obs[obs.length - 1];
   const scheduledEvent = events.find((e) => e.reason === "Scheduled");
   const notAfter: Partial<Record<TimestampName, EpochMs>> = {};
+  const trues = firstTrues(obs);
   /** A kubelet condition's first True time; only a transition the capture saw is measured. */
   const transition = (name: TimestampName, ...types: string[]): EpochMs | null => {
-    const seen = firstTrue(obs, ...types);
+    const seen = firstOf(trues, types);
     if (seen === null || seen.at === null) return null;
     if (seen.index > 0) return seen.at;
     // True in the first record: it turned True before the capture, and a later flip may have rewritten the time since.
@@ -64,7 +66,7 @@ export function deriveTimestamps(history: PodHistory, events: readonly KubeEvent
   };
   const running = containersStarted(history, starts);
   if (running !== null && !running.exact) notAfter.containersStarted = running.at;
-  const scheduled = scheduledTime(history, scheduledEvent, starts);
+  const scheduled = scheduledTime(history, scheduledEvent, starts, trues.get("PodScheduled")?.at ?? null);
   if (scheduled.notAfter !== null) notAfter.scheduled = scheduled.notAfter;
   const timestamps: Record<TimestampName, EpochMs | null> = {
     created: history.meta.created,
@@ -107,15 +109,16 @@ function scheduledTime(
   history: PodHistory,
   scheduledEvent: KubeEvent | undefined,
   starts: ContainerStarts,
+  condition: EpochMs | null,
 ): { at: EpochMs | null; notAfter: EpochMs | null; late: LateScheduled | null } {
-  const condition = firstTrue(history.observations, "PodScheduled")?.at ?? null;
   const eventAt = scheduledEvent?.firstTime ?? scheduledEvent?.time ?? null;
   const measured = { at: condition ?? eventAt, notAfter: null, late: null };
-  if (condition === null || isStaticPod(history.meta, history.observations.findLast((o) => o.nodeName !== null)?.nodeName ?? null)) return measured;
+  if (condition === null) return measured;
   const startTime = history.meta.startTime ?? null;
   const firstContainer = minOf(starts.earliestSeen.values());
   const limit = minOf([startTime, firstContainer]);
   if (limit === null || condition <= limit) return measured;
+  if (isStaticPod(history.meta, history.observations.findLast((o) => o.nodeName !== null)?.nodeName ?? null)) return measured;
   // The scheduler's own event in the same second: the binding wrote it, and the node's clock is what is late.
   if (eventAt !== null && Math.abs(eventAt - condition) < 1000) return measured;
   // A node time before the pod even existed: that node's clock runs behind, which explains the order too.
@@ -144,14 +147,27 @@ function createdWithNode(first: (PodObservation & { readonly resolvedType: Watch
   return first !== undefined && first.nodeName !== null && first.conditions.length === 0 && first.containers.every((c) => c.state.kind === "unknown") && (first.phase === null || first.phase === "Pending");
 }
 
-/** The first record in which a condition is True: its `lastTransitionTime` and the record's place in the history. */
-function firstTrue(observations: readonly PodObservation[], ...types: string[]): { at: EpochMs | null; index: number } | null {
+type FirstTrue = { readonly at: EpochMs | null; readonly index: number };
+
+/** For each condition type, the first record in which it is True: its `lastTransitionTime` and the record's place in the history. One pass. */
+function firstTrues(observations: readonly PodObservation[]): Map<string, FirstTrue> {
+  const found = new Map<string, FirstTrue>();
   for (let i = 0; i < observations.length; i++) {
     for (const c of observations[i]!.conditions) {
-      if (c.status === "True" && types.includes(c.type)) return { at: c.lastTransitionTime, index: i };
+      if (c.status === "True" && !found.has(c.type)) found.set(c.type, { at: c.lastTransitionTime, index: i });
     }
   }
-  return null;
+  return found;
+}
+
+/** The earliest first-True record among some condition types (a condition and its older name). */
+function firstOf(trues: ReadonlyMap<string, FirstTrue>, types: readonly string[]): FirstTrue | null {
+  let first: FirstTrue | null = null;
+  for (const type of types) {
+    const t = trues.get(type);
+    if (t !== undefined && (first === null || t.index < first.index)) first = t;
+  }
+  return first;
 }
 
 /**
