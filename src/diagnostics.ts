@@ -86,7 +86,20 @@ export type Diagnostic =
     }
   | { readonly kind: "negativeStartupSLI"; readonly namespace: string; readonly name: string; readonly cause: InconsistencyCause }
   /** A container's first Pulled event gives a negative pull time (`in -5s`), located at that event. */
-  | { readonly kind: "negativePull"; readonly namespace: string; readonly name: string; readonly container: string; readonly ms: number };
+  | { readonly kind: "negativePull"; readonly namespace: string; readonly name: string; readonly container: string; readonly ms: number }
+  | {
+      /** PodScheduled=True later than the pod's start: the kubelet wrote it (DaemonSet pods before 1.12), not the scheduler. */
+      readonly kind: "kubeletWrittenScheduled";
+      readonly namespace: string;
+      readonly name: string;
+      /** RFC 3339, as the report prints times. */
+      readonly conditionAt: string;
+      /** The time no scheduling can be after (RFC 3339), and where it comes from. */
+      readonly limit: string;
+      readonly limitSource: "startTime" | "containerStart";
+      /** What `scheduled` became: the Scheduled event's time, the creation (created with its node, or accepted in that second), or unknown with the limit as its bound. */
+      readonly resolution: "event" | "createdWithNode" | "acceptedAtCreation" | "bounded";
+    };
 
 export type DiagnosticKind = Diagnostic["kind"];
 
@@ -104,6 +117,13 @@ const FOUND: Readonly<Record<JsonValueKind, string>> = {
 const WHY: Readonly<Record<InconsistencyCause, string>> = {
   staticPod: " (a static pod: its mirror object was created after its containers started)",
   clockSkew: " (clock skew, or a transition overwritten before the capture saw it)",
+};
+
+const RESOLUTION: Readonly<Record<Extract<Diagnostic, { kind: "kubeletWrittenScheduled" }>["resolution"], string>> = {
+  event: "scheduled is the Scheduled event's time",
+  createdWithNode: "the pod was created with its node, so scheduled is its creation",
+  acceptedAtCreation: "the kubelet accepted it in the second it was created, so scheduled is its creation",
+  bounded: "scheduled is unknown and scheduling at most the time up to that start",
 };
 
 const MESSAGES: Messages = {
@@ -138,6 +158,8 @@ const MESSAGES: Messages = {
   sharedUid: (d) => `pod ${d.name}: uid ${d.uid} is also carried by ${d.names.filter((n) => n !== d.name).join(", ")}; read as separate pods (a uid names one pod: the capture was edited or corrupted)`,
   inconsistentTimes: (d) => `pod ${d.namespace}/${d.name}: ${d.stage}: ${d.to} is before ${d.from}: left null${WHY[d.cause]}`,
   negativePull: (d) => `pod ${d.namespace}/${d.name}: container ${d.container}: its Pulled event gives a negative pull time (${d.ms} ms): left null`,
+  kubeletWrittenScheduled: (d) =>
+    `pod ${d.namespace}/${d.name}: PodScheduled=True at ${d.conditionAt} is after the pod's ${d.limitSource === "startTime" ? "status.startTime" : "first container start"} (${d.limit}): written by the kubelet, not the scheduler; ${RESOLUTION[d.resolution]}`,
   negativeStartupSLI: (d) => `pod ${d.namespace}/${d.name}: startupSLI: image pulls and init containers add up to more than created-to-running: left null${WHY[d.cause]}`,
 };
 

@@ -33,6 +33,7 @@ export {
   type CaptureGap,
   type ConditionEntry,
   type ContainerReport,
+  type DurationBound,
   type EpochMs,
   type FailureCategory,
   type FailureSource,
@@ -50,6 +51,8 @@ export {
   type Stage,
   type StageSummary,
   type Summary,
+  type StuckTerminating,
+  type TerminatingState,
   type ThresholdResult,
   type TimestampName,
 } from "./types.js";

@@ -77,6 +77,15 @@ export interface PodMeta {
   readonly staticHash: string | null;
   /** Container names and images from the spec (init first). */
   readonly specContainers: readonly { readonly name: string; readonly init: boolean; readonly image: string | null }[];
+  // Optional: a pod known only from its events has none of these.
+  /** `status.startTime`: when the kubelet accepted the pod (the node's clock); set once. */
+  readonly startTime?: EpochMs | null;
+  /** `metadata.deletionGracePeriodSeconds`: with `deletionTimestamp` it gives the time of the delete request. */
+  readonly deletionGracePeriodSeconds?: number | null;
+  /** `metadata.finalizers`: what keeps a deleted pod in the API. */
+  readonly finalizers?: readonly string[];
+  /** A volume other than emptyDir, configMap, secret, downwardAPI or projected (clusterloader2's stateful pods); null without a spec. */
+  readonly stateful?: boolean | null;
 }
 
 export interface PodRecord {

@@ -36,6 +36,11 @@ export const STAGES = [
   "readiness",
   "startup",
   "startupSLI",
+  // Condition latencies from creation, as kube-burner's podLatency reports them.
+  "createdToSandboxReady",
+  "createdToInitialized",
+  "createdToContainersStarted",
+  "createdToContainersReady",
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -45,13 +50,15 @@ export const TIMESTAMP_NAMES = [
   "sandboxReady",
   "initialized",
   "containersStarted",
+  "containersReady",
   "ready",
   "finished",
+  "deletionRequested",
   "deleted",
 ] as const;
 export type TimestampName = (typeof TIMESTAMP_NAMES)[number];
 
-export const OUTCOMES = ["Ready", "Running", "Succeeded", "Failed", "Pending", "Deleted", "Unknown"] as const;
+export const OUTCOMES = ["Ready", "Running", "Succeeded", "Failed", "Pending", "Terminating", "Deleted", "Unknown"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export const FAILURE_CATEGORIES = [
@@ -108,6 +115,37 @@ export interface ConditionEntry {
   readonly at: EpochMs | null;
 }
 
+/**
+ * A figure the capture cannot measure but can bound: it rests on a moment the
+ * capture did not see (see `PodReport.notAfter`).
+ */
+export type DurationBound = { readonly atMost: number } | { readonly atLeast: number };
+
+/** A pod whose deletion was requested and not seen to finish (`Terminating`, as kubectl prints it). */
+export interface TerminatingState {
+  /** The first deletionTimestamp seen: when the grace period ended. */
+  readonly deadline: EpochMs | null;
+  /** What keeps the object in the API besides its kubelet (`foregroundDeletion`, a controller's finalizer...). */
+  readonly finalizers: readonly string[];
+}
+
+/** A pod still there this long after its grace period ended is stuck terminating (see docs/real-clusters.md). */
+export const STUCK_TERMINATING_MS = 5 * 60_000;
+
+/**
+ * A Terminating pod the capture still shows more than `STUCK_TERMINATING_MS`
+ * after its grace period ended. Report-level: how late a pod is depends on
+ * the capture's end, not on the pod's records alone.
+ */
+export interface StuckTerminating {
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid: string | null;
+  readonly deadline: EpochMs;
+  /** The capture's end minus the deadline. */
+  readonly overdueMs: number;
+}
+
 export interface PodReport {
   readonly uid: string | null;
   readonly namespace: string;
@@ -115,13 +153,30 @@ export interface PodReport {
   readonly node: string | null;
   readonly owner: string | null;
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * Mounts a volume other than emptyDir, configMap, secret, downwardAPI or
+   * projected (a PVC, hostPath, an inline CSI or ephemeral volume), as
+   * clusterloader2 splits pods; null when no record had the pod's spec.
+   */
+  readonly stateful: boolean | null;
   readonly outcome: Outcome;
   readonly stuckIn: string | null;
   readonly partial: boolean;
+  /** Set when the outcome is `Terminating`. */
+  readonly terminating: TerminatingState | null;
   readonly phases: readonly PhaseEntry[];
   readonly conditions: readonly ConditionEntry[];
+  /** Moments the capture saw, measured (SPEC section 3); null when it did not see them. */
   readonly timestamps: Readonly<Record<TimestampName, EpochMs | null>>;
+  /**
+   * Moments that happened before the capture saw the pod, with the latest
+   * time they can have happened (e.g. the Ready time a first record shows,
+   * which a later probe flip may have rewritten). Their `timestamps` are null.
+   */
+  readonly notAfter: Readonly<Partial<Record<TimestampName, EpochMs>>>;
+  /** Measured stages only: a stage resting on a moment in `notAfter` is null here and bounded in `boundsMs`. */
   readonly durationsMs: Readonly<Record<Stage, number | null>>;
+  readonly boundsMs: Readonly<Partial<Record<Stage, DurationBound>>>;
   readonly containers: readonly ContainerReport[];
   readonly failures: readonly PodFailure[];
   /** How many pod records and events were applied to this pod. */
@@ -130,6 +185,7 @@ export interface PodReport {
 }
 
 export interface StageSummary {
+  /** Pods whose figure the summary holds: measured ones, plus bounds when `Summary.includePartial`. */
   readonly count: number;
   readonly min: number | null;
   readonly p50: number | null;
@@ -138,6 +194,8 @@ export interface StageSummary {
   readonly p99: number | null;
   readonly max: number | null;
   readonly mean: number | null;
+  /** Pods whose figure is only a bound and is left out of the values above (0 when they are included). */
+  readonly leftOut: number;
 }
 
 export interface FailureSummary {
@@ -161,11 +219,14 @@ export interface InputSummary {
 
 export interface Summary {
   readonly pods: number;
+  /** Whether stage figures include bounds (pods seen after a transition), not only measured figures. */
+  readonly includePartial: boolean;
   readonly stages: Readonly<Record<Stage, StageSummary>>;
   readonly failures: readonly FailureSummary[];
 }
 
-export const GROUP_BYS = ["namespace", "node", "owner"] as const;
+/** `storage` splits stateless from stateful pods, as clusterloader2 does (see `PodReport.stateful`). */
+export const GROUP_BYS = ["namespace", "node", "owner", "storage"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** Stage and failure summaries of one group of pods (`--group-by`). */
@@ -189,8 +250,46 @@ export interface CaptureGap {
   readonly message: string | null;
 }
 
+/** The checks of a capture's quality, in report order. */
+export const QUALITY_CHECKS = ["gaps", "holes", "partialPods", "missingEvents", "clockSkew", "rewrittenConditions", "duplicates", "outOfOrder"] as const;
+export type QualityCheckName = (typeof QUALITY_CHECKS)[number];
+
+/** `ok`: nothing found; `info`: found, figures unaffected; `warn`: some figures are missing, bounded or may be off; `bad`: figures of the run cannot be trusted. */
+export type QualitySeverity = "ok" | "info" | "warn" | "bad";
+
+/** Where a check found something: a pod, a node, a record. */
+export interface QualityExample {
+  /** `namespace/name`. */
+  readonly pod: string | null;
+  readonly node: string | null;
+  readonly input: string | null;
+  readonly line: number | null;
+  /** A duration the finding is about (a skew), when it has one. */
+  readonly ms: number | null;
+  readonly detail: string;
+}
+
+export interface QualityCheck {
+  readonly severity: QualitySeverity;
+  /** How many things were found (gaps, missed restarts, pods, pairs...). */
+  readonly count: number;
+  /** How many of the report's pods they concern; null for a check about the capture as a whole. */
+  readonly pods: number | null;
+  /** One phrase, for the verdict line and the reports. */
+  readonly summary: string;
+  /** Up to 5, located. */
+  readonly examples: readonly QualityExample[];
+}
+
+/** What makes the report's figures untrustworthy, counted and located (docs/real-clusters.md, "Capture quality"). */
+export interface CaptureQuality {
+  /** `unreliable` when a check is bad, `degraded` when one warns, else `reliable`. */
+  readonly verdict: "reliable" | "degraded" | "unreliable";
+  readonly checks: Readonly<Record<QualityCheckName, QualityCheck>>;
+}
+
 export interface Report {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly inputs: readonly InputSummary[];
   /** Earliest and latest time seen in the capture. */
   readonly span: { readonly start: EpochMs | null; readonly end: EpochMs | null };
@@ -204,6 +303,8 @@ export interface Report {
     readonly skippedKinds: Readonly<Record<string, number>>;
   };
   readonly gaps: readonly CaptureGap[];
+  /** Selected pods stuck terminating, longest overdue first. */
+  readonly stuckTerminating: readonly StuckTerminating[];
   /** Pods in the capture before filters; `pods` holds those selected. */
   readonly podsSeen: number;
   readonly pods: readonly PodReport[];
@@ -211,5 +312,6 @@ export interface Report {
   readonly groupBy: GroupBy | null;
   readonly groups: readonly GroupSummary[];
   readonly thresholds: readonly ThresholdResult[];
+  readonly quality: CaptureQuality;
   readonly warnings: readonly Warning[];
 }

@@ -1,6 +1,6 @@
 import type { Location } from "../types.js";
 import type { ConditionObservation, ContainerObservation, ContainerState, ObservationType, PodMeta, PodRecord } from "../records.js";
-import { intern, specContainers as containersBySpec } from "../memo.js";
+import { intern, specContainers as containersBySpec, specStateful } from "../memo.js";
 import type { FieldReader, JsonObject } from "./fieldReader.js";
 
 /**
@@ -10,7 +10,8 @@ import type { FieldReader, JsonObject } from "./fieldReader.js";
  */
 export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationType, loc: Location): PodRecord | null {
   const metadata = r.object(raw["metadata"]) ?? {};
-  const spec = r.object(raw["spec"]) ?? {};
+  const rawSpec = r.object(raw["spec"]);
+  const spec = rawSpec ?? {};
   const status = r.object(raw["status"]) ?? {};
   // Interned: the pod's events name it by the same strings, which are then stored once.
   const uid = intern(r.name(metadata["uid"]));
@@ -27,6 +28,10 @@ export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationT
     labels: readLabels(r, metadata["labels"]),
     staticHash: staticHashOf(r, metadata["annotations"]),
     specContainers,
+    startTime: r.time(status["startTime"]),
+    deletionGracePeriodSeconds: r.integer(metadata["deletionGracePeriodSeconds"]),
+    finalizers: readFinalizers(r, metadata["finalizers"]),
+    stateful: rawSpec === null ? null : statefulOf(r, rawSpec),
   };
 
   const statuses = new Map<string, JsonObject>();
@@ -89,6 +94,35 @@ function readSpecContainers(r: FieldReader, value: unknown, init: boolean, out: 
     if (c !== null && name !== null) out.push({ name: intern(name)!, init, image: intern(r.name(c["image"])) });
   }
   return out;
+}
+
+const NO_FINALIZERS: readonly string[] = [];
+
+function readFinalizers(r: FieldReader, value: unknown): readonly string[] {
+  const items = r.array(value);
+  if (items.length === 0) return NO_FINALIZERS;
+  const out: string[] = [];
+  for (const item of items) {
+    const name = r.name(item);
+    if (name !== null) out.push(intern(name)!);
+  }
+  return out;
+}
+
+/** Volume kinds that hold no state beyond the pod's life (clusterloader2's `isPodStateless`). */
+const STATELESS_VOLUMES = ["emptyDir", "configMap", "secret", "downwardAPI", "projected"];
+
+/** Any other volume (a PVC, hostPath, an inline CSI or ephemeral volume...) makes the pod stateful. By spec object, as the containers. */
+function statefulOf(r: FieldReader, spec: JsonObject): boolean {
+  const known = specStateful.get(spec);
+  if (known !== undefined) return known;
+  let stateful = false;
+  for (const item of r.array(spec["volumes"])) {
+    const volume = r.object(item);
+    if (volume !== null && !STATELESS_VOLUMES.some((kind) => r.object(volume[kind]) !== null)) stateful = true;
+  }
+  specStateful.set(spec, stateful);
+  return stateful;
 }
 
 function readOwner(r: FieldReader, value: unknown): string | null {

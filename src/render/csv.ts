@@ -1,4 +1,4 @@
-import { STAGES, TIMESTAMP_NAMES, type PodReport, type Report } from "../types.js";
+import { STAGES, TIMESTAMP_NAMES, type DurationBound, type PodReport, type Report, type Stage } from "../types.js";
 import { formatTime } from "../kube/time.js";
 
 /** Columns in output order; timestamps and stages follow the order of their type lists, so a new one gets a column. */
@@ -8,11 +8,15 @@ const COLUMNS: readonly (readonly [header: string, value: (p: PodReport) => stri
   ["uid", (p) => p.uid ?? ""],
   ["node", (p) => p.node ?? ""],
   ["owner", (p) => p.owner ?? ""],
+  ["stateful", (p) => (p.stateful === null ? "" : String(p.stateful))],
   ["outcome", (p) => p.outcome],
   ["stuckIn", (p) => p.stuckIn ?? ""],
   ["partial", (p) => String(p.partial)],
   ...TIMESTAMP_NAMES.map((n) => [n, (p: PodReport) => time(p.timestamps[n])] as const),
   ...STAGES.map((s) => [`${s}Ms`, (p: PodReport) => (p.durationsMs[s] === null ? "" : String(p.durationsMs[s]))] as const),
+  // Moments before the capture and the stages they bound, as `ready<=TIME` and `startup<=MS` / `readiness>=MS`.
+  ["notAfter", (p) => TIMESTAMP_NAMES.flatMap((n) => (p.notAfter[n] === undefined ? [] : [`${n}<=${formatTime(p.notAfter[n])}`])).join("; ")],
+  ["boundsMs", (p) => STAGES.flatMap((s) => bound(s, p.boundsMs[s])).join("; ")],
   ["restarts", (p) => String(p.containers.reduce((sum, c) => sum + c.restarts, 0))],
   ["failures", (p) => p.failures.map((f) => `${f.reason}${f.container === null ? "" : `[${f.container}]`}×${f.count}`).join("; ")],
 ];
@@ -47,4 +51,9 @@ function csvField(value: string): string {
 
 function time(ms: number | null): string {
   return ms === null ? "" : formatTime(ms);
+}
+
+function bound(stage: Stage, b: DurationBound | undefined): string[] {
+  if (b === undefined) return [];
+  return ["atMost" in b ? `${stage}<=${b.atMost}` : `${stage}>=${b.atLeast}`];
 }

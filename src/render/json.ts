@@ -1,5 +1,5 @@
 import type { PodReport, Report } from "../types.js";
-import { formatTimeOrNull } from "../kube/time.js";
+import { formatTime, formatTimeOrNull } from "../kube/time.js";
 import type { JsonReport } from "./jsonReport.js";
 
 export type { JsonReport } from "./jsonReport.js";
@@ -17,12 +17,14 @@ export function toJsonReport(report: Report): JsonReport {
     span: { start: formatTimeOrNull(report.span.start), end: formatTimeOrNull(report.span.end) },
     totals: report.totals,
     gaps: report.gaps,
+    stuckTerminating: report.stuckTerminating.map((t) => ({ ...t, deadline: formatTime(t.deadline) })),
     podsSeen: report.podsSeen,
     pods: report.pods.map(podJson),
     summary: report.summary,
     groupBy: report.groupBy,
     groups: report.groups,
     thresholds: report.thresholds,
+    quality: report.quality,
     warnings: report.warnings.map((w) => ({ input: w.input, line: w.line, message: w.message })),
   };
 }
@@ -34,13 +36,17 @@ function podJson(p: PodReport): JsonPod {
     name: p.name,
     node: p.node,
     owner: p.owner,
+    stateful: p.stateful,
     outcome: p.outcome,
     stuckIn: p.stuckIn,
     partial: p.partial,
+    terminating: p.terminating === null ? null : { ...p.terminating, deadline: formatTimeOrNull(p.terminating.deadline) },
     phases: p.phases.map((e) => ({ phase: e.phase, at: formatTimeOrNull(e.at) })),
     conditions: p.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, at: formatTimeOrNull(c.at) })),
     timestamps: mapValues(p.timestamps, formatTimeOrNull),
+    notAfter: mapValues(p.notAfter, formatTime),
     durationsMs: p.durationsMs,
+    boundsMs: p.boundsMs,
     containers: p.containers.map((c) => ({
       name: c.name,
       init: c.init,
@@ -66,9 +72,11 @@ function podJson(p: PodReport): JsonPod {
   };
 }
 
-function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a: A) => B): Record<K, B> {
-  const out = {} as Record<K, B>;
-  for (const key of Object.keys(record) as K[]) out[key] = f(record[key]);
+function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a: A) => B): Record<K, B>;
+function mapValues<K extends string, A, B>(record: Readonly<Partial<Record<K, A>>>, f: (a: A) => B): Partial<Record<K, B>>;
+function mapValues<K extends string, A, B>(record: Readonly<Partial<Record<K, A>>>, f: (a: A) => B): Partial<Record<K, B>> {
+  const out: Partial<Record<K, B>> = {};
+  for (const key of Object.keys(record) as K[]) out[key] = f(record[key] as A);
   return out;
 }
 

@@ -11,7 +11,7 @@ export type Category = "scheduling" | "image" | "config" | "runtime" | "probe" |
  * The JSON report of `podtrail analyze --format json` (docs/spec.md §8). Times are RFC 3339 UTC strings with the precision of their source; durations are integer milliseconds.
  */
 export interface JsonReportDocument {
-  schemaVersion: 1;
+  schemaVersion: 2;
   inputs: {
     name: string;
     format: "watch-jsonl" | "watch-json-stream" | "object-stream" | "list" | "array" | null;
@@ -42,6 +42,22 @@ export interface JsonReportDocument {
     message: string | null;
   }[];
   /**
+   * selected pods still there more than 5 minutes after their grace period ended, longest overdue first
+   */
+  stuckTerminating: {
+    namespace: string;
+    name: string;
+    uid: string | null;
+    /**
+     * the first deletionTimestamp seen
+     */
+    deadline: string;
+    /**
+     * the capture's end minus the deadline
+     */
+    overdueMs: number;
+  }[];
+  /**
    * pods in the capture before filters
    */
   podsSeen: number;
@@ -51,9 +67,23 @@ export interface JsonReportDocument {
     name: string;
     node: string | null;
     owner: string | null;
-    outcome: "Ready" | "Running" | "Succeeded" | "Failed" | "Pending" | "Deleted" | "Unknown";
+    /**
+     * mounts a volume other than emptyDir, configMap, secret, downwardAPI or projected (clusterloader2's stateful pods); null without a spec
+     */
+    stateful: boolean | null;
+    outcome: "Ready" | "Running" | "Succeeded" | "Failed" | "Pending" | "Terminating" | "Deleted" | "Unknown";
     stuckIn: string | null;
     partial: boolean;
+    /**
+     * set when the outcome is Terminating: deletion requested, not seen to finish
+     */
+    terminating: null | {
+      /**
+       * the first deletionTimestamp seen: when the grace period ended
+       */
+      deadline: string | null;
+      finalizers: string[];
+    };
     phases: {
       phase: string;
       at: Time;
@@ -65,16 +95,39 @@ export interface JsonReportDocument {
       message: string | null;
       at: Time;
     }[];
+    /**
+     * moments the capture saw (measured); null when it did not see them
+     */
     timestamps: {
       created: Time;
       scheduled: Time;
       sandboxReady: Time;
       initialized: Time;
       containersStarted: Time;
+      containersReady: Time;
       ready: Time;
       finished: Time;
+      deletionRequested: Time;
       deleted: Time;
     };
+    /**
+     * moments that happened before the capture saw the pod, with the latest time they can have happened; their timestamps are null
+     */
+    notAfter: {
+      created?: string;
+      scheduled?: string;
+      sandboxReady?: string;
+      initialized?: string;
+      containersStarted?: string;
+      containersReady?: string;
+      ready?: string;
+      finished?: string;
+      deletionRequested?: string;
+      deleted?: string;
+    };
+    /**
+     * measured stages only
+     */
     durationsMs: {
       scheduling: DurationMs;
       imagePull: DurationMs;
@@ -83,6 +136,26 @@ export interface JsonReportDocument {
       readiness: DurationMs;
       startup: DurationMs;
       startupSLI: DurationMs;
+      createdToSandboxReady: DurationMs;
+      createdToInitialized: DurationMs;
+      createdToContainersStarted: DurationMs;
+      createdToContainersReady: DurationMs;
+    };
+    /**
+     * stages that rest on a moment in notAfter: bounded, not measured (their durationsMs are null)
+     */
+    boundsMs: {
+      scheduling?: DurationBound;
+      imagePull?: DurationBound;
+      containerStart?: DurationBound;
+      scheduledToRunning?: DurationBound;
+      readiness?: DurationBound;
+      startup?: DurationBound;
+      startupSLI?: DurationBound;
+      createdToSandboxReady?: DurationBound;
+      createdToInitialized?: DurationBound;
+      createdToContainersStarted?: DurationBound;
+      createdToContainersReady?: DurationBound;
     };
     containers: {
       name: string;
@@ -112,7 +185,7 @@ export interface JsonReportDocument {
     events: number;
   }[];
   summary: Summary;
-  groupBy: "namespace" | "node" | "owner" | null;
+  groupBy: "namespace" | "node" | "owner" | "storage" | null;
   groups: {
     group: string;
     summary: Summary;
@@ -122,14 +195,41 @@ export interface JsonReportDocument {
     valueMs: number | null;
     breached: boolean;
   }[];
+  /**
+   * what makes the figures untrustworthy, counted and located
+   */
+  quality: {
+    verdict: "reliable" | "degraded" | "unreliable";
+    checks: {
+      gaps: QualityCheck;
+      holes: QualityCheck;
+      partialPods: QualityCheck;
+      missingEvents: QualityCheck;
+      clockSkew: QualityCheck;
+      rewrittenConditions: QualityCheck;
+      duplicates: QualityCheck;
+      outOfOrder: QualityCheck;
+    };
+  };
   warnings: {
     input: string;
     line: number | null;
     message: string;
   }[];
 }
+/**
+ * A figure that rests on a moment the capture did not see: at most or at least this many milliseconds.
+ */
+export interface DurationBound {
+  atMost?: number;
+  atLeast?: number;
+}
 export interface Summary {
   pods: number;
+  /**
+   * whether stage figures include bounds of pods seen after a transition
+   */
+  includePartial: boolean;
   stages: {
     scheduling: StageSummary;
     imagePull: StageSummary;
@@ -138,6 +238,10 @@ export interface Summary {
     readiness: StageSummary;
     startup: StageSummary;
     startupSLI: StageSummary;
+    createdToSandboxReady: StageSummary;
+    createdToInitialized: StageSummary;
+    createdToContainersStarted: StageSummary;
+    createdToContainersReady: StageSummary;
   };
   failures: {
     reason: string;
@@ -148,6 +252,9 @@ export interface Summary {
   }[];
 }
 export interface StageSummary {
+  /**
+   * pods whose figure the summary holds (measured; bounds too when summary.includePartial)
+   */
   count: number;
   min: number | null;
   p50: number | null;
@@ -156,6 +263,157 @@ export interface StageSummary {
   p99: number | null;
   max: number | null;
   mean: number | null;
+  /**
+   * pods whose figure is only a bound, left out of this summary
+   */
+  leftOut: number;
+}
+export interface QualityCheck {
+  /**
+   * ok: nothing found; info: found, figures unaffected; warn: some figures missing, bounded or possibly off; bad: the run's figures cannot be trusted
+   */
+  severity: "ok" | "info" | "warn" | "bad";
+  count: number;
+  /**
+   * pods concerned; null for a check about the capture as a whole
+   */
+  pods: number | null;
+  summary: string;
+  /**
+   * @maxItems 5
+   */
+  examples:
+    | []
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ]
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ]
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ]
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ]
+    | [
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        },
+        {
+          pod: string | null;
+          node: string | null;
+          input: string | null;
+          line: number | null;
+          ms: number | null;
+          detail: string;
+        }
+      ];
 }
 
 /** The report as podtrail writes it: read-only all the way down. */

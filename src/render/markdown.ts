@@ -2,7 +2,7 @@ import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, 
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
-import { outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
+import { boundedPods, exampleWhere, heldBy, lastPhase, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
 import { compareText } from "../compareText.js";
 import { hasControl, terminalText } from "./terminalText.js";
@@ -35,19 +35,26 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const slowest = slowestPods(report.pods, top);
   const withStartup = report.pods.filter((p) => p.durationsMs.startup !== null).length;
   const stuck = report.pods.filter((p) => p.stuckIn !== null);
-  const out: string[] = [title(report), "", scope(report), ""];
+  const out: string[] = [title(report), "", scope(report), "", `**Capture quality: ${text(qualityLine(report)).replace(/^(\w+): /, "$1** — ")}`, ""];
 
   out.push("## Key findings", "", ...keyFindings(report, stuck), "");
 
   out.push("## Start-up stages", "");
+  const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);
   out.push(...mdTable(
-    ["Stage", "Pods", "Min", "p50", "p90", "p95", "p99", "Max", "Mean"],
+    ["Stage", "Pods", "Min", "p50", "p90", "p95", "p99", "Max", "Mean", ...(leftOut ? ["Left out"] : [])],
     STAGES.map((stage) => {
       const s = report.summary.stages[stage];
-      return [STAGE_LABELS[stage], num(s.count), ...[s.min, s.p50, s.p90, s.p95, s.p99, s.max, s.mean].map(humanizeMs)];
+      const row = [STAGE_LABELS[stage], num(s.count), ...[s.min, s.p50, s.p90, s.p95, s.p99, s.max, s.mean].map(humanizeMs)];
+      return leftOut ? [...row, num(s.leftOut)] : row;
     }),
-    "lrrrrrrrr",
+    leftOut ? "lrrrrrrrrr" : "lrrrrrrrr",
   ), "");
+  if (leftOut) {
+    out.push("*Left out:* pods first seen after the transition the figure rests on (a List, a watch started late): the capture bounds their figure but does not measure it.", "");
+  } else if (report.summary.includePartial && boundedPods(report.pods) > 0) {
+    out.push(`*Bounds of ${plural(boundedPods(report.pods), "pod")} first seen after a transition are counted as figures.*`, "");
+  }
 
   out.push("## Failure reasons", "");
   const failures = report.summary.failures;
@@ -63,7 +70,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 
   out.push(`## Slowest pods (by startup, top ${num(top)})`, "");
   if (slowest.length === 0) {
-    out.push("No pod became ready in the capture.", "");
+    const why = noStartupReason(report);
+    out.push(`${why.charAt(0).toUpperCase()}${why.slice(1)}.`, "");
   } else {
     out.push(...mdTable(
       ["#", "Pod", "Outcome", "Node", "Scheduling", "Image pull", "To running", "Readiness", "Startup"],
@@ -83,6 +91,24 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     ), ...cutNote(stuck.length - top, "more", "pod"), "");
   }
 
+  const lingering = stuckTerminating(report);
+  if (lingering.length > 0) {
+    out.push("## Pods stuck terminating", "");
+    out.push("Deletion requested, and still there 5 minutes or more after the grace period ended (kubectl shows them as Terminating).", "");
+    out.push(...mdTable(
+      ["Pod", "Phase", "Delete requested", "Overdue", "Node", "Held by"],
+      lingering.slice(0, top).map(({ pod: p, overdueMs }) => [
+        podName(p),
+        text(lastPhase(p)),
+        p.timestamps.deletionRequested === null ? "-" : formatTime(p.timestamps.deletionRequested),
+        humanizeMs(overdueMs),
+        text(p.node ?? "-"),
+        text(heldBy(p)),
+      ]),
+      "lllrll",
+    ), ...cutNote(lingering.length - top, "more", "pod"), "");
+  }
+
   const detailed = detailedPods(report.pods, slowest, top);
   if (detailed.pods.length > 0) {
     out.push("## Pod details", "");
@@ -90,6 +116,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(`${intro} with failures or stuck at the end.`, "");
     for (const p of detailed.pods) out.push(...podDetails(p), "");
     out.push(...cutNote(detailed.cut, "more", "pod", " with failures or stuck"), "");
+  }
+
+  const findings = qualityFindings(report);
+  if (findings.length > 0) {
+    out.push("## Capture quality", "");
+    out.push(...mdTable(
+      ["Check", "Severity", "Finding", "Where"],
+      findings.map(({ name, check }) => [
+        QUALITY_LABELS[name],
+        check.severity,
+        text(check.summary),
+        check.examples.length === 0 ? "-" : check.examples.slice(0, 3).map((e) => `${code(exampleWhere(e))} ${text(e.detail)}`).join("; "),
+      ]),
+    ), "");
   }
 
   if (report.warnings.length > 0) {
@@ -139,7 +179,7 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
     if (s.count > 0) {
       out.push(`- **${STAGE_LABELS[stage]}:** p99 **${humanizeMs(s.p99)}**, max **${humanizeMs(s.max)}** over ${plural(s.count, "pod")}.`);
     } else if (stage === "startup") {
-      out.push(`- **${STAGE_LABELS[stage]}:** no pod became ready in the capture.`);
+      out.push(`- **${STAGE_LABELS[stage]}:** ${noStartupReason(report)}.`);
     } else if (stage === "imagePull") {
       out.push(
         report.totals.eventRecords === 0
@@ -167,10 +207,20 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
   }
   const failed = report.pods.filter((p) => p.outcome === "Failed").length;
   if (failed > 0) out.push(`- **${plural(failed, "pod")} ended Failed.**`);
+  const lingering = stuckTerminating(report);
+  if (lingering.length > 0) {
+    const worst = lingering[0]!;
+    out.push(`- **${plural(lingering.length, "pod")} stuck terminating**, still there long after ${lingering.length === 1 ? "its" : "their"} grace period: e.g. ${podName(worst.pod)}, ${humanizeMs(worst.overdueMs)} overdue, held by ${text(heldBy(worst.pod))}.`);
+  }
   const partial = report.pods.filter((p) => p.partial).length;
-  if (partial > 0) out.push(`- ${plural(partial, "pod")} already past Pending when first seen (partial): ${partial === 1 ? "its" : "their"} early stages are missing.`);
+  if (partial > 0) {
+    const bounded = boundedPods(report.pods);
+    const left = report.summary.includePartial ? "counted as figures" : "left out of the percentiles";
+    const bounds = bounded === 0 ? "" : ` ${plural(bounded, "pod")} ${bounded === 1 ? "has" : "have"} figures that are only bounds, ${left}.`;
+    out.push(`- ${plural(partial, "pod")} already past Pending when first seen (partial): ${partial === 1 ? "its" : "their"} early stages are missing.${bounds}`);
+  }
   if (report.gaps.length > 0) out.push(`- The capture has ${plural(report.gaps.length, "gap")} (watch ERROR ${[...new Set(report.gaps.map((g) => g.code ?? "?"))].join(", ")}): changes in between may be missing.`);
-  if (failures.length === 0 && stuck.length === 0 && failed === 0) out.push("- No failure reasons; no pod was stuck at the end.");
+  if (failures.length === 0 && stuck.length === 0 && failed === 0 && lingering.length === 0) out.push("- No failure reasons; no pod was stuck at the end.");
   return out;
 }
 
@@ -197,18 +247,21 @@ function podDetails(p: PodReport): string[] {
   if (p.phases.length > 0) out.push(`Phases: ${p.phases.map((e) => `${text(e.phase)} (${e.at === null ? "?" : formatTime(e.at)})`).join(" → ")}`, "");
 
   const created = p.timestamps.created;
-  const seen = TIMESTAMP_NAMES.filter((n) => p.timestamps[n] !== null);
+  const seen = TIMESTAMP_NAMES.filter((n) => p.timestamps[n] !== null || p.notAfter[n] !== undefined);
   if (seen.length > 0) {
     out.push(...mdTable(
       ["Timestamp", "Time", "Since created"],
       seen.map((n: TimestampName) => {
-        const ts = p.timestamps[n]!;
-        return [n, formatTime(ts), created === null ? "-" : `+${humanizeMs(ts - created)}`];
+        const measured = p.timestamps[n];
+        // A moment from before the capture: the time shown is the latest it can have been.
+        const ts = measured ?? p.notAfter[n]!;
+        const mark = measured === null ? "≤ " : "";
+        return [measured === null ? `${n} (before the capture)` : n, `${mark}${formatTime(ts)}`, created === null ? "-" : `${mark}+${humanizeMs(ts - created)}`];
       }),
       "llr",
     ), "");
   }
-  out.push(...mdTable(STAGES.map((s) => STAGE_LABELS[s]), [STAGES.map((s) => humanizeMs(p.durationsMs[s]))], "r".repeat(STAGES.length)), "");
+  out.push(...mdTable(STAGES.map((s) => STAGE_LABELS[s]), [STAGES.map((s) => stageFigure(p, s))], "r".repeat(STAGES.length)), "");
   if (p.containers.length > 0) {
     out.push(...mdTable(
       ["Container", "Image", "Pull", "First started", "Restarts", "Restart reasons"],

@@ -2,7 +2,7 @@ import { STAGES, type PodReport, type Report } from "../types.js";
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
-import { missingEventsReason, outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
+import { boundedPods, exampleWhere, heldBy, lastPhase, missingEventsReason, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { compareText } from "../compareText.js";
 import { terminalText } from "./terminalText.js";
 
@@ -38,6 +38,9 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const t = report.totals;
   const formats = [...new Set(report.inputs.map((i) => i.format ?? "empty"))].join(", ");
   title("podtrail report");
+  const verdict = report.quality.verdict;
+  const paintVerdict = verdict === "unreliable" ? paint.bad : verdict === "degraded" ? paint.warn : (s: string) => s;
+  out.push(`  quality    ${paintVerdict(qualityLine(report))}`);
   out.push(`  inputs     ${report.inputs.length} (${formats})`);
   out.push(`  records    ${t.records} (${t.podRecords} pod, ${t.eventRecords} event; ${t.duplicates} duplicates, ${t.skipped} skipped)`);
   out.push(`  pods       ${report.pods.length}${outcomeBreakdown(report.pods)}`);
@@ -48,12 +51,33 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   out.push(`  warnings   ${report.warnings.length}`);
   out.push("");
 
+  const findings = qualityFindings(report);
+  if (findings.length > 0) {
+    out.push(verdict === "reliable" ? paint.title("Capture quality") : paint.warn("Capture quality"));
+    const width = Math.max(...findings.map(({ name }) => QUALITY_LABELS[name].length));
+    for (const { name, check } of findings) {
+      out.push(`  ${check.severity.toUpperCase().padEnd(4)}  ${QUALITY_LABELS[name].padEnd(width)}  ${check.summary}`);
+      for (const e of check.examples.slice(0, 3)) out.push(`  ${" ".repeat(6 + width)}  ${exampleWhere(e)}: ${e.pod !== null && e.input !== null ? `${e.pod}: ` : ""}${e.detail}`);
+    }
+    out.push("");
+  }
+
+  // The left-out column only when something was left out: most captures see every pod from its creation.
+  const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);
   const stageRows = STAGES.map((stage) => {
     const s = report.summary.stages[stage];
-    return [STAGE_LABELS[stage], String(s.count), humanizeMs(s.p50), humanizeMs(s.p90), humanizeMs(s.p99), humanizeMs(s.max)];
+    const row = [STAGE_LABELS[stage], String(s.count), humanizeMs(s.p50), humanizeMs(s.p90), humanizeMs(s.p99), humanizeMs(s.max)];
+    return leftOut ? [...row, String(s.leftOut)] : row;
   });
   title("Start-up stages");
-  out.push(...indent(table(["STAGE", "PODS", "P50", "P90", "P99", "MAX"], stageRows, new Set([1, 2, 3, 4, 5]))));
+  const header = ["STAGE", "PODS", "P50", "P90", "P99", "MAX", ...(leftOut ? ["LEFT OUT"] : [])];
+  out.push(...indent(table(header, stageRows, new Set([1, 2, 3, 4, 5, 6]))));
+  if (leftOut) {
+    out.push("  LEFT OUT: pods first seen after the transition the figure rests on; what the capture shows bounds");
+    out.push("  their figure (see boundsMs in -o json) but does not measure it.");
+  } else if (report.summary.includePartial && boundedPods(report.pods) > 0) {
+    out.push(`  Bounds of ${boundedPods(report.pods)} pods first seen after a transition are counted as figures (includePartial).`);
+  }
   const missing = missingEventsReason(report);
   if (missing === "no-events") {
     out.push("");
@@ -85,7 +109,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const slowest = slowestPods(report.pods, top);
   title(`Slowest pods (by startup, top ${top})`);
   if (slowest.length === 0) {
-    out.push("  none became ready in the capture");
+    out.push(report.summary.stages.startup.leftOut > 0 ? `  none measured: ${noStartupReason(report).replace(/^no startup was measured: /, "")}` : "  none became ready in the capture");
   } else {
     const rows = slowest.map((p) => [
       `${p.namespace}/${p.name}`,
@@ -105,6 +129,20 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     const rows = stuck.slice(0, top).map((p) => [`${p.namespace}/${p.name}`, p.outcome, p.stuckIn ?? "", p.failures.map((f) => `${f.reason}×${f.count}`).join(", ")]);
     out.push(...indent(table(["POD", "OUTCOME", "STUCK IN", "FAILURES"], rows)));
     if (stuck.length > top) out.push(`  ... and ${stuck.length - top} more`);
+  }
+  const lingering = stuckTerminating(report);
+  if (lingering.length > 0) {
+    out.push("");
+    out.push(paint.warn("Pods stuck terminating (still there 5 minutes or more after their grace period)"));
+    const rows = lingering.slice(0, top).map(({ pod: p, overdueMs }) => [
+      `${p.namespace}/${p.name}`,
+      lastPhase(p),
+      p.timestamps.deletionRequested === null ? "-" : formatTime(p.timestamps.deletionRequested),
+      humanizeMs(overdueMs),
+      heldBy(p),
+    ]);
+    out.push(...indent(table(["POD", "PHASE", "DELETE REQUESTED", "OVERDUE", "HELD BY"], rows, new Set([3]))));
+    if (lingering.length > top) out.push(`  ... and ${lingering.length - top} more`);
   }
 
   if (report.warnings.length > 0) {

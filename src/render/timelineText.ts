@@ -1,8 +1,9 @@
-import type { EpochMs, PodReport } from "../types.js";
+import { TIMESTAMP_NAMES, type EpochMs, type PodReport } from "../types.js";
 import type { StageSpan, TimelineEntry } from "../derive/timeline.js";
 import { formatTime } from "../kube/time.js";
 import { humanizeMs } from "./humanize.js";
 import { terminalText } from "./terminalText.js";
+import { boundText } from "./stageFacts.js";
 
 /**
  * The evidence of one pod as text: figures first, then every transition with
@@ -16,9 +17,12 @@ export function renderTimelineText(pod: PodReport, entries: readonly TimelineEnt
   out.push(`  node ${pod.node ?? "-"}   owner ${pod.owner ?? "-"}   outcome ${pod.outcome}${pod.stuckIn === null ? "" : `, stuck in ${pod.stuckIn}`}${pod.partial ? (pod.observations === 0 ? "   partial: known only from events" : "   partial: first seen after Pending") : ""}`);
   out.push("");
   out.push("Stages");
+  const before = TIMESTAMP_NAMES.filter((n) => pod.notAfter[n] !== undefined);
+  if (before.length > 0) out.push(`  (${before.join(", ")}: before the capture saw the pod; the times are the latest they can have been, and the stages resting on them are bounds)`);
   for (const s of spans) {
     const range = s.from !== null || s.to !== null ? `${stamp(s.from, created)} -> ${stamp(s.to, created)}` : s.stage === "imagePull" ? "sum of each container's first Pulled event" : "";
-    out.push(`  ${s.stage.padEnd(19)} ${humanizeMs(s.ms).padStart(8)}   ${range}`);
+    const figure = s.ms === null && s.bound !== null ? boundText(s.bound) : humanizeMs(s.ms);
+    out.push(`  ${s.stage.padEnd(19)} ${figure.padStart(8)}   ${range}`);
   }
   if (pod.durationsMs.imagePull === null) {
     out.push(

@@ -1,8 +1,8 @@
 import type { GroupBy, GroupSummary, PodReport } from "../types.js";
-import { summarize } from "./summarize.js";
+import { summarize, type SummaryOptions } from "./summarize.js";
 import { compareText } from "../compareText.js";
 
-/** The group a pod belongs to; `(none)` for pods without a node or owner. */
+/** The group a pod belongs to; `(none)` for pods without a node or owner, `(unknown)` for pods whose spec no record had. */
 export function groupOf(pod: PodReport, by: GroupBy): string {
   switch (by) {
     case "namespace":
@@ -11,11 +11,13 @@ export function groupOf(pod: PodReport, by: GroupBy): string {
       return pod.node ?? "(none)";
     case "owner":
       return pod.owner ?? "(none)";
+    case "storage":
+      return pod.stateful === null ? "(unknown)" : pod.stateful ? "stateful" : "stateless";
   }
 }
 
 /** Stage and failure summaries per group, groups in name order. */
-export function summarizeGroups(pods: readonly PodReport[], by: GroupBy): GroupSummary[] {
+export function summarizeGroups(pods: readonly PodReport[], by: GroupBy, options: SummaryOptions = {}): GroupSummary[] {
   const groups = new Map<string, PodReport[]>();
   for (const p of pods) {
     const key = groupOf(p, by);
@@ -23,5 +25,5 @@ export function summarizeGroups(pods: readonly PodReport[], by: GroupBy): GroupS
     if (list === undefined) groups.set(key, [p]);
     else list.push(p);
   }
-  return [...groups.keys()].sort(compareText).map((group) => ({ group, summary: summarize(groups.get(group)!) }));
+  return [...groups.keys()].sort(compareText).map((group) => ({ group, summary: summarize(groups.get(group)!, options) }));
 }

@@ -10,8 +10,8 @@ export function nearestRank(sorted: readonly number[], q: number): number | null
   return sorted[rank - 1]!;
 }
 
-/** count, min, p50, p90, p95, p99, max and exact mean of some durations. */
-export function summarizeValues(values: readonly number[]): StageSummary {
+/** count, min, p50, p90, p95, p99, max and exact mean of some durations; `leftOut` counts the figures not among them. */
+export function summarizeValues(values: readonly number[], leftOut = 0): StageSummary {
   const sorted = [...values].sort((a, b) => a - b);
   let sum = 0;
   for (const v of sorted) sum += v;
@@ -24,5 +24,6 @@ export function summarizeValues(values: readonly number[]): StageSummary {
     p99: nearestRank(sorted, 0.99),
     max: sorted[sorted.length - 1] ?? null,
     mean: sorted.length === 0 ? null : sum / sorted.length,
+    leftOut,
   };
 }

@@ -2,18 +2,36 @@ import { STAGES, type FailureSummary, type PodReport, type Stage, type StageSumm
 import { summarizeValues } from "./percentiles.js";
 import { compareText } from "../compareText.js";
 
-/** Stage percentiles and failure reasons over some pods (docs/spec.md §7). */
-export function summarize(pods: readonly PodReport[]): Summary {
+export interface SummaryOptions {
+  /**
+   * Count figures that are only bounds (a pod first seen after the
+   * transition they rest on) as if they were measured. Off by default: a
+   * bound such as "Ready at most 116 days after creation" is no start-up time.
+   */
+  readonly includePartial?: boolean;
+}
+
+/** Stage percentiles and failure reasons over some pods (docs/spec.md §7): measured figures, unless told to include bounds. */
+export function summarize(pods: readonly PodReport[], options: SummaryOptions = {}): Summary {
+  const includePartial = options.includePartial ?? false;
   const stages = {} as Record<Stage, StageSummary>;
   for (const stage of STAGES) {
     const values: number[] = [];
+    let bounded = 0;
     for (const p of pods) {
       const v = p.durationsMs[stage];
-      if (v !== null) values.push(v);
+      if (v !== null) {
+        values.push(v);
+        continue;
+      }
+      const bound = p.boundsMs[stage];
+      if (bound === undefined) continue;
+      if (includePartial) values.push("atMost" in bound ? bound.atMost : bound.atLeast);
+      else bounded++;
     }
-    stages[stage] = summarizeValues(values);
+    stages[stage] = summarizeValues(values, bounded);
   }
-  return { pods: pods.length, stages, failures: summarizeFailures(pods) };
+  return { pods: pods.length, includePartial, stages, failures: summarizeFailures(pods) };
 }
 
 /** Per reason: how many pods showed it and how many times in all; most widespread first. */

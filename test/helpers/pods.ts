@@ -41,6 +41,13 @@ export interface PodSpec {
   reason?: string;
   message?: string;
   deleted?: number;
+  /** deletionGracePeriodSeconds with `deleted` (30 when not given). */
+  grace?: number;
+  finalizers?: string[];
+  /** status.startTime, seconds after T0. */
+  started?: number;
+  /** spec.volumes (the default is none). */
+  volumes?: Record<string, unknown>[];
   managed?: number;
   containers?: ContainerSpec[];
   conditions?: { type: string; status: string; at: number; reason?: string; message?: string }[];
@@ -89,17 +96,20 @@ export function pod(spec: PodSpec): Record<string, unknown> {
       uid: spec.uid ?? "0b1a6c1e-4a59-4f55-9a52-7d1e3c1b2a01",
       resourceVersion: String(spec.rv),
       creationTimestamp: at(spec.created ?? 0),
-      ...(spec.deleted !== undefined ? { deletionTimestamp: at(spec.deleted), deletionGracePeriodSeconds: 30 } : {}),
+      ...(spec.deleted !== undefined ? { deletionTimestamp: at(spec.deleted), deletionGracePeriodSeconds: spec.grace ?? 30 } : {}),
+      ...(spec.finalizers ? { finalizers: spec.finalizers } : {}),
       ...(spec.owner ? { ownerReferences: [{ apiVersion: "apps/v1", kind: spec.owner.kind, name: spec.owner.name, uid: "x", controller: true }] } : {}),
       ...(spec.managed !== undefined ? { managedFields: [{ manager: "kubelet", operation: "Update", time: at(spec.managed) }] } : {}),
     },
     spec: {
+      ...(spec.volumes ? { volumes: spec.volumes } : {}),
       ...(spec.node ? { nodeName: spec.node } : {}),
       initContainers: containers.filter((c) => c.init).map((c) => ({ name: c.name, image: c.image ?? "busybox" })),
       containers: containers.filter((c) => !c.init).map((c) => ({ name: c.name, image: c.image ?? "nginx:1.27" })),
     },
     status: {
       phase: spec.phase ?? "Pending",
+      ...(spec.started !== undefined ? { startTime: at(spec.started) } : {}),
       ...(spec.reason ? { reason: spec.reason } : {}),
       ...(spec.message ? { message: spec.message } : {}),
       conditions: (spec.conditions ?? []).map((c) => ({

@@ -104,9 +104,12 @@ describe("renderMarkdown", () => {
       "## Slowest pods (by startup, top 10)",
       "## Pods that never became ready",
       "## Pod details",
+      "## Capture quality",
       "## Warnings (25)",
       "## Capture gaps (1)",
     ]);
+    // The verdict is the line after the scope: a gap, partial figures and no events make the run degraded.
+    expect(md.split("\n")[4]).toMatch(/^\*\*Capture quality: degraded\*\* — 1 watch gap \(410 Expired\)/);
     expect(md.split("\n")[2]).toMatch(/^\*\*Scope:\*\* 1 input \(watch-jsonl\) · \d+ records .* · 5 pods \(2 Pending, 2 Ready, 1 Running; 1 partial\) · 25 warnings · 1 capture gap$/);
   });
 
@@ -119,7 +122,7 @@ describe("renderMarkdown", () => {
     expect(findings).toContain("- **2 pods never became ready** and were still waiting at the end:");
     expect(findings).toContain("1 in `ImagePullBackOff`");
     expect(findings).toContain("1 in `Unschedulable`");
-    expect(findings).toContain("- 1 pod already past Pending when first seen (partial)");
+    expect(findings).toContain("- 1 pod already past Pending when first seen (partial): its early stages are missing. 1 pod has figures that are only bounds, left out of the percentiles.");
     expect(findings).toContain("- The capture has 1 gap (watch ERROR 410)");
   });
 
@@ -145,7 +148,8 @@ describe("renderMarkdown", () => {
     expect(opens.length).toBe(md.match(/^<\/details>$/gm)?.length);
     expect(opens).toContain("<details><summary>shop/crash — Running · startup 9s · OOMKilled[app]×1, CrashLoopBackOff[app]×1</summary>");
     expect(opens).toContain("<details><summary>shop/pull — Pending · stuck in ImagePullBackOff · ImagePullBackOff[app]×1</summary>");
-    expect(md).toContain("**partial** (first seen past Pending)");
+    // The partial pod's startup is a bound: it is not among the slowest, so not detailed.
+    expect(md).not.toContain("shop/late —");
     expect(md).not.toMatch(/(?<!\\)<(?!\/?details>|\/?summary>)[a-z]/i); // no other raw HTML
   });
 
