@@ -28,6 +28,7 @@ export type Command =
       readonly filter: PodFilter;
       readonly groupBy: GroupBy | null;
       readonly thresholds: readonly Threshold[];
+      readonly includePartial: boolean;
     }
   | {
       readonly kind: "timeline";
@@ -100,7 +101,8 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("pod", { type: "string", array: true, nargs: 1, describe: "only pods with this name, uid or prefix (repeatable)" })
         .option("since", { type: "string", describe: "only pods created at or after this RFC 3339 time or this long before the capture's end (30m)" })
         .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
-        .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node or owner" })
+        .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node, owner or storage (stateless/stateful)" })
+        .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
         .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
     )
     .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
@@ -216,6 +218,7 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     filter,
     groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
+    includePartial: argv("include-partial") === true,
     ...read,
   };
 }

@@ -64,6 +64,7 @@ async function run(command: Command, io: CliIO): Promise<number> {
         filter: command.filter,
         thresholds: command.thresholds,
         ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
+        includePartial: command.includePartial,
       });
       progress?.done();
       if (command.validate) {
