@@ -96,6 +96,8 @@ function shiftLines(d: Diagnostic, shift: number): Diagnostic {
       return { ...d, from: d.from + shift, through: d.through === null ? null : d.through + shift };
     case "incompleteRecord":
       return { ...d, from: d.from + shift, next: d.next + shift };
+    case "linePrefix":
+      return { ...d, from: d.from + shift, through: d.through + shift };
     default:
       return d;
   }
