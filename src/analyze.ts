@@ -62,9 +62,9 @@ async function readInput(source: InputSource, reconstruction: Reconstruction, op
   const result = await decodeInput(
     chunks,
     {
-      value(value, line, implied) {
+      value(value, line, implied, prefixTime) {
         try {
-          reconstruction.apply(normalizeValue(value, { input: source.name, line: line + shift }, implied), tally);
+          reconstruction.apply(normalizeValue(value, { input: source.name, line: line + shift }, implied, prefixTime ?? null), tally);
         } catch (error) {
           throw new InternalError(source.name, line + shift, error);
         }

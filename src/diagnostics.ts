@@ -52,6 +52,10 @@ export type Diagnostic =
   | { readonly kind: "unknownWatchType"; readonly type: string }
   /** An envelope `{type, object}` whose type is not a string (`found`; null: missing): its object was read as untyped. */
   | { readonly kind: "envelopeWithoutType"; readonly found: JsonValueKind | null }
+  /** A log record's string `field` should hold the JSON of a record but does not parse. */
+  | { readonly kind: "envelopePayloadInvalid"; readonly field: string; readonly error: string }
+  /** An audit event of a pod's status whose request cannot be applied (`why`). */
+  | { readonly kind: "auditPatchUnreadable"; readonly namespace: string; readonly name: string; readonly why: "jsonPatch" | "notAnObject" }
   | { readonly kind: "podWithoutIdentity" }
   | { readonly kind: "eventWithoutSubject"; readonly field: "involvedObject" | "regarding" }
   | {
@@ -152,6 +156,8 @@ const MESSAGES: Messages = {
   watchEventWithoutObject: (d) => `watch event ${d.type} without an object`,
   unknownWatchType: (d) => `unknown watch event type ${JSON.stringify(d.type)}`,
   envelopeWithoutType: (d) => `watch event ${d.found === null ? "without a type" : `whose type is ${FOUND[d.found]}`}: its object read as a record without one (as kubectl get -w prints them)`,
+  envelopePayloadInvalid: (d) => `the ${d.field} field of this log record is not JSON: ${d.error}`,
+  auditPatchUnreadable: (d) => `audit event: a change of pod ${d.namespace}/${d.name}'s status that podtrail cannot apply (${d.why === "jsonPatch" ? "a JSON Patch, not a merge patch" : "the request is not an object"}): left out`,
   podWithoutIdentity: () => "Pod without metadata.name or metadata.uid: skipped",
   eventWithoutSubject: (d) => `event has no ${d.field} object`,
   wrongTypes: (d) => `${d.object} ${d.namespace}/${d.name}: fields with wrong types read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,

@@ -36,8 +36,8 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[]): { 
     labels: history.meta.labels,
     outcome,
     stuckIn: deriveStuckIn(obs, outcome, timestamps.ready !== null),
-    // A pod first seen past Pending (a capture that started late), or known only from events.
-    partial: first === undefined || (first.phase !== null && first.phase !== "Pending"),
+    // A pod first seen past Pending (a capture that started late), or known only from events or status patches.
+    partial: history.patchesOnly === true || first === undefined || (first.phase !== null && first.phase !== "Pending"),
     phases: derivePhases(obs, timestamps.created),
     conditions: deriveConditions(obs),
     timestamps,
