@@ -137,16 +137,16 @@ function podRequest(r: FieldReader, req: AuditRequest, loc: Location): Normalize
     case null:
       switch (req.verb) {
         case "create":
-          if (stored !== null) return normalizeObject(stored, "ADDED", loc, POD, req.time);
+          if (stored !== null) return normalizeObject(stored, "ADDED", loc, POD, req.time, true);
           return request === null ? skipped(loc) : createdPod(r, req, request, loc);
         case "update":
         case "patch":
-          return stored === null ? skipped(loc) : normalizeObject(stored, "MODIFIED", loc, POD, req.time);
+          return stored === null ? skipped(loc) : normalizeObject(stored, "MODIFIED", loc, POD, req.time, true);
         case "get":
           // A read's response is the pod as stored, as `kubectl get` shows it.
-          return stored === null ? skipped(loc) : normalizeObject(stored, "UNTYPED", loc, POD, req.time);
+          return stored === null ? skipped(loc) : normalizeObject(stored, "UNTYPED", loc, POD, req.time, true);
         case "delete": {
-          if (stored !== null) return normalizeObject(stored, deletionType(req.code), loc, POD, req.time);
+          if (stored !== null) return normalizeObject(stored, deletionType(req.code), loc, POD, req.time, true);
           return req.code === 200 ? patch(req, loc, { op: "delete", uid: null, status: null, nodeName: null }) : skipped(loc);
         }
         default:
@@ -154,7 +154,7 @@ function podRequest(r: FieldReader, req: AuditRequest, loc: Location): Normalize
       }
     case "status": {
       if (req.verb !== "update" && req.verb !== "patch") return skipped(loc);
-      if (stored !== null) return normalizeObject(stored, "MODIFIED", loc, POD, req.time);
+      if (stored !== null) return normalizeObject(stored, "MODIFIED", loc, POD, req.time, true);
       if (Array.isArray(req.request)) return unreadable(req, loc, "jsonPatch");
       if (request === null) return unreadable(req, loc, "notAnObject");
       const status = r.object(request["status"]);

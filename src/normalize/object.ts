@@ -9,9 +9,11 @@ import { invalid, withReadProblems, type NormalizeResult } from "./result.js";
 /**
  * Reads one object (not an envelope) as a record. `time` is its envelope's,
  * if any: a pod record's time where it has no managedFields times, an
- * event's where it has no time of its own.
+ * event's where it has no time of its own. `written`: `time` is when this
+ * version was stored (an audit event's stage), which refines a managedFields
+ * time of the same second (written in whole seconds) to the microsecond.
  */
-export function normalizeObject(obj: JsonObject, type: ObservationType, loc: Location, implied: ImpliedKind | null, time: EpochMs | null = null): NormalizeResult {
+export function normalizeObject(obj: JsonObject, type: ObservationType, loc: Location, implied: ImpliedKind | null, time: EpochMs | null = null, written = false): NormalizeResult {
   // The envelope's reads are done: wrong types are noted per object from here on.
   const r = new FieldReader();
   const kind = r.name(obj["kind"]) ?? implied?.kind ?? inferKind(r, obj);
@@ -21,7 +23,8 @@ export function normalizeObject(obj: JsonObject, type: ObservationType, loc: Loc
     r.oddTimes = null;
     let pod = normalizePod(r, obj, type, loc);
     if (pod === null) return invalid({ kind: "podWithoutIdentity" }, loc);
-    if (time !== null && pod.observation.managedAt === null) pod = { ...pod, observation: { ...pod.observation, managedAt: time } };
+    const managedAt = pod.observation.managedAt;
+    if (time !== null && (managedAt === null || (written && managedAt === Math.floor(time / 1000) * 1000))) pod = { ...pod, observation: { ...pod.observation, managedAt: time } };
     return withReadProblems(pod, r, { object: "Pod", namespace: pod.meta.namespace, name: pod.meta.name }, obj);
   }
   if (kind === "Event" && (apiVersion === null || apiVersion === "v1" || apiVersion.startsWith("events.k8s.io/"))) {
