@@ -62,9 +62,9 @@ async function readInput(source: InputSource, reconstruction: Reconstruction, op
   const result = await decodeInput(
     chunks,
     {
-      value(value, line, implied) {
+      value(value, line, implied, prefixTime) {
         try {
-          reconstruction.apply(normalizeValue(value, { input: source.name, line: line + shift }, implied), tally);
+          reconstruction.apply(normalizeValue(value, { input: source.name, line: line + shift }, implied, prefixTime ?? null), tally);
         } catch (error) {
           throw new InternalError(source.name, line + shift, error);
         }
@@ -96,6 +96,8 @@ function shiftLines(d: Diagnostic, shift: number): Diagnostic {
       return { ...d, from: d.from + shift, through: d.through === null ? null : d.through + shift };
     case "incompleteRecord":
       return { ...d, from: d.from + shift, next: d.next + shift };
+    case "linePrefix":
+      return { ...d, from: d.from + shift, through: d.through + shift };
     default:
       return d;
   }

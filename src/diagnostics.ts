@@ -8,6 +8,17 @@
 /** What a JSON value was, for "expected a JSON object, found ..." */
 export type JsonValueKind = "null" | "array" | "number" | "string" | "boolean" | "object";
 
+/**
+ * What stands before the JSON on a line: a crashed writer's NUL padding, a
+ * klog header (`I1105 12:00:00.000000 1 file.go:42] `, as eventrouter's
+ * glog sink and every Kubernetes component log), a container runtime's CRI
+ * log prefix (`2024-11-05T12:00:00.123456789Z stdout F `, the files under
+ * /var/log/pods), an RFC 3339 timestamp (`kubectl logs --timestamps`,
+ * CloudWatch exports), a syslog header (RFC 5424, eventrouter's syslog
+ * sink), or other text.
+ */
+export type LinePrefixKind = "nul" | "klog" | "cri" | "timestamp" | "syslog" | "text";
+
 /** Why a start-up figure was left null although both its times are known. */
 export type InconsistencyCause = "staticPod" | "clockSkew";
 
@@ -24,6 +35,8 @@ export type Diagnostic =
   | { readonly kind: "notJson"; readonly excerpt: string; readonly from: number; readonly through: number | null }
   /** A record cut short by the start of the next one at line `next`; `topLevel` records name the lines given up. */
   | { readonly kind: "incompleteRecord"; readonly from: number; readonly next: number; readonly topLevel: boolean }
+  /** Lines `from` through `through` held text of this kind before their JSON: each was read from its `{`. */
+  | { readonly kind: "linePrefix"; readonly prefix: LinePrefixKind; readonly from: number; readonly through: number }
   | { readonly kind: "wrongTopLevel"; readonly expected: "array" | "list" | "objects"; readonly found: "object" | "array" }
   | { readonly kind: "notAList"; readonly objectKind: string | null }
   | { readonly kind: "listHeadInvalid" }
@@ -39,6 +52,10 @@ export type Diagnostic =
   | { readonly kind: "unknownWatchType"; readonly type: string }
   /** An envelope `{type, object}` whose type is not a string (`found`; null: missing): its object was read as untyped. */
   | { readonly kind: "envelopeWithoutType"; readonly found: JsonValueKind | null }
+  /** A log record's string `field` should hold the JSON of a record but does not parse. */
+  | { readonly kind: "envelopePayloadInvalid"; readonly field: string; readonly error: string }
+  /** An audit event of a pod's status whose request cannot be applied (`why`). */
+  | { readonly kind: "auditPatchUnreadable"; readonly namespace: string; readonly name: string; readonly why: "jsonPatch" | "notAnObject" }
   | { readonly kind: "podWithoutIdentity" }
   | { readonly kind: "eventWithoutSubject"; readonly field: "involvedObject" | "regarding" }
   | {
@@ -114,6 +131,15 @@ const FOUND: Readonly<Record<JsonValueKind, string>> = {
   object: "an object",
 };
 
+const PREFIX: Readonly<Record<LinePrefixKind, string>> = {
+  nul: "NUL padding (a crashed writer's)",
+  klog: "a klog header",
+  cri: "a container runtime (CRI) log prefix",
+  timestamp: "an RFC 3339 timestamp",
+  syslog: "a syslog header",
+  text: "other text",
+};
+
 const WHY: Readonly<Record<InconsistencyCause, string>> = {
   staticPod: " (a static pod: its mirror object was created after its containers started)",
   clockSkew: " (clock skew, or a transition overwritten before the capture saw it)",
@@ -138,6 +164,7 @@ const MESSAGES: Messages = {
     const span = !d.topLevel ? "" : d.next - 1 > d.from ? ` (lines ${d.from}-${d.next - 1} skipped)` : " (skipped)";
     return `incomplete record${span}: the next one starts at line ${d.next}`;
   },
+  linePrefix: (d) => `${d.through > d.from ? `lines ${d.from}-${d.through} start` : `line ${d.from} starts`} with ${PREFIX[d.prefix]} before the JSON: the prefix was ignored`,
   wrongTopLevel: (d) => `expected ${d.expected === "array" ? "a JSON array" : d.expected === "list" ? "a List object" : "JSON objects"}, found ${FOUND[d.found]}; skipped`,
   notAList: (d) => `expected a List object, found an object with ${d.objectKind === null ? "no kind" : `kind ${d.objectKind}`}; skipped`,
   listHeadInvalid: () => "invalid JSON before the items of this list",
@@ -149,6 +176,8 @@ const MESSAGES: Messages = {
   watchEventWithoutObject: (d) => `watch event ${d.type} without an object`,
   unknownWatchType: (d) => `unknown watch event type ${JSON.stringify(d.type)}`,
   envelopeWithoutType: (d) => `watch event ${d.found === null ? "without a type" : `whose type is ${FOUND[d.found]}`}: its object read as a record without one (as kubectl get -w prints them)`,
+  envelopePayloadInvalid: (d) => `the ${d.field} field of this log record is not JSON: ${d.error}`,
+  auditPatchUnreadable: (d) => `audit event: a change of pod ${d.namespace}/${d.name}'s status that podtrail cannot apply (${d.why === "jsonPatch" ? "a JSON Patch, not a merge patch" : "the request is not an object"}): left out`,
   podWithoutIdentity: () => "Pod without metadata.name or metadata.uid: skipped",
   eventWithoutSubject: (d) => `event has no ${d.field} object`,
   wrongTypes: (d) => `${d.object} ${d.namespace}/${d.name}: fields with wrong types read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,

@@ -42,8 +42,8 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[], con
     outcome,
     // Ready before the capture saw it counts as ready too.
     stuckIn: deriveStuckIn(obs, outcome, timestamps.ready !== null || notAfter.ready !== undefined),
-    // A pod first seen past Pending (a capture that started late), or known only from events.
-    partial: first === undefined || (first.phase !== null && first.phase !== "Pending"),
+    // A pod first seen past Pending (a capture that started late), or known only from events or status patches.
+    partial: history.patchesOnly === true || first === undefined || (first.phase !== null && first.phase !== "Pending"),
     terminating: outcome === "Terminating" ? { deadline: deletionDeadline(history), finalizers: history.meta.finalizers ?? [] } : null,
     phases: derivePhases(obs, timestamps.created),
     conditions: deriveConditions(obs),

@@ -34,6 +34,41 @@ export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationT
     stateful: rawSpec === null ? null : statefulOf(r, rawSpec),
   };
 
+  const read = readStatus(r, status, specContainers);
+  return {
+    kind: "pod",
+    meta,
+    observation: {
+      type,
+      resourceVersion: r.name(metadata["resourceVersion"]),
+      phase: read.phase,
+      reason: read.reason,
+      message: read.message,
+      nodeName: intern(r.name(spec["nodeName"])),
+      deletionTimestamp: r.time(metadata["deletionTimestamp"]),
+      conditions: read.conditions,
+      containers: read.containers,
+      managedAt: latestManagedTime(r, metadata["managedFields"]),
+      loc,
+    },
+  };
+}
+
+/** What a pod's `status` says, read against its spec's containers (init first). */
+export interface StatusFields {
+  readonly phase: string | null;
+  readonly reason: string | null;
+  readonly message: string | null;
+  readonly conditions: readonly ConditionObservation[];
+  readonly containers: readonly ContainerObservation[];
+}
+
+/**
+ * Reads a pod's `status` object: phase, reason, message, conditions, and a
+ * container for each spec container (with its status, when it has one),
+ * then those the status names that the spec does not (a trimmed capture).
+ */
+export function readStatus(r: FieldReader, status: JsonObject, specContainers: PodMeta["specContainers"]): StatusFields {
   const statuses = new Map<string, JsonObject>();
   for (const [field, init] of [["initContainerStatuses", true], ["containerStatuses", false]] as const) {
     for (const item of r.array(status[field])) {
@@ -49,28 +84,16 @@ export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationT
     seen.add(key);
     containers.push(readContainer(r, sc.name, sc.init, sc.image, statuses.get(key) ?? null));
   }
-  // Statuses for containers the spec did not list (a trimmed capture).
   for (const [key, cs] of statuses) {
     if (seen.has(key)) continue;
     containers.push(readContainer(r, key.slice(2), key.startsWith("i/"), null, cs));
   }
-
   return {
-    kind: "pod",
-    meta,
-    observation: {
-      type,
-      resourceVersion: r.name(metadata["resourceVersion"]),
-      phase: intern(r.name(status["phase"])),
-      reason: intern(r.name(status["reason"])),
-      message: r.name(status["message"]),
-      nodeName: intern(r.name(spec["nodeName"])),
-      deletionTimestamp: r.time(metadata["deletionTimestamp"]),
-      conditions: readConditions(r, status["conditions"]),
-      containers,
-      managedAt: latestManagedTime(r, metadata["managedFields"]),
-      loc,
-    },
+    phase: intern(r.name(status["phase"])),
+    reason: intern(r.name(status["reason"])),
+    message: r.name(status["message"]),
+    conditions: readConditions(r, status["conditions"]),
+    containers,
   };
 }
 
