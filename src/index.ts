@@ -19,7 +19,7 @@ export { lookupReason, categoryOf, KNOWN_REASONS, REASONS, REASONS_ZH, type Know
 export type { InputSource } from "./input/index.js";
 export { parseTimeBound, type PodFilter, type TimeBound } from "./summarize/podFilter.js";
 export { parseLabelSelector, type LabelSelector } from "./kube/labelSelector.js";
-export { parseThreshold, type Threshold } from "./summarize/thresholds.js";
+export { parseThreshold, type Threshold, type StageThreshold, type CountThreshold } from "./summarize/gates.js";
 export type { TimelineEntry, StageSpan } from "./derive/timeline.js";
 export { UserError, isUserError } from "./errors.js";
 export type { Diagnostic, DiagnosticKind, Warning } from "./diagnostics.js";

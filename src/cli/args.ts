@@ -4,7 +4,7 @@ import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../typ
 import { OUTPUT_FORMATS, type OutputFormat } from "../render/formats.js";
 import { isUserError, UserError } from "../errors.js";
 import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
-import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
+import { parseThreshold, type Threshold } from "../summarize/gates.js";
 import { parseLabelSelector } from "../kube/labelSelector.js";
 
 /*
@@ -29,6 +29,7 @@ export type Command =
       readonly groupBy: GroupBy | null;
       readonly thresholds: readonly Threshold[];
       readonly includePartial: boolean;
+      readonly excludeUnfinished: boolean;
     }
   | {
       readonly kind: "timeline";
@@ -58,6 +59,7 @@ const EXAMPLES = `Examples:
   podtrail analyze 'archive/*.jsonl.gz' --strict      globs and gzip; exit 1 on any warning
   podtrail analyze caps/ -n shop -l 'app in (web,api)' --group-by node
   podtrail analyze caps/ --fail-if 'startup.p99>5s' --fail-if 'imagePull.max>2m'
+  podtrail analyze caps/ --fail-if 'notReady>0' --fail-if 'failures.image>0'   gates on pods that never started
   podtrail timeline web-7d4b9c8f6d-x2x9k caps/         the evidence behind one pod's figures
   podtrail explain CrashLoopBackOff                   what a reason means, what to check first
   podtrail explain --list --lang zh                   the whole catalogue in Chinese
@@ -103,7 +105,13 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
         .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node, owner or storage (stateless/stateful)" })
         .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
-        .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
+        .option("fail-if", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "exit 1 when a gate is breached: a stage statistic against a duration ('startup.p99>5s'; pods that never reached the stage count as above it) or a count of pods ('notReady>0', 'stuck>0', 'failures>0', 'failures.image>2', 'partial>10%') (repeatable)",
+        })
+        .option("exclude-unfinished", { type: "boolean", default: false, describe: "stage gates leave out the pods that never reached the stage instead of counting them above every limit" }),
     )
     .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
       y
@@ -219,6 +227,7 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
     includePartial: argv("include-partial") === true,
+    excludeUnfinished: argv("exclude-unfinished") === true,
     ...read,
   };
 }

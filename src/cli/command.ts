@@ -11,6 +11,7 @@ import { reportError } from "./reportError.js";
 import type { Command } from "./args.js";
 import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
+import { gateLine } from "../render/gateText.js";
 import { InternalError } from "../errors.js";
 
 export interface CliIO {
@@ -65,6 +66,7 @@ async function run(command: Command, io: CliIO): Promise<number> {
         thresholds: command.thresholds,
         ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
         includePartial: command.includePartial,
+        excludeUnfinished: command.excludeUnfinished,
       });
       progress?.done();
       if (command.validate) {
@@ -78,7 +80,9 @@ async function run(command: Command, io: CliIO): Promise<number> {
         if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
       }
       const breached = report.thresholds.filter((t) => t.breached);
-      for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${terminalText(t.expression)} (value ${t.valueMs === null ? "none" : `${Math.round(t.valueMs)}ms`})\n`);
+      for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${terminalText(gateLine(t))}\n`);
+      // A gate with nothing to look at holds, and says so: a filter that selected no pod is not a pass to trust.
+      for (const t of report.thresholds) if (t.kind === "stage" && t.valueMs === null && !t.notReached) io.stderr.write(`podtrail: note: ${terminalText(gateLine(t))}\n`);
       if (command.strict && report.warnings.length > 0) {
         io.stderr.write(`podtrail: --strict: ${report.warnings.length} warning(s):\n`);
         for (const w of report.warnings) io.stderr.write(`  ${terminalText(`${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}`)}\n`);
