@@ -4,6 +4,7 @@ import { renderText } from "./text.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderCsv } from "./csv.js";
 import { renderHtml } from "./html.js";
+import { renderNdjson, renderNdjsonChunks } from "./ndjson.js";
 
 import type { OutputFormat } from "./formats.js";
 
@@ -25,6 +26,7 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
   markdown: (report, options) => renderMarkdown(report, options),
   csv: (report) => renderCsv(report),
   html: (report, options) => renderHtml(report, options),
+  ndjson: (report) => renderNdjson(report),
 };
 
 /**
@@ -33,6 +35,7 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
  */
 export function* renderChunks(report: Report, format: OutputFormat, options: RenderOptions = {}): Generator<string> {
   if (format === "json") yield* renderJsonChunks(report);
+  else if (format === "ndjson") yield* renderNdjsonChunks(report);
   else yield render(report, format, options);
 }
 
