@@ -5,6 +5,7 @@ import { renderMarkdown } from "./markdown.js";
 import { renderCsv } from "./csv.js";
 import { renderHtml } from "./html.js";
 import { renderNdjson, renderNdjsonChunks } from "./ndjson.js";
+import { renderOpenMetrics } from "./openmetrics.js";
 
 import type { OutputFormat } from "./formats.js";
 
@@ -27,6 +28,7 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
   csv: (report) => renderCsv(report),
   html: (report, options) => renderHtml(report, options),
   ndjson: (report) => renderNdjson(report),
+  openmetrics: (report) => renderOpenMetrics(report),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
@@ -29,6 +30,35 @@ const schema = (name: string) => {
 };
 const problems = (validate: ReturnType<typeof schema>, doc: unknown): string[] =>
   validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? "is invalid"}`);
+
+function promtool(): string | null {
+  const r = spawnSync("promtool", ["--version"], { encoding: "utf8" });
+  return r.status === 0 ? "promtool" : null;
+}
+const PROMTOOL = promtool();
+if (PROMTOOL === null && !CI) {
+  // A visible note, not a silent pass: the test below is skipped by name too.
+  process.stderr.write("note: promtool is not installed (Debian's prometheus package): the OpenMetrics goldens are not checked by Prometheus' parser here\n");
+}
+
+describe("-o openmetrics is read by Prometheus (promtool check metrics)", () => {
+  it("promtool is there under CI", () => {
+    expect(CI && PROMTOOL === null, "CI must install Debian's prometheus package (.ci/run)").toBe(false);
+  });
+
+  it.skipIf(PROMTOOL === null).each(SAMPLES)(`%s: expected.prom passes promtool check metrics${PROMTOOL === null ? " (skipped: promtool not installed)" : ""}`, (sample) => {
+    const r = spawnSync(PROMTOOL!, ["check", "metrics"], { input: golden(sample, "expected.prom"), encoding: "utf8" });
+    expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: "", stderr: "" });
+  });
+
+  it.skipIf(PROMTOOL === null)("promtool rejects an OpenMetrics-style counter, which the Prometheus format reads as another family (so podtrail writes gauges)", () => {
+    const broken = "# HELP podtrail_failures Failures.\n# TYPE podtrail_failures counter\npodtrail_failures_total{reason=\"OOMKilled\"} 3\n# EOF\n";
+    expect(spawnSync(PROMTOOL!, ["check", "metrics"], { input: broken, encoding: "utf8" }).status).not.toBe(0);
+  });
+});
+
+/** A list of what the XML parser gives for an element that may occur once or many times. */
+const all = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 describe("-o ndjson: each line one document of schemas/ndjson.schema.json", () => {
   const validate = schema("ndjson.schema.json");
