@@ -6,6 +6,7 @@ import { renderCsv } from "./csv.js";
 import { renderHtml } from "./html.js";
 import { renderNdjson, renderNdjsonChunks } from "./ndjson.js";
 import { renderOpenMetrics } from "./openmetrics.js";
+import { renderJunit } from "./junit.js";
 
 import type { OutputFormat } from "./formats.js";
 
@@ -29,6 +30,7 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
   html: (report, options) => renderHtml(report, options),
   ndjson: (report) => renderNdjson(report),
   openmetrics: (report) => renderOpenMetrics(report),
+  junit: (report) => renderJunit(report),
 };
 
 /**

@@ -11,7 +11,7 @@ import { withoutInlinedAssets } from "../helpers/htmlGolden.js";
  * the files beside it:
  *
  * - stdout with `expected.{json,txt,md,csv,html}` and, for the outputs other
- *   tools read, `expected.{ndjson,prom}`
+ *   tools read, `expected.{ndjson,prom,junit.xml}`
  *   (their consumers' checks: test/render/consumers.test.ts);
  * - stderr with `expected.stderr`, or with `expected.<ext>.stderr` for a
  *   format whose stderr differs from the others' (the text report lists
@@ -38,6 +38,7 @@ const FORMATS = [
   ["html", "expected.html"],
   ["ndjson", "expected.ndjson"],
   ["openmetrics", "expected.prom"],
+  ["junit", "expected.junit.xml"],
 ] as const;
 type Format = (typeof FORMATS)[number][0];
 type Run = { stdout: string; stderr: string; code: number };

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv } from "ajv";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 
 /*
@@ -59,6 +60,51 @@ describe("-o openmetrics is read by Prometheus (promtool check metrics)", () => 
 
 /** A list of what the XML parser gives for an element that may occur once or many times. */
 const all = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+describe("-o junit is JUnit XML as CI servers read it", () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", parseAttributeValue: false, trimValues: false });
+  it.each(SAMPLES)("%s: expected.junit.xml is well-formed, and its counts add up", (sample) => {
+    const xml = golden(sample, "expected.junit.xml");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    type Case = { name: string; classname: string; time: string; failure?: { message: string; type: string } };
+    type Suite = { name: string; tests: string; failures: string; errors: string; testcase?: Case | Case[] };
+    const doc = parser.parse(xml) as { testsuites: { tests: string; failures: string; testsuite: Suite | Suite[] } };
+    const suites = all(doc.testsuites.testsuite);
+    expect(suites.map((s) => s.name)).toEqual(["podtrail.gates", "podtrail.stuck"]);
+    let tests = 0;
+    let failures = 0;
+    for (const s of suites) {
+      const cases = all(s.testcase);
+      expect(Number(s.tests)).toBe(cases.length);
+      expect(Number(s.failures)).toBe(cases.filter((c) => c.failure !== undefined).length);
+      for (const c of cases) {
+        expect(c.name.length).toBeGreaterThan(0);
+        expect(Number.isFinite(Number(c.time))).toBe(true);
+        if (c.failure !== undefined) expect(c.failure.message.length).toBeGreaterThan(0);
+      }
+      tests += cases.length;
+      failures += Number(s.failures);
+    }
+    expect([Number(doc.testsuites.tests), Number(doc.testsuites.failures)]).toEqual([tests, failures]);
+    // One test case per pod stuck at the end: the JSON report's stuck pods and pods stuck terminating.
+    const report = JSON.parse(golden(sample, "expected.json")) as { pods: { stuckIn: string | null; namespace: string; name: string }[]; stuckTerminating: { namespace: string; name: string }[] };
+    const stuck = new Set([...report.pods.filter((p) => p.stuckIn !== null), ...report.stuckTerminating].map((p) => `${p.namespace}/${p.name}`));
+    expect(all(suites[1]!.testcase).map((c) => c.name).sort()).toEqual([...stuck].sort());
+  });
+
+  it("escapes what XML 1.0 cannot hold, so a crafted pod name still gives a document CI can read", async () => {
+    const { renderJunit } = await import("../../src/render/junit.js");
+    const { reportOf } = await import("../helpers/report.js");
+    const { envelope, pod } = await import("../helpers/pods.js");
+    const name = 'evil\u001b]0;x\u0007<a href="&">\ud800';
+    const report = reportOf([envelope("ADDED", pod({ name, rv: 1, created: 0, phase: "Pending", conditions: [{ type: "PodScheduled", status: "False", at: 0, reason: "Unschedulable" }] }))]);
+    const xml = renderJunit(report);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // No character XML 1.0 forbids (C0 controls other than tab, LF and CR), even as a reference.
+    expect([...xml].filter((c) => c < " " && !"\t\n\r".includes(c))).toEqual([]);
+    expect(xml).toContain("evil\\x1b]0;x\\a&lt;a href=&quot;&amp;&quot;&gt;\\ud800");
+  });
+});
 
 describe("-o ndjson: each line one document of schemas/ndjson.schema.json", () => {
   const validate = schema("ndjson.schema.json");
