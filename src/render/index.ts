@@ -7,6 +7,7 @@ import { renderHtml } from "./html.js";
 import { renderNdjson, renderNdjsonChunks } from "./ndjson.js";
 import { renderOpenMetrics } from "./openmetrics.js";
 import { renderJunit } from "./junit.js";
+import { renderKubeBurner } from "./kubeBurner.js";
 
 import type { OutputFormat } from "./formats.js";
 
@@ -31,6 +32,7 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
   ndjson: (report) => renderNdjson(report),
   openmetrics: (report) => renderOpenMetrics(report),
   junit: (report) => renderJunit(report),
+  "kube-burner": (report) => renderKubeBurner(report),
 };
 
 /**

@@ -120,3 +120,13 @@ describe("-o ndjson: each line one document of schemas/ndjson.schema.json", () =
   });
 });
 
+describe("-o kube-burner against its documents' schema", () => {
+  const kubeBurner = schema("kube-burner.schema.json");
+  it.each(SAMPLES)("%s: expected.kube-burner.json validates", (sample) => {
+    expect(problems(kubeBurner, JSON.parse(golden(sample, "expected.kube-burner.json")))).toEqual([]);
+  });
+
+  it("the schema can fail: a kube-burner document with a latency as text", () => {
+    expect(problems(kubeBurner, [{ metricName: "podLatencyMeasurement", podReadyLatency: "3s" }]).length).toBeGreaterThan(0);
+  });
+});
