@@ -8,6 +8,7 @@ import { renderNdjson, renderNdjsonChunks } from "./ndjson.js";
 import { renderOpenMetrics } from "./openmetrics.js";
 import { renderJunit } from "./junit.js";
 import { renderKubeBurner } from "./kubeBurner.js";
+import { renderClusterloader2 } from "./clusterloader2.js";
 
 import type { OutputFormat } from "./formats.js";
 
@@ -33,6 +34,7 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
   openmetrics: (report) => renderOpenMetrics(report),
   junit: (report) => renderJunit(report),
   "kube-burner": (report) => renderKubeBurner(report),
+  clusterloader2: (report) => renderClusterloader2(report),
 };
 
 /**

@@ -210,7 +210,7 @@ describe.concurrent("the binary", () => {
       [["-l", "app in (web"], "podtrail: --selector 'app in (web': invalid label selector: cannot parse 'app in (web'\n"],
       [["--fail-if", "startup.p99>5x"], "podtrail: --fail-if 'startup.p99>5x': '5x' is not a duration (500ms, 5s, 2m, 1h30m)\n"],
       [["--top", "0"], "podtrail: --top takes a whole number of at least 1\n"],
-      [["-o", "pdf"], 'podtrail: Invalid values: Argument: output, Given: "pdf", Choices: "text", "json", "markdown", "csv", "html", "ndjson", "openmetrics", "junit", "kube-burner", "md" (see podtrail --help)\n'],
+      [["-o", "pdf"], 'podtrail: Invalid values: Argument: output, Given: "pdf", Choices: "text", "json", "markdown", "csv", "html", "ndjson", "openmetrics", "junit", "kube-burner", "clusterloader2", "md" (see podtrail --help)\n'],
     ];
     for (const [args, message] of cases) expect({ args, ...(await failFast(args)) }).toEqual({ args, code: 2, stderr: message });
   });

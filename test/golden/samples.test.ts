@@ -11,7 +11,7 @@ import { withoutInlinedAssets } from "../helpers/htmlGolden.js";
  * the files beside it:
  *
  * - stdout with `expected.{json,txt,md,csv,html}` and, for the outputs other
- *   tools read, `expected.{ndjson,prom,junit.xml,kube-burner.json}`
+ *   tools read, `expected.{ndjson,prom,junit.xml,kube-burner.json,clusterloader2.json}`
  *   (their consumers' checks: test/render/consumers.test.ts);
  * - stderr with `expected.stderr`, or with `expected.<ext>.stderr` for a
  *   format whose stderr differs from the others' (the text report lists
@@ -40,6 +40,7 @@ const FORMATS = [
   ["openmetrics", "expected.prom"],
   ["junit", "expected.junit.xml"],
   ["kube-burner", "expected.kube-burner.json"],
+  ["clusterloader2", "expected.clusterloader2.json"],
 ] as const;
 type Format = (typeof FORMATS)[number][0];
 type Run = { stdout: string; stderr: string; code: number };

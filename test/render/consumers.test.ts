@@ -120,13 +120,16 @@ describe("-o ndjson: each line one document of schemas/ndjson.schema.json", () =
   });
 });
 
-describe("-o kube-burner against its documents' schema", () => {
+describe("-o kube-burner and -o clusterloader2 against their documents' schemas", () => {
   const kubeBurner = schema("kube-burner.schema.json");
-  it.each(SAMPLES)("%s: expected.kube-burner.json validates", (sample) => {
+  const cl2 = schema("clusterloader2.schema.json");
+  it.each(SAMPLES)("%s: expected.kube-burner.json and expected.clusterloader2.json validate", (sample) => {
     expect(problems(kubeBurner, JSON.parse(golden(sample, "expected.kube-burner.json")))).toEqual([]);
+    expect(problems(cl2, JSON.parse(golden(sample, "expected.clusterloader2.json")))).toEqual([]);
   });
 
-  it("the schema can fail: a kube-burner document with a latency as text", () => {
+  it("the schemas can fail: a kube-burner document with a latency as text, a PerfData item in seconds", () => {
     expect(problems(kubeBurner, [{ metricName: "podLatencyMeasurement", podReadyLatency: "3s" }]).length).toBeGreaterThan(0);
+    expect(problems(cl2, { version: "1.0", dataItems: [{ data: { Perc50: 1, Perc90: 2, Perc99: 3 }, unit: "s", labels: { Metric: "pod_startup" } }] }).length).toBeGreaterThan(0);
   });
 });
