@@ -13,6 +13,10 @@ import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
 import { gateLine } from "../render/gateText.js";
 import { InternalError } from "../errors.js";
+import { loadSides } from "../comparison.js";
+import { compareReports } from "../compare/compare.js";
+import { renderComparison } from "../render/comparison/index.js";
+import { regressionLine } from "../render/comparison/words.js";
 
 export interface CliIO {
   readonly stdout: Writable;
@@ -57,6 +61,26 @@ async function run(command: Command, io: CliIO): Promise<number> {
       progress?.done();
       io.stdout.write(renderTimelineText(t.pod, t.entries, t.spans));
       return 0;
+    }
+    case "compare": {
+      const progress = showProgress(io, command.quiet);
+      const { base, head } = await loadSides(command.base, command.head, {
+        ...readOptions(command, progress),
+        ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
+        ...(command.includePartial === null ? {} : { includePartial: command.includePartial }),
+      });
+      progress?.done();
+      const comparison = compareReports(base.report, head.report, {
+        excludeUnfinished: command.excludeUnfinished,
+        tolerances: command.tolerances,
+        baseLabel: command.base,
+        headLabel: command.head,
+        baseKind: base.kind,
+        headKind: head.kind,
+      });
+      io.stdout.write(renderComparison(comparison, command.output, { top: command.top }));
+      for (const r of comparison.regressions) io.stderr.write(`podtrail: slower than tolerated: ${terminalText(regressionLine(comparison, r))}\n`);
+      return comparison.regressions.length > 0 ? 1 : 0;
     }
     case "analyze": {
       const progress = showProgress(io, command.quiet);

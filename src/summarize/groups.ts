@@ -3,7 +3,7 @@ import { summarize, type SummaryOptions } from "./summarize.js";
 import { compareText } from "../compareText.js";
 
 /** The group a pod belongs to; `(none)` for pods without a node or owner, `(unknown)` for pods whose spec no record had. */
-export function groupOf(pod: PodReport, by: GroupBy): string {
+export function groupOf(pod: Pick<PodReport, "namespace" | "node" | "owner" | "stateful">, by: GroupBy): string {
   switch (by) {
     case "namespace":
       return pod.namespace;

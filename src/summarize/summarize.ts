@@ -22,8 +22,11 @@ export function summarize(pods: readonly PodReport[], options: SummaryOptions = 
   return { pods: pods.length, includePartial, stages, failures: summarizeFailures(pods) };
 }
 
-/** What a pod's stage figures are read from: a report's pod or a JSON report's. */
-export type StageFigures = Pick<PodReport, "durationsMs" | "boundsMs">;
+/** What a pod's stage figures are read from: a report's pod or a JSON report's (whose bounds type has both keys optional). */
+export interface StageFigures {
+  readonly durationsMs: { readonly [S in Stage]: number | null };
+  readonly boundsMs: { readonly [S in Stage]?: { readonly atMost?: number; readonly atLeast?: number } };
+}
 
 /**
  * The figures a stage summary is made of: the measured ones, plus the bounds
@@ -41,7 +44,9 @@ export function stageValues(pods: readonly StageFigures[], stage: Stage, include
     }
     const bound = p.boundsMs[stage];
     if (bound === undefined) continue;
-    if (includePartial) values.push("atMost" in bound ? bound.atMost : bound.atLeast);
+    const figure = bound.atMost ?? bound.atLeast;
+    if (figure === undefined) continue;
+    if (includePartial) values.push(figure);
     else bounded++;
   }
   return { values, bounded };

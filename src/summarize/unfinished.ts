@@ -1,4 +1,4 @@
-import type { DurationBound, Stage, TimestampName } from "../types.js";
+import type { Stage, TimestampName } from "../types.js";
 
 /*
  * Pods that never reached a stage (docs/spec.md §7.5). A summary holds the
@@ -38,7 +38,7 @@ export interface PodProgress {
   readonly timestamps: { readonly [K in TimestampName]: unknown };
   readonly notAfter: { readonly [K in TimestampName]?: unknown };
   readonly durationsMs: { readonly [S in Stage]: number | null };
-  readonly boundsMs: { readonly [S in Stage]?: DurationBound };
+  readonly boundsMs: { readonly [S in Stage]?: { readonly atMost?: number; readonly atLeast?: number } };
 }
 
 /** The pod reached this moment: measured, or known to have happened before the capture saw it. */
