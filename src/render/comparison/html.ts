@@ -22,7 +22,12 @@ export function renderComparisonHtml(c: Comparison, options: { readonly top?: nu
           .map((f) => `<tr class="${f.kind === "appeared" || f.kind === "more" ? "slower" : f.kind === "same" ? "" : "faster"}"><td>${esc(f.reason)}</td><td>${esc(f.category)}</td><td class="n">${f.base.pods}</td><td class="n">${f.head.pods}</td><td class="n">${f.base.occurrences}</td><td class="n">${f.head.occurrences}</td><td>${esc(f.kind)}</td></tr>`)
           .join("")}</tbody></table>`;
   const list = (what: string, names: readonly string[]): string =>
-    `<p>${esc(what)}: ${names.length === 0 ? "none" : `${names.length}</p><ul>${names.slice(0, top).map((n) => `<li><code>${esc(n)}</code></li>`).join("")}${names.length > top ? `<li>… and ${names.length - top} more</li>` : ""}</ul><p>`}</p>`;
+    names.length === 0
+      ? `<p>${esc(what)}: none</p>`
+      : `<p>${esc(what)} (${names.length}):</p><ul>${names
+          .slice(0, top)
+          .map((n) => `<li><code>${esc(n)}</code></li>`)
+          .join("")}${names.length > top ? `<li>… and ${names.length - top} more</li>` : ""}</ul>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
