@@ -3,7 +3,7 @@ import { compareText } from "../compareText.js";
 import { stageValues } from "../summarize/summarize.js";
 import { unfinished } from "../summarize/unfinished.js";
 import { gateStatistic } from "../summarize/gates.js";
-import { groupOf } from "../summarize/groups.js";
+import { podsByGroup } from "../summarize/groups.js";
 import { checkTolerances, type Tolerance } from "./tolerances.js";
 import {
   COMPARED_STATS,
@@ -58,9 +58,10 @@ export function compareReports(base: ComparableReport, head: ComparableReport, o
   }
   const scopes: ScopeComparison[] = [compareScope(null, base.pods, head.pods, base, head, exclude)];
   if (groupBy !== null) {
-    const names = new Set([...base.pods, ...head.pods].map((p) => groupOf(p, groupBy)));
-    for (const name of [...names].sort(compareText)) {
-      scopes.push(compareScope(name, base.pods.filter((p) => groupOf(p, groupBy) === name), head.pods.filter((p) => groupOf(p, groupBy) === name), base, head, exclude));
+    const baseGroups = podsByGroup(base.pods, groupBy);
+    const headGroups = podsByGroup(head.pods, groupBy);
+    for (const name of [...new Set([...baseGroups.keys(), ...headGroups.keys()])].sort(compareText)) {
+      scopes.push(compareScope(name, baseGroups.get(name) ?? [], headGroups.get(name) ?? [], base, head, exclude));
     }
   }
   const baseNames = new Set(base.pods.map(podName));

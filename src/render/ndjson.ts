@@ -1,6 +1,6 @@
 import { STAGES, TIMESTAMP_NAMES, type GroupBy, type PodReport, type Report, type Stage, type StageSummary } from "../types.js";
 import { formatTime, formatTimeOrNull } from "../kube/time.js";
-import { groupOf } from "../summarize/groups.js";
+import { groupOf, podsByGroup } from "../summarize/groups.js";
 import { unfinished } from "../summarize/unfinished.js";
 
 /*
@@ -30,9 +30,9 @@ export function* renderNdjsonChunks(report: Report): Generator<string> {
   for (const stage of STAGES) yield `${JSON.stringify(stageDocument(stage, report.summary.stages[stage], report.summary.includePartial, report.pods, null, null, run))}\n`;
   if (report.groupBy !== null) {
     const by = report.groupBy;
+    const members = podsByGroup(report.pods, by);
     for (const g of report.groups) {
-      const members = report.pods.filter((p) => groupOf(p, by) === g.group);
-      for (const stage of STAGES) yield `${JSON.stringify(stageDocument(stage, g.summary.stages[stage], g.summary.includePartial, members, by, g.group, run))}\n`;
+      for (const stage of STAGES) yield `${JSON.stringify(stageDocument(stage, g.summary.stages[stage], g.summary.includePartial, members.get(g.group) ?? [], by, g.group, run))}\n`;
     }
   }
 }

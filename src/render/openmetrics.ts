@@ -1,5 +1,5 @@
 import { FAILURE_CATEGORIES, OUTCOMES, STAGES, type PodReport, type Report, type Stage, type Summary } from "../types.js";
-import { groupOf } from "../summarize/groups.js";
+import { podsByGroup } from "../summarize/groups.js";
 import { stageValues } from "../summarize/summarize.js";
 import { unfinished } from "../summarize/unfinished.js";
 import { countedPods } from "../summarize/gates.js";
@@ -41,7 +41,8 @@ export function renderOpenMetrics(report: Report): string {
   const by = report.groupBy;
   const scopes: Scope[] = [{ labels: [], summary: report.summary, pods: report.pods }];
   if (by !== null) {
-    for (const g of report.groups) scopes.push({ labels: [[by, g.group]], summary: g.summary, pods: report.pods.filter((p) => groupOf(p, by) === g.group) });
+    const members = podsByGroup(report.pods, by);
+    for (const g of report.groups) scopes.push({ labels: [[by, g.group]], summary: g.summary, pods: members.get(g.group) ?? [] });
   }
   const out: string[] = [];
   const family = (name: string, type: "gauge" | "histogram" | "summary", help: string, unit: string | null, samples: readonly string[]): void => {

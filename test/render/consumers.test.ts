@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Ajv } from "ajv";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
 
 /*
  * The outputs other tools read, checked the way their consumers check them,
@@ -131,5 +132,30 @@ describe("-o kube-burner and -o clusterloader2 against their documents' schemas"
   it("the schemas can fail: a kube-burner document with a latency as text, a PerfData item in seconds", () => {
     expect(problems(kubeBurner, [{ metricName: "podLatencyMeasurement", podReadyLatency: "3s" }]).length).toBeGreaterThan(0);
     expect(problems(cl2, { version: "1.0", dataItems: [{ data: { Perc50: 1, Perc90: 2, Perc99: 3 }, unit: "s", labels: { Metric: "pod_startup" } }] }).length).toBeGreaterThan(0);
+  });
+});
+
+describe("grouped outputs (--group-by storage on the kube-burner-parity sample) pass the same checks", () => {
+  const grouped = (format: string) => runCli(["analyze", "samples/kube-burner-parity/input", "--group-by", "storage", "-o", format]);
+
+  it("ndjson: the groups' stage documents validate and carry their group", async () => {
+    const validate = schema("ndjson.schema.json");
+    const docs = (await grouped("ndjson")).stdout.trimEnd().split("\n").map((l) => JSON.parse(l) as { type: string; group: string | null });
+    for (const d of docs) expect(problems(validate, d)).toEqual([]);
+    expect([...new Set(docs.filter((d) => d.type === "stage").map((d) => d.group))]).toEqual([null, "stateful", "stateless"]);
+    expect(docs.filter((d) => d.type === "pod").map((d) => d.group)).toEqual(["stateless", "stateless", "stateful"]);
+  });
+
+  it.skipIf(PROMTOOL === null)("openmetrics: promtool accepts the series labelled by group", async () => {
+    const text = (await grouped("openmetrics")).stdout;
+    expect(text).toContain('podtrail_stage_duration_quantile_seconds{storage="stateful",stage="startup",quantile="0.99"} 12\n');
+    const r = spawnSync(PROMTOOL!, ["check", "metrics"], { input: text, encoding: "utf8" });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: "" });
+  });
+
+  it("clusterloader2: each group's items labelled by the grouping", async () => {
+    const doc = JSON.parse((await grouped("clusterloader2")).stdout) as { dataItems: { labels: Record<string, string>; data: { Perc99: number } }[] };
+    expect(problems(schema("clusterloader2.schema.json"), doc)).toEqual([]);
+    expect(doc.dataItems.find((i) => i.labels["Metric"] === "pod_startup" && i.labels["storage"] === "stateless")!.data.Perc99).toBe(3000);
   });
 });
