@@ -6,6 +6,10 @@
  * import { analyze, render } from "podtrail";
  * const report = await analyze(["pods.jsonl", "events.jsonl"], { groupBy: "namespace" });
  * process.stdout.write(render(report, "markdown", { top: 20 }));
+ *
+ * const { base, head } = await loadSides("base.json", "captures/");
+ * const comparison = compare(base.report, head.report, { tolerances: [parseTolerance("startup.p99:10%")] });
+ * process.stdout.write(renderComparison(comparison, "markdown"));
  * ```
  */
 export { analyze, type AnalyzeOptions, type Progress, type ReadOptions } from "./analyze.js";
@@ -19,7 +23,26 @@ export { lookupReason, categoryOf, KNOWN_REASONS, REASONS, REASONS_ZH, type Know
 export type { InputSource } from "./input/index.js";
 export { parseTimeBound, type PodFilter, type TimeBound } from "./summarize/podFilter.js";
 export { parseLabelSelector, type LabelSelector } from "./kube/labelSelector.js";
-export { parseThreshold, type Threshold } from "./summarize/thresholds.js";
+export { compare, loadSides, readJsonReport, type Side } from "./comparison.js";
+export { parseTolerance, type Tolerance } from "./compare/tolerances.js";
+export {
+  COMPARED_STATS,
+  type ChangeKind,
+  type ComparableReport,
+  type ComparedStat,
+  type CompareOptions,
+  type Comparison,
+  type ComparisonSide,
+  type FailureChange,
+  type Regression,
+  type ScopeComparison,
+  type StageComparison,
+  type StageSide,
+  type StatChange,
+  type StatValue,
+} from "./compare/compare.js";
+export { renderComparison, COMPARE_FORMATS, type CompareFormat, type CompareRenderOptions } from "./render/comparison/index.js";
+export { parseThreshold, type Threshold, type StageThreshold, type CountThreshold } from "./summarize/gates.js";
 export type { TimelineEntry, StageSpan } from "./derive/timeline.js";
 export { UserError, isUserError } from "./errors.js";
 export type { Diagnostic, DiagnosticKind, Warning } from "./diagnostics.js";

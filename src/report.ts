@@ -8,7 +8,7 @@ import { assessQuality } from "./summarize/quality.js";
 import { summarize } from "./summarize/summarize.js";
 import { filterPods, type PodFilter } from "./summarize/podFilter.js";
 import { summarizeGroups } from "./summarize/groups.js";
-import { evaluateThresholds, type Threshold } from "./summarize/thresholds.js";
+import { evaluateGates, type Threshold } from "./summarize/gates.js";
 import { compareText } from "./compareText.js";
 
 /** What of a capture a report covers and how it is summarized. */
@@ -22,6 +22,12 @@ export interface ReportOptions {
    * default; the summary counts what it left out per stage.
    */
   readonly includePartial?: boolean;
+  /**
+   * Gates leave out the pods that never reached a stage. By default they
+   * count them as slower than any limit, so that a run whose pods never
+   * started cannot pass a latency gate (docs/spec.md §7.5).
+   */
+  readonly excludeUnfinished?: boolean;
 }
 
 /** Derives every pod, orders everything deterministically and summarizes. Takes the reconstruction's pods. */
@@ -54,6 +60,7 @@ export function buildReport(contents: Reconstructed, options: ReportOptions = {}
   const selected = options.filter === undefined ? pods : filterPods(pods, options.filter, span.end);
   const summaryOptions = { includePartial: options.includePartial ?? false };
   const summary = summarize(selected, summaryOptions);
+  const stuck = stuckTerminating(selected, span.end);
   const gaps = [...contents.gaps].sort((a, b) => compareText(a.input, b.input) || a.line - b.line);
   return {
     schemaVersion: 2,
@@ -69,13 +76,13 @@ export function buildReport(contents: Reconstructed, options: ReportOptions = {}
       skippedKinds: contents.skippedKinds,
     },
     gaps,
-    stuckTerminating: stuckTerminating(selected, span.end),
+    stuckTerminating: stuck,
     podsSeen: pods.length,
     pods: selected,
     summary,
     groupBy: options.groupBy ?? null,
     groups: options.groupBy === undefined ? [] : summarizeGroups(selected, options.groupBy, summaryOptions),
-    thresholds: evaluateThresholds(summary, options.thresholds ?? []),
+    thresholds: evaluateGates(selected, stuck, options.thresholds ?? [], { ...summaryOptions, excludeUnfinished: options.excludeUnfinished ?? false }),
     quality: assessQuality({ pods: selected.map((pod) => ({ pod, facts: facts.get(pod)! })), gaps, duplicates: contents.duplicates, eventRecords: contents.eventRecords, summary }),
     warnings: warnings.sort((a, b) => compareText(a.input, b.input) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
   };

@@ -235,11 +235,24 @@ export interface GroupSummary {
   readonly summary: Summary;
 }
 
-/** A `--fail-if` threshold and whether the capture breached it. */
+/** A `--fail-if` gate and whether the capture breached it (docs/spec.md §7.5). */
 export interface ThresholdResult {
   readonly expression: string;
+  /** `stage`: a stage statistic against a duration; `count`: a number or share of pods. */
+  readonly kind: "stage" | "count";
+  /** Stage gates: the statistic; null when no pod has a figure, or when it falls on a pod that never reached the stage (`notReached`). */
   readonly valueMs: number | null;
+  /** The statistic falls on a pod that never reached the stage: above every limit. */
+  readonly notReached: boolean;
+  /** Count gates: the pods counted; null for stage gates. */
+  readonly count: number | null;
+  /** The pods the gate looked at (the report's selected pods). */
+  readonly pods: number;
+  /** Stage gates: pods that never reached the stage, counted above every limit (0 when they are excluded). */
+  readonly unfinished: number;
   readonly breached: boolean;
+  /** Up to 5 `namespace/name`: the unfinished pods of a stage gate, the pods a count gate counted. */
+  readonly examples: readonly string[];
 }
 
 export interface CaptureGap {

@@ -4,8 +4,10 @@ import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../typ
 import { OUTPUT_FORMATS, type OutputFormat } from "../render/formats.js";
 import { isUserError, UserError } from "../errors.js";
 import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
-import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
+import { parseThreshold, type Threshold } from "../summarize/gates.js";
 import { parseLabelSelector } from "../kube/labelSelector.js";
+import { COMPARE_FORMATS, type CompareFormat } from "../render/comparison/formats.js";
+import { parseTolerance, type Tolerance } from "../compare/tolerances.js";
 
 /*
  * The command line, defined once: yargs reads it, writes its help and its
@@ -29,12 +31,28 @@ export type Command =
       readonly groupBy: GroupBy | null;
       readonly thresholds: readonly Threshold[];
       readonly includePartial: boolean;
+      readonly excludeUnfinished: boolean;
     }
   | {
       readonly kind: "timeline";
       readonly pod: string;
       readonly inputs: readonly string[];
       readonly namespaces: readonly string[];
+      readonly inputFormat: InputFormat | null;
+      readonly maxRecordBytes: number;
+      readonly quiet: boolean;
+    }
+  | {
+      readonly kind: "compare";
+      readonly base: string;
+      readonly head: string;
+      readonly output: CompareFormat;
+      readonly tolerances: readonly Tolerance[];
+      readonly excludeUnfinished: boolean;
+      readonly groupBy: GroupBy | null;
+      /** null: as the report on the other side, else off. */
+      readonly includePartial: boolean | null;
+      readonly top: number;
       readonly inputFormat: InputFormat | null;
       readonly maxRecordBytes: number;
       readonly quiet: boolean;
@@ -58,11 +76,14 @@ const EXAMPLES = `Examples:
   podtrail analyze 'archive/*.jsonl.gz' --strict      globs and gzip; exit 1 on any warning
   podtrail analyze caps/ -n shop -l 'app in (web,api)' --group-by node
   podtrail analyze caps/ --fail-if 'startup.p99>5s' --fail-if 'imagePull.max>2m'
+  podtrail analyze caps/ --fail-if 'notReady>0' --fail-if 'failures.image>0'   gates on pods that never started
+  podtrail compare base.json caps/ --fail-if-slower 'startup.p99:10%'   a run against a baseline
   podtrail timeline web-7d4b9c8f6d-x2x9k caps/         the evidence behind one pod's figures
   podtrail explain CrashLoopBackOff                   what a reason means, what to check first
   podtrail explain --list --lang zh                   the whole catalogue in Chinese
 
-Exit status: 0 done, 1 a --fail-if threshold breached or warnings under --strict,
+Exit status: 0 done, 1 a --fail-if gate breached, warnings under --strict, or
+a compare slower than --fail-if-slower allows,
 2 usage or unreadable input, 3 internal error (a bug: please report it).`;
 
 /**
@@ -103,7 +124,13 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
         .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node, owner or storage (stateless/stateful)" })
         .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
-        .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
+        .option("fail-if", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "exit 1 when a gate is breached: a stage statistic against a duration ('startup.p99>5s'; pods that never reached the stage count as above it) or a count of pods ('notReady>0', 'stuck>0', 'failures>0', 'failures.image>2', 'partial>10%') (repeatable)",
+        })
+        .option("exclude-unfinished", { type: "boolean", default: false, describe: "stage gates leave out the pods that never reached the stage instead of counting them above every limit" }),
     )
     .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
       y
@@ -116,6 +143,27 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
     )
+    .command("compare", "compare two runs, each a JSON report or captures: stage statistics side by side, pods and failure reasons that appeared or went (compare <base> <new>)", (y) =>
+      y
+        .usage(`podtrail compare <base> <new> [options]\n\ncompare two runs: per stage and group, p50/p90/p99/max side by side with the change\n\nbase, new: a JSON report (podtrail analyze -o json) or captures: ${INPUTS}`)
+        .demandCommand(2, "compare needs two sides: podtrail compare <base> <new>, each a JSON report or captures")
+        .strict(false)
+        .strictOptions()
+        .option("output", { alias: ["o", "format"], choices: [...COMPARE_FORMATS, "md"], default: "text", describe: "output format (md is short for markdown)" })
+        .option("fail-if-slower", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "exit 1 when NEW is slower than BASE beyond a tolerance: '10%' (every stage and statistic), 'startup.p99:10%', 'scheduling:500ms' (repeatable)",
+        })
+        .option("exclude-unfinished", { type: "boolean", default: false, describe: "leave out the pods that never reached a stage instead of counting them slower than any figure" })
+        .option("group-by", { choices: GROUP_BYS, describe: "for captures: compare per namespace, node, owner or storage too (a report side keeps its own grouping)" })
+        .option("include-partial", { type: "boolean", describe: "for captures: count the bounds of pods first seen late (default: as the report on the other side)" })
+        .option("top", { type: "number", default: DEFAULT_TOP, describe: "rows in lists of pods" })
+        .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format of captures instead of detecting it" })
+        .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
+    )
     .command("explain [reason]", "explain a failure or waiting reason: what it means, what to check first", (y) =>
       y
         .positional("reason", { type: "string", describe: "a reason such as CrashLoopBackOff" })
@@ -123,7 +171,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("lang", { choices: ["en", "zh"] as const, default: "en" as const, describe: "language of the catalogue" }),
     )
     .epilogue(EXAMPLES)
-    .demandCommand(1, "podtrail needs a command: analyze, timeline or explain")
+    .demandCommand(1, "podtrail needs a command: analyze, compare, timeline or explain")
     .strict()
     .help()
     .alias("h", "help")
@@ -193,6 +241,24 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
     quiet: argv("quiet") === true,
   };
+  if (command === "compare") {
+    if (words.length !== 3) throw new UserError(`compare takes two sides, base and new; got ${words.length - 1}: ${words.slice(1).join(" ")} (see podtrail --help)`);
+    const top = Number(argv("top"));
+    if (!Number.isInteger(top) || top < 1) throw new UserError("--top takes a whole number of at least 1");
+    const includePartial = argv("include-partial");
+    return {
+      kind: "compare",
+      base: words[1]!,
+      head: words[2]!,
+      output: (argv("output") === "md" ? "markdown" : argv("output")) as CompareFormat,
+      tolerances: strings("fail-if-slower").map((expression) => parseValue("--fail-if-slower", expression, parseTolerance)),
+      excludeUnfinished: argv("exclude-unfinished") === true,
+      groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
+      includePartial: typeof includePartial === "boolean" ? includePartial : null,
+      top,
+      ...read,
+    };
+  }
   if (command === "timeline") {
     return { kind: "timeline", pod: words[1]!, inputs: words.slice(2), namespaces: strings("namespace"), ...read };
   }
@@ -219,6 +285,7 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
     includePartial: argv("include-partial") === true,
+    excludeUnfinished: argv("exclude-unfinished") === true,
     ...read,
   };
 }

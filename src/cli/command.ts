@@ -11,7 +11,12 @@ import { reportError } from "./reportError.js";
 import type { Command } from "./args.js";
 import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
+import { gateLine } from "../render/gateText.js";
 import { InternalError } from "../errors.js";
+import { loadSides } from "../comparison.js";
+import { compareReports } from "../compare/compare.js";
+import { renderComparison } from "../render/comparison/index.js";
+import { regressionLine } from "../render/comparison/words.js";
 
 export interface CliIO {
   readonly stdout: Writable;
@@ -57,6 +62,26 @@ async function run(command: Command, io: CliIO): Promise<number> {
       io.stdout.write(renderTimelineText(t.pod, t.entries, t.spans));
       return 0;
     }
+    case "compare": {
+      const progress = showProgress(io, command.quiet);
+      const { base, head } = await loadSides(command.base, command.head, {
+        ...readOptions(command, progress),
+        ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
+        ...(command.includePartial === null ? {} : { includePartial: command.includePartial }),
+      });
+      progress?.done();
+      const comparison = compareReports(base.report, head.report, {
+        excludeUnfinished: command.excludeUnfinished,
+        tolerances: command.tolerances,
+        baseLabel: command.base,
+        headLabel: command.head,
+        baseKind: base.kind,
+        headKind: head.kind,
+      });
+      io.stdout.write(renderComparison(comparison, command.output, { top: command.top }));
+      for (const r of comparison.regressions) io.stderr.write(`podtrail: slower than tolerated: ${terminalText(regressionLine(comparison, r))}\n`);
+      return comparison.regressions.length > 0 ? 1 : 0;
+    }
     case "analyze": {
       const progress = showProgress(io, command.quiet);
       const report = await analyze(command.inputs, {
@@ -65,6 +90,7 @@ async function run(command: Command, io: CliIO): Promise<number> {
         thresholds: command.thresholds,
         ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
         includePartial: command.includePartial,
+        excludeUnfinished: command.excludeUnfinished,
       });
       progress?.done();
       if (command.validate) {
@@ -78,7 +104,9 @@ async function run(command: Command, io: CliIO): Promise<number> {
         if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
       }
       const breached = report.thresholds.filter((t) => t.breached);
-      for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${terminalText(t.expression)} (value ${t.valueMs === null ? "none" : `${Math.round(t.valueMs)}ms`})\n`);
+      for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${terminalText(gateLine(t))}\n`);
+      // A gate with nothing to look at holds, and says so: a filter that selected no pod is not a pass to trust.
+      for (const t of report.thresholds) if (t.kind === "stage" && t.valueMs === null && !t.notReached) io.stderr.write(`podtrail: note: ${terminalText(gateLine(t))}\n`);
       if (command.strict && report.warnings.length > 0) {
         io.stderr.write(`podtrail: --strict: ${report.warnings.length} warning(s):\n`);
         for (const w of report.warnings) io.stderr.write(`  ${terminalText(`${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}`)}\n`);

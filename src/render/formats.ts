@@ -1,3 +1,3 @@
 /** The report formats, in their own module so that the command line names them without loading the renderers. */
-export const OUTPUT_FORMATS = ["text", "json", "markdown", "csv", "html"] as const;
+export const OUTPUT_FORMATS = ["text", "json", "markdown", "csv", "html", "ndjson", "openmetrics", "junit", "kube-burner", "clusterloader2"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];

@@ -4,6 +4,11 @@ import { renderText } from "./text.js";
 import { renderMarkdown } from "./markdown.js";
 import { renderCsv } from "./csv.js";
 import { renderHtml } from "./html.js";
+import { renderNdjson, renderNdjsonChunks } from "./ndjson.js";
+import { renderOpenMetrics } from "./openmetrics.js";
+import { renderJunit } from "./junit.js";
+import { renderKubeBurner } from "./kubeBurner.js";
+import { renderClusterloader2 } from "./clusterloader2.js";
 
 import type { OutputFormat } from "./formats.js";
 
@@ -25,6 +30,11 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
   markdown: (report, options) => renderMarkdown(report, options),
   csv: (report) => renderCsv(report),
   html: (report, options) => renderHtml(report, options),
+  ndjson: (report) => renderNdjson(report),
+  openmetrics: (report) => renderOpenMetrics(report),
+  junit: (report) => renderJunit(report),
+  "kube-burner": (report) => renderKubeBurner(report),
+  clusterloader2: (report) => renderClusterloader2(report),
 };
 
 /**
@@ -33,6 +43,7 @@ const RENDERERS: Record<OutputFormat, Renderer> = {
  */
 export function* renderChunks(report: Report, format: OutputFormat, options: RenderOptions = {}): Generator<string> {
   if (format === "json") yield* renderJsonChunks(report);
+  else if (format === "ndjson") yield* renderNdjsonChunks(report);
   else yield render(report, format, options);
 }
 

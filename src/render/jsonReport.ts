@@ -190,10 +190,42 @@ export interface JsonReportDocument {
     group: string;
     summary: Summary;
   }[];
+  /**
+   * Items: a --fail-if gate (docs/spec.md 7.5)
+   */
   thresholds: {
     expression: string;
+    /**
+     * stage: a stage statistic against a duration; count: a number or share of pods
+     */
+    kind: "stage" | "count";
+    /**
+     * stage gates: the statistic; null when no pod has a figure or when it falls on a pod that never reached the stage
+     */
     valueMs: number | null;
+    /**
+     * the statistic falls on a pod that never reached the stage: above every limit
+     */
+    notReached: boolean;
+    /**
+     * count gates: the pods counted; null for stage gates
+     */
+    count: number | null;
+    /**
+     * the pods the gate looked at
+     */
+    pods: number;
+    /**
+     * stage gates: pods that never reached the stage, counted above every limit (0 when excluded)
+     */
+    unfinished: number;
     breached: boolean;
+    /**
+     * up to 5 namespace/name: the unfinished pods of a stage gate, the pods a count gate counted
+     *
+     * @maxItems 5
+     */
+    examples: [] | [string] | [string, string] | [string, string, string] | [string, string, string, string] | [string, string, string, string, string];
   }[];
   /**
    * what makes the figures untrustworthy, counted and located

@@ -3,7 +3,7 @@ import { summarize, type SummaryOptions } from "./summarize.js";
 import { compareText } from "../compareText.js";
 
 /** The group a pod belongs to; `(none)` for pods without a node or owner, `(unknown)` for pods whose spec no record had. */
-export function groupOf(pod: PodReport, by: GroupBy): string {
+export function groupOf(pod: Pick<PodReport, "namespace" | "node" | "owner" | "stateful">, by: GroupBy): string {
   switch (by) {
     case "namespace":
       return pod.namespace;
@@ -16,14 +16,20 @@ export function groupOf(pod: PodReport, by: GroupBy): string {
   }
 }
 
-/** Stage and failure summaries per group, groups in name order. */
-export function summarizeGroups(pods: readonly PodReport[], by: GroupBy, options: SummaryOptions = {}): GroupSummary[] {
-  const groups = new Map<string, PodReport[]>();
+/** The pods of each group, in the order given, in one pass. */
+export function podsByGroup<P extends Pick<PodReport, "namespace" | "node" | "owner" | "stateful">>(pods: readonly P[], by: GroupBy): Map<string, P[]> {
+  const groups = new Map<string, P[]>();
   for (const p of pods) {
     const key = groupOf(p, by);
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [p]);
     else list.push(p);
   }
+  return groups;
+}
+
+/** Stage and failure summaries per group, groups in name order. */
+export function summarizeGroups(pods: readonly PodReport[], by: GroupBy, options: SummaryOptions = {}): GroupSummary[] {
+  const groups = podsByGroup(pods, by);
   return [...groups.keys()].sort(compareText).map((group) => ({ group, summary: summarize(groups.get(group)!, options) }));
 }

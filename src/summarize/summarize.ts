@@ -16,22 +16,40 @@ export function summarize(pods: readonly PodReport[], options: SummaryOptions = 
   const includePartial = options.includePartial ?? false;
   const stages = {} as Record<Stage, StageSummary>;
   for (const stage of STAGES) {
-    const values: number[] = [];
-    let bounded = 0;
-    for (const p of pods) {
-      const v = p.durationsMs[stage];
-      if (v !== null) {
-        values.push(v);
-        continue;
-      }
-      const bound = p.boundsMs[stage];
-      if (bound === undefined) continue;
-      if (includePartial) values.push("atMost" in bound ? bound.atMost : bound.atLeast);
-      else bounded++;
-    }
+    const { values, bounded } = stageValues(pods, stage, includePartial);
     stages[stage] = summarizeValues(values, bounded);
   }
   return { pods: pods.length, includePartial, stages, failures: summarizeFailures(pods) };
+}
+
+/** What a pod's stage figures are read from: a report's pod or a JSON report's (whose bounds type has both keys optional). */
+export interface StageFigures {
+  readonly durationsMs: { readonly [S in Stage]: number | null };
+  readonly boundsMs: { readonly [S in Stage]?: { readonly atMost?: number; readonly atLeast?: number } };
+}
+
+/**
+ * The figures a stage summary is made of: the measured ones, plus the bounds
+ * when told to include them (else counted in `bounded`). Gates and
+ * comparisons take the same values as the summary.
+ */
+export function stageValues(pods: readonly StageFigures[], stage: Stage, includePartial: boolean): { values: number[]; bounded: number } {
+  const values: number[] = [];
+  let bounded = 0;
+  for (const p of pods) {
+    const v = p.durationsMs[stage];
+    if (v !== null) {
+      values.push(v);
+      continue;
+    }
+    const bound = p.boundsMs[stage];
+    if (bound === undefined) continue;
+    const figure = bound.atMost ?? bound.atLeast;
+    if (figure === undefined) continue;
+    if (includePartial) values.push(figure);
+    else bounded++;
+  }
+  return { values, bounded };
 }
 
 /** Per reason: how many pods showed it and how many times in all; most widespread first. */

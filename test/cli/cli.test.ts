@@ -59,11 +59,12 @@ describe.concurrent("podtrail analyze on the command line", () => {
     expect(ok.code).toBe(0);
     const breached = await runCli(["analyze", EVENTS, "-o", "json", "--fail-if", "startup.p99>5s", "--fail-if", "imagePull.max>=1m"]);
     expect(breached.code).toBe(1);
+    const gate = { kind: "stage", notReached: false, count: null, pods: 2, unfinished: 0, examples: [] };
     expect(JSON.parse(breached.stdout).thresholds).toEqual([
-      { expression: "startup.p99>5s", valueMs: 19000, breached: true },
-      { expression: "imagePull.max>=1m", valueMs: 6881, breached: false },
+      { ...gate, expression: "startup.p99>5s", valueMs: 19000, breached: true },
+      { ...gate, expression: "imagePull.max>=1m", valueMs: 6881, breached: false },
     ]);
-    expect(breached.stderr).toContain("threshold breached: startup.p99>5s");
+    expect(breached.stderr).toContain("threshold breached: startup.p99>5s: p99 is 19s\n");
   });
 
   it("rejects a malformed threshold with one line and exit 2", async () => {
@@ -209,7 +210,7 @@ describe.concurrent("the binary", () => {
       [["-l", "app in (web"], "podtrail: --selector 'app in (web': invalid label selector: cannot parse 'app in (web'\n"],
       [["--fail-if", "startup.p99>5x"], "podtrail: --fail-if 'startup.p99>5x': '5x' is not a duration (500ms, 5s, 2m, 1h30m)\n"],
       [["--top", "0"], "podtrail: --top takes a whole number of at least 1\n"],
-      [["-o", "pdf"], 'podtrail: Invalid values: Argument: output, Given: "pdf", Choices: "text", "json", "markdown", "csv", "html", "md" (see podtrail --help)\n'],
+      [["-o", "pdf"], 'podtrail: Invalid values: Argument: output, Given: "pdf", Choices: "text", "json", "markdown", "csv", "html", "ndjson", "openmetrics", "junit", "kube-burner", "clusterloader2", "md" (see podtrail --help)\n'],
     ];
     for (const [args, message] of cases) expect({ args, ...(await failFast(args)) }).toEqual({ args, code: 2, stderr: message });
   });
