@@ -94,6 +94,8 @@ function shiftLines(d: Diagnostic, shift: number): Diagnostic {
     case "lineBreakInString":
     case "notJson":
       return { ...d, from: d.from + shift, through: d.through === null ? null : d.through + shift };
+    case "notYaml":
+      return { ...d, from: d.from + shift, through: d.through + shift };
     case "incompleteRecord":
       return { ...d, from: d.from + shift, next: d.next + shift };
     default:

@@ -30,6 +30,10 @@ export type Diagnostic =
   | { readonly kind: "listTailInvalid" }
   | { readonly kind: "itemsOfNonList"; readonly objectKind: string }
   | { readonly kind: "listKindLate"; readonly limitBytes: number }
+  /** A YAML piece the `yaml` library rejects: a record (document or list item), or a List's keys outside its items. */
+  | { readonly kind: "invalidYaml"; readonly error: string; readonly where: "record" | "list" }
+  /** Lines inside a YAML List's items that are not YAML there: skipped from `from` through `through`. */
+  | { readonly kind: "notYaml"; readonly excerpt: string; readonly from: number; readonly through: number }
   // input: compressed bytes
   | { readonly kind: "damagedCompression"; readonly damage: "truncated" | "corrupt"; readonly detail: string }
   /** Bytes after the last gzip member that are not another member (padding, junk): ignored, as gzip -dc does. */
@@ -124,6 +128,8 @@ const MESSAGES: Messages = {
   listTailInvalid: () => "invalid JSON after the items of this list",
   itemsOfNonList: (d) => `an object of kind ${d.objectKind} holds an items array: its items were read as a List's`,
   listKindLate: (d) => `the list's kind comes after its items and more than ${formatBytes(d.limitBytes)} of items lack their own kind: passed on without the list's kind`,
+  invalidYaml: (d) => (d.where === "list" ? `invalid YAML outside the items of this list: ${d.error}` : `invalid YAML: ${d.error}; skipped`),
+  notYaml: (d) => `not YAML: ${d.excerpt}; ${skipped(d.from, d.through)}`,
   damagedCompression: (d) => `input is a ${d.damage} gzip stream: ${d.detail}`,
   trailingCompressedBytes: (d) => `${d.bytes} ${d.zeros ? "zero " : ""}byte${d.bytes === 1 ? "" : "s"} after the end of the gzip stream ignored (${d.zeros ? "padding" : "not gzip"}); everything before them was read`,
   watchEventWithoutObject: (d) => `watch event ${d.type} without an object`,

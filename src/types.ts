@@ -14,7 +14,7 @@ import type { Warning } from "./diagnostics.js";
 export type EpochMs = number;
 
 /** The formats of docs/spec.md §1.2. */
-export const INPUT_FORMATS = ["watch-jsonl", "watch-json-stream", "object-stream", "list", "array"] as const;
+export const INPUT_FORMATS = ["watch-jsonl", "watch-json-stream", "object-stream", "list", "array", "yaml"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** Where a record came from: input name and 1-based line of its first byte. */

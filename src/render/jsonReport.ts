@@ -14,7 +14,7 @@ export interface JsonReportDocument {
   schemaVersion: 1;
   inputs: {
     name: string;
-    format: "watch-jsonl" | "watch-json-stream" | "object-stream" | "list" | "array" | null;
+    format: "watch-jsonl" | "watch-json-stream" | "object-stream" | "list" | "array" | "yaml" | null;
     records: number;
     skipped: number;
     bytes: number;
