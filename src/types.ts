@@ -157,6 +157,13 @@ export interface InputSummary {
   /** Records not applied: other kinds, bookmarks, invalid objects. */
   readonly skipped: number;
   readonly bytes: number;
+  /**
+   * Null when the input held a pod or event record; otherwise one line saying
+   * what it looks like (`empty file`, `looks like kubectl table output:
+   * capture with -o json`, `YAML, but no Pod or Event`, `a tar archive with
+   * no file to read in it`; docs/spec.md §1.6).
+   */
+  readonly looksLike: string | null;
 }
 
 export interface Summary {

@@ -73,7 +73,7 @@ export async function decodeInput(
   if (damage !== null) sink.warning(null, damage);
   decoder ??= new RecordScanner(sink, scannerOptions(forced, maxRecordBytes));
   decoder.finish();
-  return { format: forced ?? decoder.format, bytes, sample: Buffer.concat(sample) };
+  return { format: forced ?? decoder.format, bytes, damaged: damage !== null, sample: Buffer.concat(sample) };
 }
 
 /** The input's first bytes kept for describing an input that held no capture (looksLike.ts). */

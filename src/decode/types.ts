@@ -43,6 +43,8 @@ export interface DecodeResult {
   readonly format: InputFormat | null;
   /** Decompressed bytes read. */
   readonly bytes: number;
+  /** The bytes stopped being readable part-way (a damaged gzip stream or archive member): a warning said so. */
+  readonly damaged: boolean;
   /** The input's first bytes (up to 16 KiB), to say what an input that held no capture looks like (`describeContent`). */
   readonly sample: Buffer;
 }

@@ -42,7 +42,7 @@ type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: fa
  * its line and the next piece is read as usual.
  */
 export class YamlDecoder implements PieceSink {
-  /** `yaml` once a document or list was read; null while nothing was. */
+  /** `yaml` once a document started; null while none did. */
   format: InputFormat | null = null;
   private readonly pieces: YamlPieces;
   private line = 1;
@@ -86,6 +86,7 @@ export class YamlDecoder implements PieceSink {
   // PieceSink ---------------------------------------------------------------
 
   documentStart(): void {
+    this.format = "yaml";
     this.list = null;
     this.sequence = false;
   }

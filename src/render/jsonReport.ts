@@ -18,6 +18,10 @@ export interface JsonReportDocument {
     records: number;
     skipped: number;
     bytes: number;
+    /**
+     * Present only when the input held no pod or event record: one line saying what it looks like (docs/spec.md §1.6).
+     */
+    looksLike?: string;
   }[];
   span: {
     start: Time;
