@@ -4,7 +4,7 @@ import { LineDecoder } from "./lineDecoder.js";
 import { RecordScanner } from "./recordScanner.js";
 import type { ScannerOptions } from "./scannerTypes.js";
 import { detectYaml } from "./detect.js";
-import { YamlDecoder } from "./yamlDecoder.js";
+import type { YamlDecoder } from "./yamlDecoder.js";
 import { DEFAULT_MAX_RECORD_BYTES, type DecodeOptions, type DecodeResult, type DecodeSink } from "./types.js";
 
 /**
@@ -32,7 +32,7 @@ export async function decodeInput(
 ): Promise<DecodeResult> {
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const forced = options.format;
-  let decoder: Decoder | null = forced === undefined ? null : decoderFor(forced, sink, maxRecordBytes);
+  let decoder: Decoder | null = forced === undefined ? null : await decoderFor(forced, sink, maxRecordBytes);
 
   let bytes = 0;
   // The first push holds at least 3 bytes so that a byte order mark is seen whole, and, when the format is
@@ -56,7 +56,7 @@ export async function decodeInput(
         if (decoder === null) {
           const yaml = detectYaml(head, false);
           if (yaml === null) continue;
-          decoder = yaml ? new YamlDecoder(sink, maxRecordBytes) : new RecordScanner(sink, scannerOptions(undefined, maxRecordBytes));
+          decoder = yaml ? await yamlDecoder(sink, maxRecordBytes) : new RecordScanner(sink, scannerOptions(undefined, maxRecordBytes));
         }
         decoder.push(head);
         head = null;
@@ -67,7 +67,7 @@ export async function decodeInput(
     damage = error.diagnostic;
   }
   if (head !== null) {
-    decoder ??= detectYaml(head, true) === true ? new YamlDecoder(sink, maxRecordBytes) : new RecordScanner(sink, scannerOptions(undefined, maxRecordBytes));
+    decoder ??= detectYaml(head, true) === true ? await yamlDecoder(sink, maxRecordBytes) : new RecordScanner(sink, scannerOptions(undefined, maxRecordBytes));
     if (head.length > 0) decoder.push(head);
   }
   if (damage !== null) sink.warning(null, damage);
@@ -85,10 +85,16 @@ interface Decoder {
   readonly format: InputFormat | null;
 }
 
-function decoderFor(format: InputFormat, sink: DecodeSink, maxRecordBytes: number): Decoder {
+async function decoderFor(format: InputFormat, sink: DecodeSink, maxRecordBytes: number): Promise<Decoder> {
   if (format === "watch-jsonl") return Object.assign(new LineDecoder(sink, maxRecordBytes), { format: null });
-  if (format === "yaml") return new YamlDecoder(sink, maxRecordBytes);
+  if (format === "yaml") return yamlDecoder(sink, maxRecordBytes);
   return new RecordScanner(sink, scannerOptions(format, maxRecordBytes));
+}
+
+/** The YAML decoder and its library, loaded when an input is YAML: a run over JSON alone never evaluates them. */
+async function yamlDecoder(sink: DecodeSink, maxRecordBytes: number): Promise<YamlDecoder> {
+  const { YamlDecoder } = await import("./yamlDecoder.js");
+  return new YamlDecoder(sink, maxRecordBytes);
 }
 
 function scannerOptions(forced: InputFormat | undefined, maxRecordBytes: number): ScannerOptions {

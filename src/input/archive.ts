@@ -1,5 +1,4 @@
-import { Unzip, UnzipInflate, UnzipPassThrough } from "fflate";
-import { Parser, type ReadEntry } from "tar";
+import type { ReadEntry } from "tar";
 import { DamagedInputError } from "./damagedInputError.js";
 import { decompress } from "./decompress.js";
 import { includes, type IncludeMatcher } from "./include.js";
@@ -102,6 +101,8 @@ type ArchiveEvent =
 
 /** Tar entries as events (node-tar's parser: pax and GNU long names, damaged headers skipped with a warning). */
 async function* tarEvents(chunks: AsyncIterable<Buffer>): AsyncGenerator<ArchiveEvent> {
+  // Loaded when an archive is met: a run without one never evaluates the library.
+  const { Parser } = await import("tar");
   const queue: ArchiveEvent[] = [];
   const parser = new Parser({
     strict: false,
@@ -143,6 +144,7 @@ const END_MARKER = 1024;
 
 /** Zip entries as events (fflate's streaming reader: stored and deflated members). */
 async function* zipEvents(chunks: AsyncIterable<Buffer>): AsyncGenerator<ArchiveEvent> {
+  const { Unzip, UnzipInflate, UnzipPassThrough } = await import("fflate");
   const queue: ArchiveEvent[] = [];
   const unzip = new Unzip((file) => {
     const directory = file.name.endsWith("/");
