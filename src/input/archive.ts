@@ -169,18 +169,30 @@ async function* zipEvents(chunks: AsyncIterable<Buffer>): AsyncGenerator<Archive
       queue.push({ kind: "problem", detail: error instanceof Error ? error.message : String(error) });
     }
   };
+  // A whole zip ends with its end-of-central-directory record (within its last 64 KiB + 22 bytes): without it, it was cut between members.
+  let tail: Buffer = Buffer.alloc(0);
+  let damaged = false;
   try {
     for await (const chunk of chunks) {
+      tail = chunk.length >= ZIP_TAIL ? chunk.subarray(chunk.length - ZIP_TAIL) : Buffer.concat([tail, chunk]).subarray(-ZIP_TAIL);
       push(chunk, false);
       yield* queue.splice(0);
     }
   } catch (error) {
     if (!(error instanceof DamagedInputError)) throw error;
     queue.push({ kind: "problem", detail: error.message });
+    damaged = true;
   }
   push(new Uint8Array(0), true);
+  if (!damaged && !queue.some((e) => e.kind === "problem") && !tail.includes(ZIP_END)) {
+    queue.push({ kind: "problem", detail: "the archive ends without its central directory: it was cut off after its last whole member" });
+  }
   yield* queue.splice(0);
 }
+
+/** A zip's end-of-central-directory signature, and how far from the end it can be (its 22 bytes and a comment of up to 64 KiB). */
+const ZIP_END = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const ZIP_TAIL = 22 + 0xffff;
 
 // ---------------------------------------------------------------------------
 

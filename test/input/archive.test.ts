@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { zipSync } from "fflate";
+import { Zip, ZipDeflate, zipSync } from "fflate";
 import { create } from "tar";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
@@ -94,6 +94,35 @@ describe("archives are read member by member, each an input of its own", () => {
     const fromStdin = await analyze([bytesSource("-", readFileSync(tgzPath), 999)]);
     expect(figures(fromStdin)).toEqual(figures(fromFile));
     expect(fromStdin.inputs.map((i) => i.name)).toContain(`-:${PODS_NAME}`);
+  });
+
+  it("a zip written as a stream (sizes in data descriptors after each member, as `zip - dir | ...` writes), whole and cut", async () => {
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((error, chunk) => {
+      if (error !== null) throw error;
+      parts.push(chunk);
+    });
+    for (const [path, bytes] of Object.entries(TREE)) {
+      const member = new ZipDeflate(path, { level: 6 });
+      zip.add(member);
+      member.push(new Uint8Array(bytes), true);
+    }
+    zip.end();
+    const streamed = Buffer.concat(parts);
+    expect(streamed.readUInt16LE(6) & 0x08).toBe(0x08); // general purpose flag bit 3: a data descriptor follows the data
+    const fromTar = await analyze([tarPath]);
+    expect(figures(await analyze([bytesSource("stream.zip", streamed)]))).toEqual(figures(fromTar));
+    const cut = await analyze([bytesSource("cut.zip", streamed.subarray(0, Math.floor(streamed.length * 0.6)))]);
+    expect(cut.totals.podRecords + cut.totals.eventRecords).toBeLessThan(fromTar.totals.podRecords + fromTar.totals.eventRecords);
+    expect(cut.pods.every((p) => fromTar.pods.some((q) => q.uid === p.uid))).toBe(true);
+    expect(cut.warnings.map((w) => w.message)).toContain("damaged archive: invalid zip data; everything before the damage was read");
+    // Cut between two members: nothing is cut short, but the central directory is missing.
+    const second = streamed.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), 4);
+    const between = await analyze([bytesSource("between.zip", streamed.subarray(0, second))]);
+    expect(between.warnings.map((w) => [w.input, w.message])).toContainEqual([
+      "between.zip",
+      "damaged archive: the archive ends without its central directory: it was cut off after its last whole member; everything before the damage was read",
+    ]);
   });
 
   it("--include selects members by name or by path; hidden members are never read", async () => {
