@@ -2,7 +2,7 @@ import type { InputFormat, InputSummary, Report } from "./types.js";
 import { expandArchives, resolveInputs, type InputSource } from "./input/index.js";
 import { decodeInput, describeContent } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
-import { describe, Reconstruction } from "./reconstruct/reconstruction.js";
+import { describeInput, Reconstruction } from "./reconstruct/reconstruction.js";
 import { buildReport, type ReportOptions } from "./report.js";
 import { InternalError } from "./errors.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -98,7 +98,7 @@ async function readInput(source: InputSource, reconstruction: Reconstruction, op
   if (tally.captured === capturedBefore) {
     // What the input looks like, said in the report when no part of it holds a pod or event.
     const looksLike = source.looksLike !== undefined ? { text: source.looksLike, captureFormat: source.archive === true } : describeContent(result.sample, result.format, result.bytes, result.damaged);
-    describe(tally, looksLike, result.bytes > 0 ? (options.firstLine ?? 1) : Infinity);
+    describeInput(tally, looksLike, result.bytes > 0 ? (options.firstLine ?? 1) : Infinity);
   }
   return tally.records - before;
 }

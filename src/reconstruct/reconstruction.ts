@@ -86,7 +86,7 @@ type EventMap = "uid" | "name" | "other";
  * Keeps the description of an input's first part that holds bytes (an empty
  * part's only while there is no other): the one reading the parts together gives.
  */
-export function describe(tally: InputTally, looksLike: InputDescription | null, line: number): void {
+export function describeInput(tally: InputTally, looksLike: InputDescription | null, line: number): void {
   if (looksLike === null) return;
   if (tally.looksLike === null || line < tally.looksLikeLine) {
     tally.looksLike = looksLike;
@@ -232,7 +232,7 @@ export class Reconstruction {
         }
         mine.bytes += theirs.bytes;
         mine.captured += theirs.captured;
-        describe(mine, theirs.looksLike, theirs.looksLikeLine ?? Infinity);
+        describeInput(mine, theirs.looksLike, theirs.looksLikeLine ?? Infinity);
         return;
       }
       case "pod": {
