@@ -184,3 +184,25 @@ describe("what is YAML", () => {
     expect(detectYaml(Buffer.from('{"kind"'), false)).toBe(false);
   });
 });
+
+describe("hostile YAML is a warning, never a crash or a hang", () => {
+  it("100,000-deep flow nesting, an alias bomb, and a record over the size limit each cost their record only", async () => {
+    const pod = "- kind: Pod\n  metadata:\n    name: ok\n";
+    const deep = `- kind: Pod\n  metadata:\n    name: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`;
+    let bomb = '- kind: Pod\n  a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+    for (let i = 1; i < 9; i++) bomb += `  a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(",")}]\n`;
+    const big = `- kind: Pod\n  metadata:\n    name: big\n    annotations:\n      blob: ${"x".repeat(5000)}\n`;
+    const decoded = await decode(`apiVersion: v1\nitems:\n${pod}${deep}${bomb}${pod}kind: List\n`);
+    expect(valuesOf(decoded)).toEqual([
+      { kind: "Pod", metadata: { name: "ok" } },
+      { kind: "Pod", metadata: { name: "ok" } },
+    ]);
+    expect(decoded.warnings).toEqual([
+      { line: 6, message: expect.stringMatching(/^invalid YAML: .*; skipped$/) },
+      { line: 9, message: "invalid YAML: Excessive alias count indicates a resource exhaustion attack; skipped" },
+    ]);
+    const limited = await decode(`apiVersion: v1\nitems:\n${pod}${big}${pod}kind: List\n`, { maxRecordBytes: 4096 });
+    expect(valuesOf(limited)).toHaveLength(2);
+    expect(limited.warnings).toEqual([{ line: 6, message: "record larger than 4 KiB; skipped" }]);
+  });
+});
