@@ -11,20 +11,30 @@ import type { InputSource } from "./resolveInputs.js";
  * `archive:path/in/archive`, its content detected like any file's (a `.gz`
  * member is gunzipped, a member that is itself an archive is expanded in
  * turn). Archives are recognised by their magic bytes, never by their name:
- * `ustar` at offset 257, `PK\x03\x04`, and for xz `FD 37 7A 58 5A 00`, which
- * podtrail does not inflate (no pure-JavaScript xz reader is well kept): such
- * an input is described, not read.
+ * `ustar` at offset 257, `PK\x03\x04`; and xz (`FD 37 7A 58 5A 00`), bzip2
+ * (`BZh1`-`BZh9`) and zstd (`28 B5 2F FD`), which podtrail does not inflate
+ * (no well-kept pure-JavaScript reader of them): such an input is described,
+ * with the command that reads it, not read.
  */
 
-export type ArchiveKind = "tar" | "zip" | "xz";
+export type ArchiveKind = "tar" | "zip" | "xz" | "bzip2" | "zstd";
 
 /** What the first bytes of an input say it is; null for anything that is not an archive. */
 export function archiveKind(head: Buffer): ArchiveKind | null {
   if (head.length >= 262 && head.toString("latin1", 257, 262) === "ustar") return "tar";
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return "zip";
   if (head.length >= 6 && head[0] === 0xfd && head.toString("latin1", 1, 6) === "7zXZ\u0000") return "xz";
+  if (head.length >= 4 && head.toString("latin1", 0, 3) === "BZh" && head[3]! >= 0x31 && head[3]! <= 0x39) return "bzip2";
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return "zstd";
   return null;
 }
+
+/** Compressions podtrail recognises but does not inflate, and the command that does. */
+const UNPACKERS: Readonly<Record<"xz" | "bzip2" | "zstd", { readonly what: string; readonly command: string }>> = {
+  xz: { what: "an xz archive", command: "xz" },
+  bzip2: { what: "a bzip2 archive", command: "bzip2" },
+  zstd: { what: "a zstd archive", command: "zstd" },
+};
 
 /** Bytes enough to tell an archive (a tar header is 512 bytes). */
 const HEAD_BYTES = 512;
@@ -63,8 +73,12 @@ async function* expand(source: InputSource, include: IncludeMatcher, depth: numb
       yield replay;
       return;
     case "xz":
-      yield { name: source.name, size: source.size, open: empty, looksLike: `an xz archive, which podtrail does not unpack: read it with xz -dc ${shellWord(source.name)} | podtrail analyze -` };
+    case "bzip2":
+    case "zstd": {
+      const tool = UNPACKERS[kind];
+      yield { name: source.name, size: source.size, open: empty, looksLike: `${tool.what}, which podtrail does not unpack: read it with ${tool.command} -dc ${shellWord(source.name)} | podtrail analyze -` };
       return;
+    }
     case "tar":
     case "zip": {
       const reader = new MemberReader(source.name, kind === "tar" ? tarEvents(chunks) : zipEvents(chunks));

@@ -68,7 +68,10 @@ describe("archives are read member by member, each an input of its own", () => {
     expect(archiveKind(readFileSync(tarPath))).toBe("tar");
     expect(archiveKind(Buffer.from(zipSync({ a: new Uint8Array(1) })))).toBe("zip");
     expect(archiveKind(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0, 0]))).toBe("xz");
+    expect(archiveKind(Buffer.from("BZh91AY&SY"))).toBe("bzip2");
+    expect(archiveKind(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x04, 0x00]))).toBe("zstd");
     expect(archiveKind(PODS)).toBeNull();
+    expect(archiveKind(Buffer.from("BZh0"))).toBeNull();
   });
 
   it("a must-gather tree, its .tar, its .tar.gz and its .zip give the same pods and figures", async () => {
@@ -180,6 +183,8 @@ describe("archives are read member by member, each an input of its own", () => {
     const xz = await analyze([bytesSource("must-gather.tar.xz", Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6, 0xb4, 0x46]))]);
     expect(xz.inputs).toEqual([expect.objectContaining({ name: "must-gather.tar.xz", looksLike: "an xz archive, which podtrail does not unpack: read it with xz -dc must-gather.tar.xz | podtrail analyze -" })]);
     expect(noCaptureMessage(xz)).toBe("podtrail: no pod or event in the input (must-gather.tar.xz: an xz archive, which podtrail does not unpack: read it with xz -dc must-gather.tar.xz | podtrail analyze -)");
+    const zst = await analyze([bytesSource("events.json.zst", Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x04, 0x58, 0x45, 0x00, 0x00]))]);
+    expect(zst.inputs[0]!.looksLike).toBe("a zstd archive, which podtrail does not unpack: read it with zstd -dc events.json.zst | podtrail analyze -");
     const emptyTar = join(dir, "empty.tar");
     await create({ cwd: tree, file: emptyTar, portable: true }, ["must-gather.local.5/.DS_Store"]);
     const empty = await analyze([emptyTar]);
