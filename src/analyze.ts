@@ -1,8 +1,8 @@
 import type { InputFormat, InputSummary, Report } from "./types.js";
-import { resolveInputs, type InputSource } from "./input/index.js";
-import { decodeInput } from "./decode/index.js";
+import { expandArchives, resolveInputs, type InputSource } from "./input/index.js";
+import { decodeInput, describeContent } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
-import { Reconstruction } from "./reconstruct/reconstruction.js";
+import { describeInput, Reconstruction } from "./reconstruct/reconstruction.js";
 import { buildReport, type ReportOptions } from "./report.js";
 import { InternalError } from "./errors.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -20,6 +20,14 @@ export interface ReadOptions {
   readonly firstLine?: number;
   /** Called as bytes are read (for a progress display). */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * Glob patterns selecting which files of a directory, and which members of
+   * an archive, are read (`--include`; any pattern matches; all when empty).
+   * A pattern without `/` matches file names at any depth (`*.yaml`), one with
+   * `/` the path below the directory or archive, `**` standing for any directories.
+   * Files named on their own are always read.
+   */
+  readonly include?: readonly string[];
 }
 
 export interface Progress {
@@ -40,10 +48,12 @@ export type AnalyzeOptions = ReadOptions & ReportOptions;
  * inputs that cannot be opened at all.
  */
 export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<Reconstruction> {
-  const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[]) : (inputs as readonly InputSource[]);
+  const include = options.include ?? [];
+  const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[], { include }) : (inputs as readonly InputSource[]);
   const reconstruction = new Reconstruction();
   let records = 0;
-  for (const source of sources) records += await readInput(source, reconstruction, options, () => records);
+  // Archives are read member by member, each member an input of its own.
+  for await (const source of expandArchives(sources, { include })) records += await readInput(source, reconstruction, options, () => records);
   return reconstruction;
 }
 
@@ -56,6 +66,7 @@ export async function analyze(inputs: readonly string[] | readonly InputSource[]
 async function readInput(source: InputSource, reconstruction: Reconstruction, options: ReadOptions, recordsBefore: () => number): Promise<number> {
   const tally = reconstruction.input(source.name);
   const before = tally.records;
+  const capturedBefore = tally.captured;
   const shift = (options.firstLine ?? 1) - 1;
   const progress = options.onProgress;
   const chunks = progress === undefined ? source.open() : counted(source.open(), (bytes) => progress({ input: source.name, bytes, size: source.size, records: recordsBefore() + tally.records - before }));
@@ -84,6 +95,11 @@ async function readInput(source: InputSource, reconstruction: Reconstruction, op
     tally.formatLine = options.firstLine ?? 1;
   }
   tally.bytes += result.bytes;
+  if (tally.captured === capturedBefore) {
+    // What the input looks like, said in the report when no part of it holds a pod or event.
+    const looksLike = source.looksLike !== undefined ? { text: source.looksLike, captureFormat: source.archive === true } : describeContent(result.sample, result.format, result.bytes, result.damaged);
+    describeInput(tally, looksLike, result.bytes > 0 ? (options.firstLine ?? 1) : Infinity);
+  }
   return tally.records - before;
 }
 
@@ -94,6 +110,8 @@ function shiftLines(d: Diagnostic, shift: number): Diagnostic {
     case "lineBreakInString":
     case "notJson":
       return { ...d, from: d.from + shift, through: d.through === null ? null : d.through + shift };
+    case "notYaml":
+      return { ...d, from: d.from + shift, through: d.through + shift };
     case "incompleteRecord":
       return { ...d, from: d.from + shift, next: d.next + shift };
     case "linePrefix":

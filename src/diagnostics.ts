@@ -43,8 +43,14 @@ export type Diagnostic =
   | { readonly kind: "listTailInvalid" }
   | { readonly kind: "itemsOfNonList"; readonly objectKind: string }
   | { readonly kind: "listKindLate"; readonly limitBytes: number }
+  /** A YAML piece the `yaml` library rejects: a record (document or list item), or a List's keys outside its items. */
+  | { readonly kind: "invalidYaml"; readonly error: string; readonly where: "record" | "list" }
+  /** Lines inside a YAML List's items that are not YAML there: skipped from `from` through `through`. */
+  | { readonly kind: "notYaml"; readonly excerpt: string; readonly from: number; readonly through: number }
   // input: compressed bytes
   | { readonly kind: "damagedCompression"; readonly damage: "truncated" | "corrupt"; readonly detail: string }
+  /** A tar or zip archive damaged or cut off: inside the member that carries the warning, or (on the archive's own name) between members. */
+  | { readonly kind: "damagedArchive"; readonly detail: string }
   /** Bytes after the last gzip member that are not another member (padding, junk): ignored, as gzip -dc does. */
   | { readonly kind: "trailingCompressedBytes"; readonly bytes: number; readonly zeros: boolean }
   // normalize: a record's object
@@ -88,6 +94,8 @@ export type Diagnostic =
     }
   // reconstruct
   | { readonly kind: "moreWarnings"; readonly count: number }
+  /** The input held no pod or event record: what it looks like (`InputSummary.looksLike`), said once instead of a warning per line. */
+  | { readonly kind: "noCapture"; readonly looksLike: string }
   /** Several pods (`names`, sorted) carry one uid; `name` is the one this warning is about. */
   | { readonly kind: "sharedUid"; readonly uid: string; readonly name: string; readonly names: readonly string[] }
   // derive: one pod's figures
@@ -171,7 +179,10 @@ const MESSAGES: Messages = {
   listTailInvalid: () => "invalid JSON after the items of this list",
   itemsOfNonList: (d) => `an object of kind ${d.objectKind} holds an items array: its items were read as a List's`,
   listKindLate: (d) => `the list's kind comes after its items and more than ${formatBytes(d.limitBytes)} of items lack their own kind: passed on without the list's kind`,
+  invalidYaml: (d) => (d.where === "list" ? `invalid YAML outside the items of this list: ${d.error}` : `invalid YAML: ${d.error}; skipped`),
+  notYaml: (d) => `not YAML: ${d.excerpt}; ${skipped(d.from, d.through)}`,
   damagedCompression: (d) => `input is a ${d.damage} gzip stream: ${d.detail}`,
+  damagedArchive: (d) => `damaged archive: ${d.detail}; everything before the damage was read`,
   trailingCompressedBytes: (d) => `${d.bytes} ${d.zeros ? "zero " : ""}byte${d.bytes === 1 ? "" : "s"} after the end of the gzip stream ignored (${d.zeros ? "padding" : "not gzip"}); everything before them was read`,
   watchEventWithoutObject: (d) => `watch event ${d.type} without an object`,
   unknownWatchType: (d) => `unknown watch event type ${JSON.stringify(d.type)}`,
@@ -184,6 +195,7 @@ const MESSAGES: Messages = {
   unreadableTimes: (d) => `${d.object} ${d.namespace}/${d.name}: times that are not RFC 3339 read as absent: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
   leapSeconds: (d) => `${d.object} ${d.namespace}/${d.name}: leap seconds read as the last microsecond of their minute: ${d.fields.join("; ")}${d.more > 0 ? ` (and ${d.more} more)` : ""}`,
   moreWarnings: (d) => `${d.count} more warnings not listed`,
+  noCapture: (d) => `no pod or event in this input: ${d.looksLike}`,
   sharedUid: (d) => `pod ${d.name}: uid ${d.uid} is also carried by ${d.names.filter((n) => n !== d.name).join(", ")}; read as separate pods (a uid names one pod: the capture was edited or corrupted)`,
   inconsistentTimes: (d) => `pod ${d.namespace}/${d.name}: ${d.stage}: ${d.to} is before ${d.from}: left null${WHY[d.cause]}`,
   negativePull: (d) => `pod ${d.namespace}/${d.name}: container ${d.container}: its Pulled event gives a negative pull time (${d.ms} ms): left null`,

@@ -14,6 +14,7 @@
  */
 export { analyze, type AnalyzeOptions, type Progress, type ReadOptions } from "./analyze.js";
 export type { ReportOptions } from "./report.js";
+export { noCaptureMessage } from "./noCapture.js";
 export { timeline, type PodTimeline } from "./timeline.js";
 export { render, renderChunks, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from "./render/index.js";
 export { toJsonReport, type JsonReport } from "./render/json.js";

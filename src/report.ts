@@ -2,7 +2,7 @@ import { STUCK_TERMINATING_MS, type GroupBy, type InputSummary, type PodReport, 
 import type { Reconstructed } from "./reconstruct/reconstruction.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
-import type { DeriveContext } from "./derive/deletion.js";
+import { deriveContext } from "./derive/deletion.js";
 import type { PodQuality } from "./derive/podQuality.js";
 import { assessQuality } from "./summarize/quality.js";
 import { summarize } from "./summarize/summarize.js";
@@ -43,7 +43,7 @@ export function buildReport(contents: Reconstructed, options: ReportOptions = {}
   const pods: PodReport[] = [];
   const facts = new Map<PodReport, PodQuality>();
   const warnings: Warning[] = [...contents.warnings];
-  const context: DeriveContext = { snapshotInputs: new Set(inputs.filter((i) => i.format === "list").map((i) => i.name)) };
+  const context = deriveContext(inputs);
   // One history at a time: each is built, derived and dropped.
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;

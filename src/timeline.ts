@@ -3,7 +3,7 @@ import type { InputSource } from "./input/index.js";
 import { readInputs, type ReadOptions } from "./analyze.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
-import type { DeriveContext } from "./derive/deletion.js";
+import { deriveContext } from "./derive/deletion.js";
 import { deriveTimeline, stageSpans, type StageSpan, type TimelineEntry } from "./derive/timeline.js";
 import { matchesPod } from "./summarize/podFilter.js";
 import { UserError } from "./errors.js";
@@ -24,7 +24,7 @@ export async function timeline(
   options: ReadOptions & { readonly namespaces?: readonly string[] } = {},
 ): Promise<PodTimeline> {
   const contents = (await readInputs(inputs, options)).finish();
-  const context: DeriveContext = { snapshotInputs: new Set(contents.inputs.filter((i) => i.format === "list").map((i) => i.name)) };
+  const context = deriveContext(contents.inputs);
   const { pods, eventsByPod } = matchEvents(contents.takePods(), contents.events);
   // Chosen by identity first: only the one pod asked for is derived.
   const inNamespace = pods.flatMap((source) =>

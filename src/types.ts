@@ -14,7 +14,7 @@ import type { Warning } from "./diagnostics.js";
 export type EpochMs = number;
 
 /** The formats of docs/spec.md §1.2. */
-export const INPUT_FORMATS = ["watch-jsonl", "watch-json-stream", "object-stream", "list", "array"] as const;
+export const INPUT_FORMATS = ["watch-jsonl", "watch-json-stream", "object-stream", "list", "array", "yaml"] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** Where a record came from: input name and 1-based line of its first byte. */
@@ -215,6 +215,13 @@ export interface InputSummary {
   /** Records not applied: other kinds, bookmarks, invalid objects. */
   readonly skipped: number;
   readonly bytes: number;
+  /**
+   * Null when the input held a pod or event record; otherwise one line saying
+   * what it looks like (`empty file`, `looks like kubectl table output:
+   * capture with -o json`, `YAML, but no Pod or Event`, `a tar archive with
+   * no file to read in it`; docs/spec.md §1.6).
+   */
+  readonly looksLike: string | null;
 }
 
 export interface Summary {

@@ -45,6 +45,10 @@ export interface DecodeResult {
   readonly format: InputFormat | null;
   /** Decompressed bytes read. */
   readonly bytes: number;
+  /** The bytes stopped being readable part-way (a damaged gzip stream or archive member): a warning said so. */
+  readonly damaged: boolean;
+  /** The input's first bytes (up to 16 KiB), to say what an input that held no capture looks like (`describeContent`). */
+  readonly sample: Buffer;
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;

@@ -10,6 +10,18 @@ export interface DeriveContext {
 export const NO_CONTEXT: DeriveContext = { snapshotInputs: new Set() };
 
 /**
+ * Formats that hold one-time snapshots: a List (`kubectl get -o json`), and
+ * YAML, which kubectl writes for `get -o yaml` and must-gather for its
+ * inspections (a watch in YAML is not a thing people keep).
+ */
+const SNAPSHOT_FORMATS: ReadonlySet<string> = new Set(["list", "yaml"]);
+
+/** The context of a run's inputs. */
+export function deriveContext(inputs: readonly { readonly name: string; readonly format: string | null }[]): DeriveContext {
+  return { snapshotInputs: new Set(inputs.filter((i) => i.format !== null && SNAPSHOT_FORMATS.has(i.format)).map((i) => i.name)) };
+}
+
+/**
  * The record that shows the pod gone, if any: a DELETED watch event; or, in
  * an untyped stream (`kubectl get -w` without event types, arrays of
  * snapshots), the object the reconstruction took for the deletion (being

@@ -18,6 +18,18 @@ export interface InputTally {
   /** The first line of the part of the input whose format `format` is (an input read in parts: its first part's). */
   formatLine: number;
   bytes: number;
+  /** Pod and event records applied. */
+  captured: number;
+  /** What the input looks like, said when it holds no pod or event (`captured` 0); null when not described. */
+  looksLike: InputDescription | null;
+  /** The first line of the part of the input `looksLike` describes (an input read in parts: its first part holding bytes); Infinity for an empty part. */
+  looksLikeLine: number;
+}
+
+/** What an input looks like (decode's `describeContent`): the text, and whether it is in a capture format (its warnings stay). */
+export interface InputDescription {
+  readonly text: string;
+  readonly captureFormat: boolean;
 }
 
 /** Everything the inputs of a run told, ready for derivation. */
@@ -65,9 +77,27 @@ export interface InputTallyData {
   readonly format: InputFormat | null;
   readonly formatLine: number | null;
   readonly bytes: number;
+  readonly captured: number;
+  readonly looksLike: InputDescription | null;
+  readonly looksLikeLine: number | null;
 }
 
 type EventMap = "uid" | "name" | "other";
+
+/**
+ * Keeps the description of an input's first part that holds bytes (an empty
+ * part's only while there is no other): the one reading the parts together gives.
+ */
+export function describeInput(tally: InputTally, looksLike: InputDescription | null, line: number): void {
+  if (looksLike === null) return;
+  if (tally.looksLike === null || line < tally.looksLikeLine) {
+    tally.looksLike = looksLike;
+    tally.looksLikeLine = line;
+  }
+}
+
+/** Warnings about an input's bytes (compression, archive) rather than its text: told even for an input that is no capture. */
+const DAMAGE: ReadonlySet<Diagnostic["kind"]> = new Set(["damagedCompression", "trailingCompressedBytes", "damagedArchive"]);
 
 /** Warnings kept per input; beyond this they are counted in one closing warning. */
 const MAX_WARNINGS_PER_INPUT = 1000;
@@ -108,7 +138,7 @@ export class Reconstruction {
   input(name: string): InputTally {
     let tally = this.tallies.get(name);
     if (tally === undefined) {
-      tally = { name, records: 0, skipped: 0, warnings: 0, kept: [], format: null, formatLine: Infinity, bytes: 0 };
+      tally = { name, records: 0, skipped: 0, warnings: 0, kept: [], format: null, formatLine: Infinity, bytes: 0, captured: 0, looksLike: null, looksLikeLine: Infinity };
       this.tallies.set(name, tally);
     }
     return tally;
@@ -122,10 +152,12 @@ export class Reconstruction {
     switch (result.kind) {
       case "pod":
         this.podRecords++;
+        tally.captured++;
         if (!this.applyPod(result, result.diagnostics === undefined)) this.duplicates++;
         return;
       case "event":
         this.eventRecords++;
+        tally.captured++;
         if (!this.applyEvent(result.event)) this.duplicates++;
         return;
       case "gap":
@@ -172,7 +204,7 @@ export class Reconstruction {
     for (const t of this.tallies.values()) {
       yield {
         kind: "input",
-        tally: { name: t.name, records: t.records, skipped: t.skipped, warnings: t.warnings, kept: t.kept.map((w) => ({ line: w.line, diagnostic: w.diagnostic })), format: t.format, formatLine: Number.isFinite(t.formatLine) ? t.formatLine : null, bytes: t.bytes },
+        tally: { name: t.name, records: t.records, skipped: t.skipped, warnings: t.warnings, kept: t.kept.map((w) => ({ line: w.line, diagnostic: w.diagnostic })), format: t.format, formatLine: Number.isFinite(t.formatLine) ? t.formatLine : null, bytes: t.bytes, captured: t.captured, looksLike: t.looksLike, looksLikeLine: Number.isFinite(t.looksLikeLine) ? t.looksLikeLine : null },
       };
     }
     for (const pod of this.pods.values()) yield { kind: "pod", pod: pod.toData() };
@@ -212,6 +244,8 @@ export class Reconstruction {
           mine.formatLine = theirs.formatLine;
         }
         mine.bytes += theirs.bytes;
+        mine.captured += theirs.captured;
+        describeInput(mine, theirs.looksLike, theirs.looksLikeLine ?? Infinity);
         return;
       }
       case "pod": {
@@ -259,10 +293,19 @@ export class Reconstruction {
     const warnings: Warning[] = [];
     const inputs: InputSummary[] = [];
     for (const tally of this.tallies.values()) {
+      const looksLike = tally.captured === 0 ? tally.looksLike : null;
+      inputs.push({ name: tally.name, format: tally.format, records: tally.records, skipped: tally.skipped, bytes: tally.bytes, looksLike: looksLike?.text ?? null });
+      if (looksLike !== null) {
+        warnings.push(warningAt(tally.name, null, { kind: "noCapture", looksLike: looksLike.text }));
+        // Text that is no capture is said once, by that one warning: its "not JSON" lines are not a page of warnings (damage to its bytes is still told).
+        if (!looksLike.captureFormat) {
+          warnings.push(...tally.kept.filter((w) => DAMAGE.has(w.diagnostic.kind)));
+          continue;
+        }
+      }
       trimWarnings(tally.kept);
       warnings.push(...tally.kept);
       if (tally.warnings > MAX_WARNINGS_PER_INPUT) warnings.push(warningAt(tally.name, null, { kind: "moreWarnings", count: tally.warnings - MAX_WARNINGS_PER_INPUT }));
-      inputs.push({ name: tally.name, format: tally.format, records: tally.records, skipped: tally.skipped, bytes: tally.bytes });
     }
     warnings.push(...sharedUidWarnings(pods));
     const events = (["uid", "name", "other"] as const).flatMap((map) =>

@@ -13,7 +13,7 @@ type JsonPod = JsonReport["pods"][number];
 export function toJsonReport(report: Report): JsonReport {
   return {
     schemaVersion: report.schemaVersion,
-    inputs: report.inputs.map((i) => ({ name: i.name, format: i.format, records: i.records, skipped: i.skipped, bytes: i.bytes })),
+    inputs: report.inputs.map((i) => ({ name: i.name, format: i.format, records: i.records, skipped: i.skipped, bytes: i.bytes, ...(i.looksLike === null ? {} : { looksLike: i.looksLike }) })),
     span: { start: formatTimeOrNull(report.span.start), end: formatTimeOrNull(report.span.end) },
     totals: report.totals,
     gaps: report.gaps,

@@ -14,10 +14,14 @@ export interface JsonReportDocument {
   schemaVersion: 2;
   inputs: {
     name: string;
-    format: "watch-jsonl" | "watch-json-stream" | "object-stream" | "list" | "array" | null;
+    format: "watch-jsonl" | "watch-json-stream" | "object-stream" | "list" | "array" | "yaml" | null;
     records: number;
     skipped: number;
     bytes: number;
+    /**
+     * Present only when the input held no pod or event record: one line saying what it looks like (docs/spec.md §1.6).
+     */
+    looksLike?: string;
   }[];
   span: {
     start: Time;

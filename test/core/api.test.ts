@@ -28,6 +28,7 @@ describe("the library's public surface", () => {
         "isUserError",
         "lookupReason",
         "parseLabelSelector",
+        "noCaptureMessage",
         "parseThreshold",
         "parseTimeBound",
         "render",

@@ -23,7 +23,11 @@ const jsonl = (records: readonly unknown[]): string => records.map((r) => `${JSO
 const sources = readdirSync(SAMPLES)
   .filter((dir) => !dir.startsWith("truncated") && existsSync(join(SAMPLES, dir, "input")))
   .map((dir) => {
-    const files = readdirSync(join(SAMPLES, dir, "input")).sort();
+    // Flat inputs only (a must-gather tree is not a watch capture).
+    const files = readdirSync(join(SAMPLES, dir, "input"), { withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => f.name)
+      .sort();
     const records = files.flatMap((f) =>
       readFileSync(join(SAMPLES, dir, "input", f), "utf8")
         .split("\n")

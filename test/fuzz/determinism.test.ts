@@ -102,7 +102,8 @@ describe("--strict", () => {
 
   it("more than 1000 warnings in one input: the 1000 kept and the count of the rest, all on stderr", async () => {
     const path = join(dir, "noisy.jsonl");
-    writeFileSync(path, Array.from({ length: 1500 }, (_, i) => `not json ${i}\n{"type":"ADDED","object":42}\n`).join(""));
+    const pod = JSON.stringify({ type: "ADDED", object: { kind: "Pod", metadata: { name: "p", namespace: "d", uid: "u" } } });
+    writeFileSync(path, `${pod}\n${Array.from({ length: 1500 }, (_, i) => `not json ${i}\n{"type":"ADDED","object":42}\n`).join("")}`);
     const strict = await runCli(["analyze", path, "-o", "json", "--strict"]);
     expect(strict.code).toBe(1);
     const { warnings } = JSON.parse(strict.stdout) as { warnings: { input: string; line: number | null; message: string }[] };
