@@ -26,6 +26,7 @@ export type Command =
       readonly validate: boolean;
       readonly top: number;
       readonly maxRecordBytes: number;
+      readonly include: readonly string[];
       readonly quiet: boolean;
       readonly filter: PodFilter;
       readonly groupBy: GroupBy | null;
@@ -40,6 +41,7 @@ export type Command =
       readonly namespaces: readonly string[];
       readonly inputFormat: InputFormat | null;
       readonly maxRecordBytes: number;
+      readonly include: readonly string[];
       readonly quiet: boolean;
     }
   | {
@@ -55,6 +57,7 @@ export type Command =
       readonly top: number;
       readonly inputFormat: InputFormat | null;
       readonly maxRecordBytes: number;
+      readonly include: readonly string[];
       readonly quiet: boolean;
     }
   | { readonly kind: "explain"; readonly reason: string | null; readonly list: boolean; readonly lang: "en" | "zh" }
@@ -116,6 +119,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("validate", { type: "boolean", default: false, describe: "validate the JSON report against schemas/report.schema.json" })
         .option("top", { type: "number", default: DEFAULT_TOP, describe: "rows in lists of pods" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+        .option("include", { type: "string", array: true, nargs: 1, describe: "in directories and archives, read only files matching this glob (a pattern without / matches names at any depth; repeatable)" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "only pods of this namespace (repeatable)" })
         .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
@@ -141,6 +145,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "look in this namespace" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+        .option("include", { type: "string", array: true, nargs: 1, describe: "in directories and archives, read only files matching this glob (a pattern without / matches names at any depth; repeatable)" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
     )
     .command("compare", "compare two runs, each a JSON report or captures: stage statistics side by side, pods and failure reasons that appeared or went (compare <base> <new>)", (y) =>
@@ -162,6 +167,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("top", { type: "number", default: DEFAULT_TOP, describe: "rows in lists of pods" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format of captures instead of detecting it" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+        .option("include", { type: "string", array: true, nargs: 1, describe: "in directories and archives, read only files matching this glob (a pattern without / matches names at any depth; repeatable)" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
     )
     .command("explain [reason]", "explain a failure or waiting reason: what it means, what to check first", (y) =>
@@ -239,6 +245,7 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
   const read = {
     inputFormat: (argv("input-format") as InputFormat | undefined) ?? null,
     maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
+    include: strings("include"),
     quiet: argv("quiet") === true,
   };
   if (command === "compare") {

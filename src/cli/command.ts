@@ -13,6 +13,7 @@ import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
 import { gateLine } from "../render/gateText.js";
 import { InternalError } from "../errors.js";
+import { noCaptureMessage } from "../noCapture.js";
 import { loadSides } from "../comparison.js";
 import { compareReports } from "../compare/compare.js";
 import { renderComparison } from "../render/comparison/index.js";
@@ -93,6 +94,12 @@ async function run(command: Command, io: CliIO): Promise<number> {
         excludeUnfinished: command.excludeUnfinished,
       });
       progress?.done();
+      // No input held a pod or event (a kubectl table, an empty file, YAML of other kinds): one line, status 2.
+      const nothing = noCaptureMessage(report);
+      if (nothing !== null) {
+        io.stderr.write(`${terminalText(nothing)}\n`);
+        return 2;
+      }
       if (command.validate) {
         const problems = validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))));
         // The report is made to its schema (a property test holds it there): a mismatch is a bug, said in one line.
@@ -119,11 +126,12 @@ async function run(command: Command, io: CliIO): Promise<number> {
 }
 
 function readOptions(
-  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number },
+  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number; readonly include: readonly string[] },
   progress: ReturnType<typeof progressLine> | null,
 ): ReadOptions {
   return {
     maxRecordBytes: command.maxRecordBytes,
+    ...(command.include.length === 0 ? {} : { include: command.include }),
     ...(command.inputFormat === null || command.inputFormat === undefined ? {} : { inputFormat: command.inputFormat }),
     ...(progress === null ? {} : { onProgress: progress.update }),
   };
