@@ -313,7 +313,7 @@ describe.runIf(process.platform === "linux")("the binary's process: node with po
     const one = await waiting(["--max-semi-space-size=8"]);
     const [command] = childrenOf(one.child.pid!);
     expect(commandLineOf(command!).slice(1, 3)).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=60"]);
-    one.child.stdin.end();
+    one.child.stdin.end(readFileSync(join(CRASH, "pods.jsonl")));
     expect((await one.ended).code).toBe(0);
   });
 
