@@ -13,6 +13,9 @@ import { parseLabelSelector } from "../kube/labelSelector.js";
  * mistake in `--since` costs nothing of a long read.
  */
 
+/** `--color`: `auto` colours only a terminal (and honours NO_COLOR and FORCE_COLOR). */
+export type ColorChoice = "always" | "never" | "auto";
+
 /** What a command line asks for, every value parsed. */
 export type Command =
   | {
@@ -29,6 +32,9 @@ export type Command =
       readonly groupBy: GroupBy | null;
       readonly thresholds: readonly Threshold[];
       readonly includePartial: boolean;
+      readonly color: ColorChoice;
+      /** The filter options as typed (`-n nosuch -l app=web`), for the message when they select no pod; "" without filters. */
+      readonly filterText: string;
     }
   | {
       readonly kind: "timeline";
@@ -61,6 +67,7 @@ const EXAMPLES = `Examples:
   podtrail timeline web-7d4b9c8f6d-x2x9k caps/         the evidence behind one pod's figures
   podtrail explain CrashLoopBackOff                   what a reason means, what to check first
   podtrail explain --list --lang zh                   the whole catalogue in Chinese
+  podtrail explain 137                                what a container exit code means
 
 Exit status: 0 done, 1 a --fail-if threshold breached or warnings under --strict,
 2 usage or unreadable input, 3 internal error (a bug: please report it).`;
@@ -89,7 +96,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .demandCommand(1, "analyze needs at least one input: a file, directory, glob or - for standard input")
         .strict(false)
         .strictOptions()
-        .option("output", { alias: ["o", "format"], choices: [...OUTPUT_FORMATS, "md"], default: "text", describe: "output format (md is short for markdown)" })
+        .option("output", { alias: ["o", "format"], choices: [...OUTPUT_FORMATS, "md"], default: "text", coerce: lowerCase, describe: "output format (md is short for markdown; any case, -ojson too)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("strict", { type: "boolean", default: false, describe: "exit 1 when the input had warnings" })
         .option("validate", { type: "boolean", default: false, describe: "validate the JSON report against schemas/report.schema.json" })
@@ -97,13 +104,15 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "only pods of this namespace (repeatable)" })
+        .option("all-namespaces", { alias: "A", type: "boolean", describe: "pods of every namespace (the default; as with kubectl, it wins over -n)" })
         .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
         .option("pod", { type: "string", array: true, nargs: 1, describe: "only pods with this name, uid or prefix (repeatable)" })
         .option("since", { type: "string", describe: "only pods created at or after this RFC 3339 time or this long before the capture's end (30m)" })
         .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
         .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node, owner or storage (stateless/stateful)" })
         .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
-        .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
+        .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" })
+        .option("color", { type: "string", describe: "colour the text report: always, never or auto (a terminal; NO_COLOR, FORCE_COLOR); --no-color is never" }),
     )
     .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
       y
@@ -112,6 +121,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .strict(false)
         .strictOptions()
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "look in this namespace" })
+        .option("all-namespaces", { alias: "A", type: "boolean", describe: "look in every namespace (the default; as with kubectl, it wins over -n)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
@@ -124,6 +134,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
     )
     .epilogue(EXAMPLES)
     .demandCommand(1, "podtrail needs a command: analyze, timeline or explain")
+    .recommendCommands()
     .strict()
     .help()
     .alias("h", "help")
@@ -136,23 +147,62 @@ function parser(columns: number | undefined, help: boolean): Argv {
  * for anything malformed, its message naming the flag. No handler runs
  * inside yargs: it would print help for an error thrown there.
  */
-export async function parseCommandLine(words: readonly string[], columns?: number): Promise<Command> {
+export async function parseCommandLine(typed: readonly string[], columns?: number): Promise<Command> {
+  const words = kubectlHabits(typed);
   let helpText: string | null = null;
   let failure: string | null = null;
+  let suggestion: string | null = null;
   const argv = await new Promise<Record<string, unknown>>((resolve) => {
     parser(columns, words.includes("--help") || words.includes("-h"))
       .exitProcess(false)
       .fail((message, error) => {
-        failure = message ?? error?.message ?? "invalid arguments";
+        // recommendCommands reports "Did you mean X?" first, then the unknown words: one message of both.
+        const text = message ?? error?.message ?? "invalid arguments";
+        const near = /^Did you mean (.+)\?$/.exec(text);
+        if (near !== null) suggestion = near[1]!;
+        else failure ??= text;
       })
       .parse([...words], {}, (_err, parsed, output) => {
         if (output) helpText = output;
         resolve(parsed as Record<string, unknown>);
       });
   });
+  if (suggestion !== null) throw new UserError(`unknown command '${words[0] ?? ""}' (did you mean ${suggestion}?); the commands are analyze, timeline and explain`);
   if (failure !== null) throw new UserError(`${oneLine(failure)} (see podtrail --help)`);
   if (helpText !== null) return { kind: "help", text: helpText };
   return toCommand(argv);
+}
+
+/** Short options that take a value, which kubectl also reads run together with it (`-ojson`, `-nkube-system`, `-o=json`). */
+const SHORT_WITH_VALUE = new Set(["o", "n", "l"]);
+const COLOR_CHOICES: readonly ColorChoice[] = ["always", "never", "auto"];
+
+/**
+ * Command-line habits from kubectl and GNU tools, rewritten to what yargs
+ * reads, before `--` only (after it every word is an input): `-ojson`
+ * and `-o=json` are `-o json`; a bare `--color` (not followed by one of its
+ * values) is `--color=always`, as with ls, so that it never takes an input
+ * as its value.
+ */
+export function kubectlHabits(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === "--") {
+      out.push(...words.slice(i));
+      break;
+    }
+    const joined = /^-([a-zA-Z])=?(.+)$/s.exec(word);
+    if (joined !== null && SHORT_WITH_VALUE.has(joined[1]!)) out.push(`-${joined[1]!}`, joined[2]!);
+    else if (word === "--color" && !(COLOR_CHOICES as readonly string[]).includes(words[i + 1] ?? "")) out.push("--color=always");
+    else out.push(word);
+  }
+  return out;
+}
+
+/** `-o JSON` is `-o json`, as kubectl reads it. */
+function lowerCase(value: unknown): unknown {
+  return Array.isArray(value) ? value.map(lowerCase) : typeof value === "string" ? value.toLowerCase() : value;
 }
 
 /** yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line for the user. */
@@ -172,6 +222,16 @@ function parseValue<T>(flag: string, text: string, parse: (text: string) => T): 
     if (isUserError(error)) throw new UserError(`${flag} ${error.message}`);
     throw error;
   }
+}
+
+/** `--color` as given: absent is auto, `--no-color` is never; anything else is a usage error. */
+function colorChoice(value: unknown): ColorChoice {
+  if (value === undefined) return "auto";
+  if (value === false) return "never";
+  if (value === true) return "always";
+  const text = String(value).toLowerCase();
+  if ((COLOR_CHOICES as readonly string[]).includes(text)) return text as ColorChoice;
+  throw new UserError(`--color '${String(value)}': expected always, never or auto`);
 }
 
 function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
@@ -194,15 +254,17 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     quiet: argv("quiet") === true,
   };
   if (command === "timeline") {
-    return { kind: "timeline", pod: words[1]!, inputs: words.slice(2), namespaces: strings("namespace"), ...read };
+    return { kind: "timeline", pod: words[1]!, inputs: words.slice(2), namespaces: argv("all-namespaces") === true ? [] : strings("namespace"), ...read };
   }
+  const allNamespaces = argv("all-namespaces") === true;
+  const namespaces = allNamespaces ? [] : strings("namespace");
   const top = Number(argv("top"));
   if (!Number.isInteger(top) || top < 1) throw new UserError("--top takes a whole number of at least 1");
   const since = argv("since");
   const until = argv("until");
   const selector = argv("selector");
   const filter: PodFilter = {
-    ...(strings("namespace").length > 0 ? { namespaces: strings("namespace") } : {}),
+    ...(namespaces.length > 0 ? { namespaces } : {}),
     ...(typeof selector === "string" ? { selector: parseValue("--selector", selector, parseLabelSelector) } : {}),
     ...(strings("pod").length > 0 ? { pods: strings("pod") } : {}),
     ...(typeof since === "string" ? { since: parseValue("--since", since, parseTimeBound) } : {}),
@@ -219,6 +281,14 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
     includePartial: argv("include-partial") === true,
+    color: colorChoice(argv("color")),
+    filterText: [
+      ...namespaces.map((n) => `-n ${n}`),
+      ...(typeof selector === "string" ? [`-l ${selector}`] : []),
+      ...strings("pod").map((p) => `--pod ${p}`),
+      ...(typeof since === "string" ? [`--since ${since}`] : []),
+      ...(typeof until === "string" ? [`--until ${until}`] : []),
+    ].join(" "),
     ...read,
   };
 }

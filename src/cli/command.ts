@@ -8,7 +8,7 @@ import { renderTimelineText } from "../render/timelineText.js";
 import { validateJsonReport } from "../render/validateReport.js";
 import { renderExplain } from "../render/explain.js";
 import { reportError } from "./reportError.js";
-import type { Command } from "./args.js";
+import type { ColorChoice, Command } from "./args.js";
 import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
 import { InternalError } from "../errors.js";
@@ -25,10 +25,20 @@ export interface CliIO {
   readonly columns?: number;
 }
 
-/** https://no-color.org: any non-empty NO_COLOR turns colour off. */
-function wantsColor(io: CliIO): boolean {
+/**
+ * Whether to colour the text report. `--color=always|never` decides; `auto`
+ * (the default) colours a terminal, unless NO_COLOR is set and not empty
+ * (https://no-color.org); FORCE_COLOR, as Node reads it (`0` and `false`
+ * turn colour off, any other value on), decides for output that is no
+ * terminal, and NO_COLOR wins over it.
+ */
+export function wantsColor(choice: ColorChoice, io: Pick<CliIO, "env" | "stdoutIsTTY">): boolean {
+  if (choice !== "auto") return choice === "always";
   const noColor = io.env?.["NO_COLOR"];
-  return io.stdoutIsTTY === true && (noColor === undefined || noColor === "");
+  if (noColor !== undefined && noColor !== "") return false;
+  const force = io.env?.["FORCE_COLOR"];
+  if (force !== undefined) return !["0", "false"].includes(force.toLowerCase());
+  return io.stdoutIsTTY === true;
 }
 
 /** Runs a parsed command; returns the exit status (0, 1, 2 or 3). */
@@ -67,12 +77,15 @@ async function run(command: Command, io: CliIO): Promise<number> {
         includePartial: command.includePartial,
       });
       progress?.done();
+      if (command.filterText !== "" && report.pods.length === 0 && report.podsSeen > 0) {
+        io.stderr.write(`podtrail: ${terminalText(`no pod matches ${command.filterText} (${report.podsSeen} pod${report.podsSeen === 1 ? "" : "s"} in the capture)`)}\n`);
+      }
       if (command.validate) {
         const problems = validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))));
         // The report is made to its schema (a property test holds it there): a mismatch is a bug, said in one line.
         if (problems.length > 0) throw new InternalError(null, null, new Error(`the report does not match schemas/report.schema.json: ${problems.slice(0, 5).join("; ")}`), false);
       }
-      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(io) })) {
+      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(command.color, io) })) {
         // Wait when the reader is slower, so a big report is not queued whole in memory; stop when it has left
         // (`podtrail ... | head`): nothing more is wanted. The exit status is the report's all the same.
         if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;

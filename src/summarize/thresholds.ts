@@ -1,6 +1,7 @@
 import { STAGES, type Stage, type Summary, type ThresholdResult } from "../types.js";
 import { parseGoDuration } from "../kube/goDuration.js";
 import { UserError } from "../errors.js";
+import { didYouMean } from "../didYouMean.js";
 
 export const THRESHOLD_STATS = ["min", "p50", "p90", "p95", "p99", "max", "mean"] as const;
 export type ThresholdStat = (typeof THRESHOLD_STATS)[number];
@@ -29,8 +30,8 @@ export function parseThreshold(expression: string): Threshold {
   };
   if (m === null) return fail("expected STAGE.STAT>DURATION, e.g. 'startup.p99>5s'");
   const [, stage, stat, op, limit] = m as unknown as [string, string, string, Op, string];
-  if (!(STAGES as readonly string[]).includes(stage)) return fail(`unknown stage '${stage}' (one of ${STAGES.join(", ")})`);
-  if (!(THRESHOLD_STATS as readonly string[]).includes(stat)) return fail(`unknown statistic '${stat}' (one of ${THRESHOLD_STATS.join(", ")})`);
+  if (!(STAGES as readonly string[]).includes(stage)) return fail(`unknown stage '${stage}'${didYouMean(stage, STAGES)} (one of ${STAGES.join(", ")})`);
+  if (!(THRESHOLD_STATS as readonly string[]).includes(stat)) return fail(`unknown statistic '${stat}'${didYouMean(stat, THRESHOLD_STATS)} (one of ${THRESHOLD_STATS.join(", ")})`);
   const limitMs = /^\d+(\.\d+)?$/.test(limit) ? Number(limit) : parseGoDuration(limit);
   if (limitMs === null) return fail(`'${limit}' is not a duration (500ms, 5s, 2m, 1h30m)`);
   return { expression: `${stage}.${stat}${op}${limit}`, stage: stage as Stage, stat: stat as ThresholdStat, op, limitMs };
