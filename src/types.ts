@@ -146,6 +146,36 @@ export interface StuckTerminating {
   readonly overdueMs: number;
 }
 
+/**
+ * What a pod not Ready when the capture ended showed at the end, and why
+ * (docs/spec.md §6.7): pods once Ready and crash-looping now included.
+ */
+export interface NotReadyAtEnd {
+  /** The reason its last record shows (a PodScheduled=False reason, a waiting or terminated reason, `status.reason`, the Ready condition's). */
+  readonly reason: string;
+  /** The container the reason is about; null for a pod-level reason. */
+  readonly container: string | null;
+  /** The message captured with that reason: the scheduler's, the kubelet's, the container's termination message. */
+  readonly message: string | null;
+  /** The exit code, when the reason is a termination. */
+  readonly exitCode: number | null;
+  /** When the Ready condition last turned to something other than True, as the last record shows it (for a pod without one, when PodScheduled turned False). */
+  readonly since: EpochMs | null;
+  /** Ready at some point before (or before the capture saw it). */
+  readonly wasReady: boolean;
+  /** The failure behind the state, when it is another one: a back-off's last termination, a pull back-off's pull error, a probe failure. */
+  readonly cause: NotReadyCause | null;
+}
+
+export interface NotReadyCause {
+  readonly reason: string;
+  readonly container: string | null;
+  readonly message: string | null;
+  readonly exitCode: number | null;
+  /** When it was last seen (a termination's finishedAt). */
+  readonly at: EpochMs | null;
+}
+
 export interface PodReport {
   readonly uid: string | null;
   readonly namespace: string;
@@ -179,6 +209,8 @@ export interface PodReport {
   readonly boundsMs: Readonly<Partial<Record<Stage, DurationBound>>>;
   readonly containers: readonly ContainerReport[];
   readonly failures: readonly PodFailure[];
+  /** Set when the pod was not Ready when the capture ended and had not ended well (docs/spec.md §6.7). */
+  readonly notReadyAtEnd: NotReadyAtEnd | null;
   /** How many pod records and events were applied to this pod. */
   readonly observations: number;
   readonly events: number;
@@ -205,6 +237,8 @@ export interface FailureSummary {
   readonly occurrences: number;
   /** `namespace/name` of the first pod (report order) that showed it. */
   readonly examplePod: string;
+  /** A message captured with this reason: the example pod's, else the first (report order) a pod has; null when none has one. */
+  readonly exampleMessage: string | null;
 }
 
 export interface InputSummary {

@@ -67,6 +67,14 @@ function podJson(p: PodReport): JsonPod {
       message: f.message,
       exitCodes: f.exitCodes,
     })),
+    notReadyAtEnd:
+      p.notReadyAtEnd === null
+        ? null
+        : {
+            ...p.notReadyAtEnd,
+            since: formatTimeOrNull(p.notReadyAtEnd.since),
+            cause: p.notReadyAtEnd.cause === null ? null : { ...p.notReadyAtEnd.cause, at: formatTimeOrNull(p.notReadyAtEnd.cause.at) },
+          },
     observations: p.observations,
     events: p.events,
   };

@@ -181,6 +181,42 @@ export interface JsonReportDocument {
       message: string | null;
       exitCodes: number[];
     }[];
+    /**
+     * set when the pod was not Ready when the capture ended and had not ended well (docs/spec.md §6.7): what its last record shows, and why
+     */
+    notReadyAtEnd: null | {
+      /**
+       * PodScheduled=False reason, waiting or terminated reason, status.reason, the Ready condition's reason
+       */
+      reason: string;
+      container: string | null;
+      /**
+       * the message captured with the reason
+       */
+      message: string | null;
+      exitCode: number | null;
+      /**
+       * when Ready last turned to something other than True
+       */
+      since: string | null;
+      /**
+       * Ready at some point before
+       */
+      wasReady: boolean;
+      /**
+       * the failure behind the state, when it is another one: a back-off's last termination, a pull back-off's pull error, a probe failure
+       */
+      cause: {
+        reason: string;
+        container: string | null;
+        message: string | null;
+        exitCode: number | null;
+        /**
+         * when it was last seen
+         */
+        at: string | null;
+      } | null;
+    };
     observations: number;
     events: number;
   }[];
@@ -249,6 +285,10 @@ export interface Summary {
     pods: number;
     occurrences: number;
     examplePod: string;
+    /**
+     * a message captured with this reason: the example pod's, else the first a pod has
+     */
+    exampleMessage: string | null;
   }[];
 }
 export interface StageSummary {

@@ -4,8 +4,8 @@ import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
 import { boundedPods, exampleWhere, heldBy, lastPhase, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
-import { compareText } from "../compareText.js";
 import { hasControl, terminalText } from "./terminalText.js";
+import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
 
 export interface MarkdownOptions {
   /** Rows of every pod list and table (slowest, stuck, details, failure reasons). */
@@ -34,10 +34,32 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const top = Math.max(1, options.top ?? 10);
   const slowest = slowestPods(report.pods, top);
   const withStartup = report.pods.filter((p) => p.durationsMs.startup !== null).length;
-  const stuck = report.pods.filter((p) => p.stuckIn !== null);
   const out: string[] = [title(report), "", scope(report), "", `**Capture quality: ${text(qualityLine(report)).replace(/^(\w+): /, "$1** — ")}`, ""];
 
-  out.push("## Key findings", "", ...keyFindings(report, stuck), "");
+  out.push("## Key findings", "", ...keyFindings(report), "");
+
+  const broken = notReadyPods(report);
+  if (broken.length > 0) {
+    out.push(`## Not ready at the end (${plural(broken.length, "pod")})`, "");
+    const shown = broken.slice(0, top);
+    const end = report.span.end;
+    out.push(...mdTable(
+      ["Pod", "Outcome", "Was ready", "Reason", "For"],
+      shown.map((p) => {
+        const n = p.notReadyAtEnd;
+        return [podName(p), p.outcome, n.wasReady ? "yes" : "no", `${text(n.reason)}${n.exitCode === null ? "" : ` (exit ${n.exitCode})`}${n.container === null ? "" : ` [${text(n.container)}]`}`, n.since === null || end === null ? "-" : humanizeMs(Math.max(0, end - n.since))];
+      }),
+      "lllll",
+    ), "");
+    // Messages are long: below the table, so that it stays narrow.
+    for (const p of shown) {
+      const n = p.notReadyAtEnd;
+      if (n.message === null && n.cause === null) continue;
+      const parts = [...(n.message === null ? [] : [text(n.message.trim())]), ...(n.cause === null ? [] : [`cause: ${text(causeText(n.cause).trim())}`])];
+      out.push(`- ${podName(p)} **${text(n.reason)}**: ${parts.join(" — ")}`);
+    }
+    out.push(...cutNote(broken.length - top, "more", "pod"), "");
+  }
 
   out.push("## Start-up stages", "");
   const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);
@@ -81,14 +103,6 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
       }),
       "rlllrrrrr",
     ), ...cutNote(withStartup - slowest.length, "more", "pod"), "");
-  }
-
-  if (stuck.length > 0) {
-    out.push("## Pods that never became ready", "");
-    out.push(...mdTable(
-      ["Pod", "Outcome", "Stuck in", "Node", "Failures"],
-      stuck.slice(0, top).map((p) => [podName(p), p.outcome, text(p.stuckIn ?? "-"), text(p.node ?? "-"), failureCodes(p)]),
-    ), ...cutNote(stuck.length - top, "more", "pod"), "");
   }
 
   const lingering = stuckTerminating(report);
@@ -170,7 +184,7 @@ function scope(report: Report): string {
   return `**Scope:** ${parts.join(" · ")}`;
 }
 
-function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
+function keyFindings(report: Report): string[] {
   const out: string[] = [];
   const stages = report.summary.stages;
   if (report.pods.length === 0) return ["- The capture holds no pods."];
@@ -198,12 +212,15 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
     out.push(`- **${text(f.reason)}** (${f.category}) in ${plural(f.pods, "pod")}, ${plural(f.occurrences, "occurrence")}, e.g. ${code(f.examplePod)}${meaning === undefined ? "." : `: ${text(meaning)}`}`);
   }
   if (failures.length > MAX_FINDING_REASONS) out.push(`- … ${num(failures.length - MAX_FINDING_REASONS)} more failure reasons in the table below.`);
-  if (stuck.length > 0) {
-    const byReason = countBy(stuck, (p) => p.stuckIn ?? "");
+  const broken = notReadyPods(report);
+  if (broken.length > 0) {
+    const byReason = notReadyReasons(broken);
     const reasons = byReason.slice(0, MAX_FINDING_REASONS).map(([r, n]) => `${num(n)} in ${code(r)}`);
     if (byReason.length > MAX_FINDING_REASONS) reasons.push(`${num(byReason.length - MAX_FINDING_REASONS)} other reasons`);
-    const examples = stuck.slice(0, 3).map(podName).join(", ");
-    out.push(`- **${plural(stuck.length, "pod")} never became ready** and ${stuck.length === 1 ? "was" : "were"} still waiting at the end: ${reasons.join(", ")} (e.g. ${examples}).`);
+    const examples = broken.slice(0, 3).map(podName).join(", ");
+    const once = broken.filter((p) => p.notReadyAtEnd.wasReady).length;
+    const before = once === 0 ? "" : ` (${once === broken.length ? (once === 1 ? "it was" : "all were") : `${num(once)} of them ${once === 1 ? "was" : "were"}`} Ready before)`;
+    out.push(`- **${plural(broken.length, "pod")} ${broken.length === 1 ? "was" : "were"} not ready at the end**${before}: ${reasons.join(", ")} (e.g. ${examples}).`);
   }
   const failed = report.pods.filter((p) => p.outcome === "Failed").length;
   if (failed > 0) out.push(`- **${plural(failed, "pod")} ended Failed.**`);
@@ -220,7 +237,7 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
     out.push(`- ${plural(partial, "pod")} already past Pending when first seen (partial): ${partial === 1 ? "its" : "their"} early stages are missing.${bounds}`);
   }
   if (report.gaps.length > 0) out.push(`- The capture has ${plural(report.gaps.length, "gap")} (watch ERROR ${[...new Set(report.gaps.map((g) => g.code ?? "?"))].join(", ")}): changes in between may be missing.`);
-  if (failures.length === 0 && stuck.length === 0 && failed === 0 && lingering.length === 0) out.push("- No failure reasons; no pod was stuck at the end.");
+  if (failures.length === 0 && broken.length === 0 && failed === 0 && lingering.length === 0) out.push("- No failure reasons; no pod was left not ready at the end.");
   return out;
 }
 
@@ -299,21 +316,10 @@ function failureItem(f: PodFailure): string {
   return `${f.reason}${f.container === null ? "" : `[${f.container}]`}×${f.count}`;
 }
 
-function failureCodes(p: PodReport): string {
-  return p.failures.length === 0 ? "-" : p.failures.map((f) => code(failureItem(f))).join(", ");
-}
-
 function outcomeBreakdown(pods: readonly PodReport[]): string {
   if (pods.length === 0) return "";
   const { counts, partial } = outcomeCounts(pods);
   return ` (${counts.map(([k, v]) => `${num(v)} ${k}`).join(", ")}${partial > 0 ? `; ${num(partial)} partial` : ""})`;
-}
-
-/** Counts by key, most frequent first, key order breaking ties. */
-function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
 }
 
 /** `… 9,990 more pods not shown; use --top N or -o json`, after a blank line; nothing when nothing was cut. */

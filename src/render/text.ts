@@ -5,6 +5,7 @@ import { humanizeMs, table } from "./humanize.js";
 import { boundedPods, exampleWhere, heldBy, lastPhase, missingEventsReason, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { compareText } from "../compareText.js";
 import { terminalText } from "./terminalText.js";
+import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
 
 export interface TextOptions {
   /** How many slowest pods to list. */
@@ -62,6 +63,29 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     out.push("");
   }
 
+  // What was broken when the capture ended: what an incident needs first.
+  const top = options.top ?? 10;
+  const broken = notReadyPods(report);
+  if (broken.length > 0) {
+    const reasons = notReadyReasons(broken).map(([reason, n]) => `${n} ${reason}`);
+    title(`Not ready at the end (${broken.length} pod${broken.length === 1 ? "" : "s"}: ${reasons.join(", ")})`, paint.warn);
+    const shown = broken.slice(0, top);
+    const end = report.span.end;
+    const rows = shown.map((p) => {
+      const n = p.notReadyAtEnd;
+      return [`${p.namespace}/${p.name}`, p.outcome, n.wasReady ? "yes" : "no", `${n.reason}${n.exitCode === null ? "" : ` (exit ${n.exitCode})`}`, n.container ?? "-", n.since === null || end === null ? "-" : humanizeMs(Math.max(0, end - n.since))];
+    });
+    const lines = table(["POD", "OUTCOME", "WAS READY", "REASON", "CONTAINER", "FOR"], rows, new Set([5]));
+    out.push(`  ${lines[0]}`);
+    shown.forEach((p, i) => {
+      out.push(`  ${lines[i + 1]}`);
+      const n = p.notReadyAtEnd;
+      if (n.message !== null) out.push(`      ${oneLine(n.message)}`);
+      if (n.cause !== null) out.push(`      cause: ${oneLine(causeText(n.cause))}`);
+    });
+    if (broken.length > top) out.push(`  ... and ${broken.length - top} more (--top N shows more, -o json all)`);
+    out.push("");
+  }
   // The left-out column only when something was left out: most captures see every pod from its creation.
   const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);
   const stageRows = STAGES.map((stage) => {
@@ -101,11 +125,12 @@ export function renderText(report: Report, options: TextOptions = {}): string {
       out.push(`  ${lines[i + 1]}`);
       const info = lookupReason(f.reason);
       if (info !== null) out.push(`      ${info.meaning}`);
+      // What the capture said, not only what the catalogue says of the reason.
+      if (f.exampleMessage !== null) out.push(`      e.g. ${oneLine(f.exampleMessage)}`);
     });
   }
   out.push("");
 
-  const top = options.top ?? 10;
   const slowest = slowestPods(report.pods, top);
   title(`Slowest pods (by startup, top ${top})`);
   if (slowest.length === 0) {
@@ -121,14 +146,6 @@ export function renderText(report: Report, options: TextOptions = {}): string {
       humanizeMs(p.durationsMs.startup),
     ]);
     out.push(...indent(table(["POD", "OUTCOME", "SCHEDULING", "IMAGE PULL", "TO RUNNING", "READINESS", "STARTUP"], rows, new Set([2, 3, 4, 5, 6]))));
-  }
-  const stuck = report.pods.filter((p) => p.stuckIn !== null);
-  if (stuck.length > 0) {
-    out.push("");
-    title("Pods that never became ready", paint.warn);
-    const rows = stuck.slice(0, top).map((p) => [`${p.namespace}/${p.name}`, p.outcome, p.stuckIn ?? "", p.failures.map((f) => `${f.reason}×${f.count}`).join(", ")]);
-    out.push(...indent(table(["POD", "OUTCOME", "STUCK IN", "FAILURES"], rows)));
-    if (stuck.length > top) out.push(`  ... and ${stuck.length - top} more`);
   }
   const lingering = stuckTerminating(report);
   if (lingering.length > 0) {
@@ -171,6 +188,11 @@ function outcomeBreakdown(pods: readonly PodReport[]): string {
   if (pods.length === 0) return "";
   const { counts, partial } = outcomeCounts(pods);
   return ` (${counts.map(([k, v]) => `${v} ${k}`).join(", ")}${partial > 0 ? `; ${partial} partial` : ""})`;
+}
+
+/** A captured message on one line: runs of blank space (newlines of a termination message too) as one space. */
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
 }
 
 function indent(lines: readonly string[]): string[] {

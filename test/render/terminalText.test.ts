@@ -62,7 +62,7 @@ describe("control characters from a capture never reach a terminal raw", () => {
 
   it("the text report computes its table widths on the escaped text", () => {
     const lines = render(report, "text").split("\n");
-    const header = lines.findIndex((l) => l.startsWith("  POD ") && l.includes("STUCK IN"));
+    const header = lines.findIndex((l) => l.startsWith("  POD ") && l.includes("WAS READY"));
     const row = lines[header + 1]!;
     expect(row.startsWith(`  ns/${terminalText(NAME)}  `)).toBe(true);
     // The OUTCOME column starts at the same place in the header and in the row.
@@ -75,10 +75,10 @@ describe("control characters from a capture never reach a terminal raw", () => {
     const title = /^\u001b\[[0-9;]+m([^\u001b]*)\u001b\[0m$/;
     expect(painted.map((l) => title.exec(l)?.[1])).toEqual([
       "podtrail report",
+      `Not ready at the end (1 pod: 1 ${terminalText(REASON)})`,
       "Start-up stages",
       "Failure reasons",
       "Slowest pods (by startup, top 10)",
-      "Pods that never became ready",
       "Warnings",
     ]);
   });

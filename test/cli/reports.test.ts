@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const CRASH = "samples/crashloop-oomkilled/input";
+const PULL = "samples/image-pull-backoff/input";
+const UNSCHEDULABLE = "samples/unschedulable/input";
+const JOBS = "samples/job-succeeded-and-failed/input";
+
+/** The lines of one section of the text report: from its title to the next blank line. */
+function section(text: string, title: string): string[] {
+  const lines = text.split("\n");
+  const start = lines.findIndex((l) => l.startsWith(title));
+  expect(start, `section ${title}`).toBeGreaterThanOrEqual(0);
+  const end = lines.indexOf("", start);
+  return lines.slice(start, end === -1 ? undefined : end);
+}
+
+// What an SRE needs first in an incident, through the built binary.
+describe.concurrent("reports an SRE can act on", () => {
+  it("lists every pod not Ready at the end, once-Ready crash-looping pods included, with the captured messages", async () => {
+    const r = await runCli(["analyze", CRASH, PULL, UNSCHEDULABLE, JOBS]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    const broken = section(r.stdout, "Not ready at the end");
+    expect(broken[0]).toBe("Not ready at the end (4 pods: 1 CrashLoopBackOff, 1 Error, 1 ImagePullBackOff, 1 Unschedulable)");
+    expect(broken[1]).toMatch(/^ {2}POD +OUTCOME +WAS READY +REASON +CONTAINER +FOR$/);
+    const crash = broken.findIndex((l) => l.includes("shop/web-7d4b9c8f6d-x2x9k"));
+    expect(broken[crash]).toMatch(/Running +yes +CrashLoopBackOff +app/);
+    expect(broken[crash + 1]).toBe("      back-off 40s restarting failed container=app pod=web-7d4b9c8f6d-x2x9k_shop(fa637fe2-02ed-4ecf-b85a-b9ae9ef2ad84)");
+    expect(broken[crash + 2]).toBe("      cause: OOMKilled (exit 137) [app] at 2024-11-05T11:01:20Z");
+    // The registry's answer, the scheduler's message and a termination message, not only the catalogue's line.
+    expect(broken).toContain('      cause: ErrImagePull [nginx] at 2024-11-05T12:00:18Z: rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found');
+    expect(broken.some((l) => l.startsWith("      0/4 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 3 Insufficient cpu."))).toBe(true);
+    expect(broken).toContain('      migrating orders: applying 0042_add_refunds.up.sql: pq: relation "refunds" already exists');
+    const reasons = section(r.stdout, "Failure reasons");
+    expect(reasons).toContain("      e.g. 0/4 nodes are available: 1 node(s) had untolerated taint {node.kubernetes.io/not-ready: }, 3 Insufficient cpu. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.");
+  });
+
+  it("puts the same list in JSON (notReadyAtEnd per pod) and in Markdown, messages below the table", async () => {
+    const json = JSON.parse((await runCli(["analyze", CRASH, PULL, "-o", "json"])).stdout);
+    const web = json.pods.find((p: { name: string }) => p.name === "web-7d4b9c8f6d-x2x9k");
+    expect(web.notReadyAtEnd).toEqual({
+      reason: "CrashLoopBackOff",
+      container: "app",
+      message: "back-off 40s restarting failed container=app pod=web-7d4b9c8f6d-x2x9k_shop(fa637fe2-02ed-4ecf-b85a-b9ae9ef2ad84)",
+      exitCode: null,
+      since: "2024-11-05T11:00:30Z",
+      wasReady: true,
+      cause: { reason: "OOMKilled", container: "app", message: null, exitCode: 137, at: "2024-11-05T11:01:20Z" },
+    });
+    expect(json.summary.failures.find((f: { reason: string }) => f.reason === "ErrImagePull").exampleMessage).toContain("nginx:1.99: not found");
+    const md = (await runCli(["analyze", CRASH, PULL, "-o", "markdown"])).stdout;
+    expect(md).toContain("## Not ready at the end (2 pods)");
+    expect(md).toContain("| `shop/web-7d4b9c8f6d-x2x9k` | Running | yes | CrashLoopBackOff [app] |");
+    expect(md).toMatch(/\n- `payments\/edge-proxy-6c9f7d5b8-q7wzt` \*\*ImagePullBackOff\*\*: Back-off pulling image "nginx:1\.99" — cause: ErrImagePull .*not found\n/);
+    expect(md).toContain("- **2 pods were not ready at the end** (1 of them was Ready before)");
+  });
+});
