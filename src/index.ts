@@ -21,6 +21,7 @@ export { parseTimeBound, type PodFilter, type TimeBound } from "./summarize/podF
 export { parseLabelSelector, type LabelSelector } from "./kube/labelSelector.js";
 export { parseThreshold, type Threshold } from "./summarize/thresholds.js";
 export type { TimelineEntry, StageSpan } from "./derive/timeline.js";
+export { notReadyPods, type NotReadyPod } from "./render/notReady.js";
 export { UserError, isUserError } from "./errors.js";
 export type { Diagnostic, DiagnosticKind, Warning } from "./diagnostics.js";
 export {
@@ -40,9 +41,12 @@ export {
   type FailureSummary,
   type GroupBy,
   type GroupSummary,
+  type ImagePulls,
   type InputFormat,
   type InputSummary,
   type Location,
+  type NotReadyAtEnd,
+  type NotReadyCause,
   type Outcome,
   type PhaseEntry,
   type PodFailure,

@@ -259,14 +259,37 @@ export interface Summary {
   readonly failures: readonly FailureSummary[];
 }
 
-/** `storage` splits stateless from stateful pods, as clusterloader2 does (see `PodReport.stateful`). */
-export const GROUP_BYS = ["namespace", "node", "owner", "storage"] as const;
+/**
+ * `storage` splits stateless from stateful pods, as clusterloader2 does (see
+ * `PodReport.stateful`); `image` puts a pod in the group of every image its
+ * containers run (docs/spec.md §7.4).
+ */
+export const GROUP_BYS = ["namespace", "node", "owner", "storage", "image"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** Stage and failure summaries of one group of pods (`--group-by`). */
 export interface GroupSummary {
   readonly group: string;
   readonly summary: Summary;
+  /** The group's pods not Ready at the end (`PodReport.notReadyAtEnd`). */
+  readonly notReadyAtEnd: number;
+  /** With `--group-by image`: the pulls and pull failures of the containers that run the group's image; null otherwise. */
+  readonly imagePulls: ImagePulls | null;
+}
+
+/** The first pulls and the pull failures of the containers that run one image (docs/spec.md §7.4). */
+export interface ImagePulls {
+  /** Containers (of the group's pods) that run the image. */
+  readonly containers: number;
+  /** Of those, the ones whose first pull found the image on the node. */
+  readonly cached: number;
+  /** Their first pull times (cached ones as 0): `ContainerReport.imagePullMs`. */
+  readonly pullMs: StageSummary;
+  /** Image failures (category `image`) of those containers: occurrences, and the pods that had any. */
+  readonly failures: number;
+  readonly failedPods: number;
+  /** The latest message of those failures that tells why (no back-off's, no `Error: ImagePullBackOff`), null when none does. */
+  readonly lastFailure: string | null;
 }
 
 /** A `--fail-if` threshold and whether the capture breached it. */

@@ -109,7 +109,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("pod", { type: "string", array: true, nargs: 1, describe: "only pods with this name, uid or prefix (repeatable)" })
         .option("since", { type: "string", describe: "only pods created at or after this RFC 3339 time or this long before the capture's end (30m)" })
         .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
-        .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node, owner or storage (stateless/stateful)" })
+        .option("group-by", { choices: [...GROUP_BYS, "stateful"], describe: "summarize stages and failures per namespace, node, owner, image, or storage (stateless/stateful; stateful is the same)" })
         .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
         .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" })
         .option("color", { type: "string", describe: "colour the text report: always, never or auto (a terminal; NO_COLOR, FORCE_COLOR); --no-color is never" }),
@@ -278,7 +278,8 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     validate: argv("validate") === true,
     top,
     filter,
-    groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
+    // `stateful` names the grouping by what it splits out: the same as `storage`.
+    groupBy: argv("group-by") === "stateful" ? "storage" : ((argv("group-by") as GroupBy | undefined) ?? null),
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
     includePartial: argv("include-partial") === true,
     color: colorChoice(argv("color")),

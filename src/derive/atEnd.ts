@@ -77,11 +77,16 @@ function causeOf(found: Found, last: PodObservation, failures: readonly PodFailu
   if (termination !== null) return termination;
   let best: PodFailure | null = null;
   for (const f of failures) {
-    if (f.message === null || f.message === found.message || NAMES_ONLY.test(f.message) || BACK_OFFS.has(f.reason) || (f.reason === found.reason && f.container === found.container)) continue;
+    if (!tellsCause(f) || f.message === found.message || (f.reason === found.reason && f.container === found.container)) continue;
     if (best === null || rank(f, found) > rank(best, found) || (rank(f, found) === rank(best, found) && (f.lastSeen ?? -Infinity) > (best.lastSeen ?? -Infinity))) best = f;
   }
   if (best === null) return null;
   return { reason: best.reason, container: best.container, message: best.message, exitCode: best.exitCodes.length === 1 ? best.exitCodes[0]! : null, at: best.lastSeen };
+}
+
+/** A failure whose message can tell why: it has one, it is no back-off, and it does more than name a reason. */
+export function tellsCause(f: PodFailure): f is PodFailure & { readonly message: string } {
+  return f.message !== null && !BACK_OFFS.has(f.reason) && !NAMES_ONLY.test(f.message);
 }
 
 /** Failures of the container the state is about come first, then pod-level ones, then other containers'. */

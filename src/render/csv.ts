@@ -1,5 +1,6 @@
 import { STAGES, TIMESTAMP_NAMES, type DurationBound, type PodReport, type Report, type Stage } from "../types.js";
 import { formatTime } from "../kube/time.js";
+import { groupOf } from "../summarize/groups.js";
 
 /** Columns in output order; timestamps and stages follow the order of their type lists, so a new one gets a column. */
 const COLUMNS: readonly (readonly [header: string, value: (p: PodReport) => string])[] = [
@@ -36,7 +37,10 @@ const COLUMNS: readonly (readonly [header: string, value: (p: PodReport) => stri
  * formula. Messages are not included.
  */
 export function renderCsv(report: Report): string {
-  const lines = [COLUMNS.map(([header]) => header), ...report.pods.map((p) => COLUMNS.map(([, value]) => value(p)))];
+  const by = report.groupBy;
+  // With --group-by, each row starts with the pod's group (for `image`, its images joined by `, `), for a pivot table.
+  const columns: readonly (readonly [string, (p: PodReport) => string])[] = by === null ? COLUMNS : [["group", (p) => groupOf(p, by)], ...COLUMNS];
+  const lines = [columns.map(([header]) => header), ...report.pods.map((p) => columns.map(([, value]) => value(p)))];
   return lines.map((fields) => `${fields.map(csvField).join(",")}\r\n`).join("");
 }
 

@@ -221,10 +221,37 @@ export interface JsonReportDocument {
     events: number;
   }[];
   summary: Summary;
-  groupBy: "namespace" | "node" | "owner" | "storage" | null;
+  groupBy: "namespace" | "node" | "owner" | "storage" | "image" | null;
   groups: {
     group: string;
     summary: Summary;
+    /**
+     * the group's pods not Ready at the end
+     */
+    notReadyAtEnd: number;
+    /**
+     * with groupBy image: first pulls and pull failures of the containers that run the group's image; null otherwise
+     */
+    imagePulls: null | {
+      /**
+       * containers of the group's pods that run the image
+       */
+      containers: number;
+      /**
+       * of those, the ones whose first pull found the image on the node
+       */
+      cached: number;
+      pullMs: StageSummary1;
+      /**
+       * occurrences of image failures of those containers
+       */
+      failures: number;
+      failedPods: number;
+      /**
+       * the latest message of those failures that tells why
+       */
+      lastFailure: string | null;
+    };
   }[];
   thresholds: {
     expression: string;
@@ -292,6 +319,26 @@ export interface Summary {
   }[];
 }
 export interface StageSummary {
+  /**
+   * pods whose figure the summary holds (measured; bounds too when summary.includePartial)
+   */
+  count: number;
+  min: number | null;
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+  mean: number | null;
+  /**
+   * pods whose figure is only a bound, left out of this summary
+   */
+  leftOut: number;
+}
+/**
+ * their first pull times, cached ones as 0
+ */
+export interface StageSummary1 {
   /**
    * pods whose figure the summary holds (measured; bounds too when summary.includePartial)
    */

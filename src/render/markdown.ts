@@ -6,6 +6,7 @@ import { boundedPods, exampleWhere, heldBy, lastPhase, noStartupReason, outcomeC
 import { slowestPods } from "./text.js";
 import { hasControl, terminalText } from "./terminalText.js";
 import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
+import { GROUP_LABELS, topFailure, worstGroups } from "./groups.js";
 
 export interface MarkdownOptions {
   /** Rows of every pod list and table (slowest, stuck, details, failure reasons). */
@@ -76,6 +77,34 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push("*Left out:* pods first seen after the transition the figure rests on (a List, a watch started late): the capture bounds their figure but does not measure it.", "");
   } else if (report.summary.includePartial && boundedPods(report.pods) > 0) {
     out.push(`*Bounds of ${plural(boundedPods(report.pods), "pod")} first seen after a transition are counted as figures.*`, "");
+  }
+
+  if (report.groupBy !== null) {
+    const label = GROUP_LABELS[report.groupBy];
+    const groups = worstGroups(report);
+    const shown = groups.slice(0, top);
+    out.push(`## By ${label.column} (${plural(groups.length, label.one, label.many)}, worst first)`, "");
+    if (report.groupBy === "image") {
+      out.push(...mdTable(
+        ["Image", "Pods", "Pulls", "Cached", "Pull p50", "Pull p99", "Pull failures", "Not ready"],
+        shown.map((g) => {
+          const i = g.imagePulls!;
+          return [code(g.group), num(g.summary.pods), num(i.pullMs.count), num(i.cached), humanizeMs(i.pullMs.p50), humanizeMs(i.pullMs.p99), i.failedPods === 0 ? "-" : `${plural(i.failedPods, "pod")} (${num(i.failures)})`, num(g.notReadyAtEnd)];
+        }),
+        "lrrrrrrr",
+      ), "");
+      for (const g of shown) if (g.imagePulls!.lastFailure !== null) out.push(`- ${code(g.group)}: ${text(g.imagePulls!.lastFailure.trim())}`);
+    } else {
+      out.push(...mdTable(
+        [label.column.charAt(0).toUpperCase() + label.column.slice(1), "Pods", "Not ready", "Startup p50", "Startup p99", "Pull p99", "Top failure"],
+        shown.map((g) => {
+          const st = g.summary.stages;
+          return [code(g.group), num(g.summary.pods), num(g.notReadyAtEnd), humanizeMs(st.startup.p50), humanizeMs(st.startup.p99), humanizeMs(st.imagePull.p99), text(topFailure(g))];
+        }),
+        "lrrrrrl",
+      ));
+    }
+    out.push(...cutNote(groups.length - top, "more", "group"), "");
   }
 
   out.push("## Failure reasons", "");
@@ -363,6 +392,6 @@ function num(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-function plural(n: number, noun: string): string {
-  return `${num(n)} ${noun}${n === 1 ? "" : "s"}`;
+function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${num(n)} ${n === 1 ? noun : nouns}`;
 }

@@ -6,6 +6,7 @@ import { boundedPods, exampleWhere, heldBy, lastPhase, missingEventsReason, noSt
 import { compareText } from "../compareText.js";
 import { terminalText } from "./terminalText.js";
 import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
+import { GROUP_LABELS, topFailure, worstGroups } from "./groups.js";
 
 export interface TextOptions {
   /** How many slowest pods to list. */
@@ -113,6 +114,33 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     out.push("  Image pull, container start and start-up SLI are unknown: no Pulled events matched these pods.");
   }
   out.push("");
+
+  if (report.groupBy !== null) {
+    const label = GROUP_LABELS[report.groupBy];
+    const groups = worstGroups(report);
+    const shown = groups.slice(0, top);
+    title(`By ${label.column} (${groups.length} ${groups.length === 1 ? label.one : label.many}, worst first)`);
+    if (report.groupBy === "image") {
+      const rows = shown.map((g) => {
+        const i = g.imagePulls!;
+        return [g.group, String(g.summary.pods), String(i.pullMs.count), String(i.cached), humanizeMs(i.pullMs.p50), humanizeMs(i.pullMs.p99), humanizeMs(i.pullMs.max), i.failedPods === 0 ? "-" : `${i.failedPods} pod${i.failedPods === 1 ? "" : "s"} (${i.failures})`, String(g.notReadyAtEnd)];
+      });
+      const lines = table(["IMAGE", "PODS", "PULLS", "CACHED", "PULL P50", "PULL P99", "PULL MAX", "PULL FAILURES", "NOT READY"], rows, new Set([1, 2, 3, 4, 5, 6, 8]));
+      out.push(`  ${lines[0]}`);
+      shown.forEach((g, i) => {
+        out.push(`  ${lines[i + 1]}`);
+        if (g.imagePulls!.lastFailure !== null) out.push(`      ${oneLine(g.imagePulls!.lastFailure)}`);
+      });
+    } else {
+      const rows = shown.map((g) => {
+        const st = g.summary.stages;
+        return [g.group, String(g.summary.pods), String(g.notReadyAtEnd), humanizeMs(st.startup.p50), humanizeMs(st.startup.p99), humanizeMs(st.scheduling.p99), humanizeMs(st.imagePull.p99), topFailure(g)];
+      });
+      out.push(...indent(table([label.column.toUpperCase(), "PODS", "NOT READY", "STARTUP P50", "STARTUP P99", "SCHEDULING P99", "PULL P99", "TOP FAILURE"], rows, new Set([1, 2, 3, 4, 5, 6]))));
+    }
+    if (groups.length > top) out.push(`  ... and ${groups.length - top} more (--top N shows more, -o json all)`);
+    out.push("");
+  }
 
   title("Failure reasons", report.summary.failures.length === 0 ? paint.title : paint.bad);
   if (report.summary.failures.length === 0) {

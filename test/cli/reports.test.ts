@@ -5,6 +5,7 @@ const CRASH = "samples/crashloop-oomkilled/input";
 const PULL = "samples/image-pull-backoff/input";
 const UNSCHEDULABLE = "samples/unschedulable/input";
 const JOBS = "samples/job-succeeded-and-failed/input";
+const EVENTS = "samples/pods-and-events/input";
 
 /** The lines of one section of the text report: from its title to the next blank line. */
 function section(text: string, title: string): string[] {
@@ -54,5 +55,54 @@ describe.concurrent("reports an SRE can act on", () => {
     expect(md).toContain("| `shop/web-7d4b9c8f6d-x2x9k` | Running | yes | CrashLoopBackOff [app] |");
     expect(md).toMatch(/\n- `payments\/edge-proxy-6c9f7d5b8-q7wzt` \*\*ImagePullBackOff\*\*: Back-off pulling image "nginx:1\.99" — cause: ErrImagePull .*not found\n/);
     expect(md).toContain("- **2 pods were not ready at the end** (1 of them was Ready before)");
+  });
+
+  it("changes every format with --group-by: a per-group section in text and Markdown, a group column in CSV", async () => {
+    const inputs = [EVENTS, CRASH, PULL, UNSCHEDULABLE];
+    for (const format of ["text", "markdown", "csv", "json"]) {
+      const plain = await runCli(["analyze", ...inputs, "-o", format]);
+      const grouped = await runCli(["analyze", ...inputs, "-o", format, "--group-by", "node"]);
+      expect({ format, code: grouped.code, stderr: grouped.stderr }).toEqual({ format, code: 0, stderr: "" });
+      expect(grouped.stdout, format).not.toBe(plain.stdout);
+    }
+    const text = (await runCli(["analyze", ...inputs, "--group-by", "node"])).stdout;
+    expect(section(text, "By node")).toEqual([
+      "By node (3 nodes, worst first)",
+      "  NODE                        PODS  NOT READY  STARTUP P50  STARTUP P99  SCHEDULING P99  PULL P99  TOP FAILURE",
+      "  ip-10-0-44-7.ec2.internal      2          1          19s          19s              1s      6.9s  Failed (1 pod) +3 more",
+      "  ip-10-0-12-31.ec2.internal     2          1           9s          17s              1s      5.5s  OOMKilled (1 pod) +1 more",
+      "  (none)                         1          1            -            -               -         -  Unschedulable (1 pod)",
+    ]);
+    const md = (await runCli(["analyze", ...inputs, "--group-by", "node", "-o", "md"])).stdout;
+    expect(md).toContain("## By node (3 nodes, worst first)\n\n| Node | Pods | Not ready | Startup p50 | Startup p99 | Pull p99 | Top failure |");
+    const csv = (await runCli(["analyze", EVENTS, "--group-by", "node", "-o", "csv"])).stdout.split("\r\n");
+    expect(csv[0]).toMatch(/^group,namespace,name,/);
+    expect(csv[1]).toMatch(/^ip-10-0-12-31\.ec2\.internal,shop,storefront-7f9c6d8b5-m2vbk,/);
+  });
+
+  it("groups by image: pull times and pull failures of the containers that run each image", async () => {
+    const inputs = [EVENTS, PULL];
+    const json = JSON.parse((await runCli(["analyze", ...inputs, "-o", "json", "--group-by", "image"])).stdout);
+    expect(json.groupBy).toBe("image");
+    const byImage = Object.fromEntries(json.groups.map((g: { group: string }) => [g.group, g]));
+    expect(Object.keys(byImage)).toEqual(["envoyproxy/envoy:v1.31.2", "ghcr.io/acme/storefront-migrations:3.2.0", "ghcr.io/acme/storefront:3.2.0", "nginx:1.99"]);
+    expect(byImage["nginx:1.99"]).toMatchObject({ notReadyAtEnd: 1, imagePulls: { containers: 1, cached: 0, failures: 14, failedPods: 1, pullMs: { count: 0 } } });
+    expect(byImage["nginx:1.99"].imagePulls.lastFailure).toContain("nginx:1.99: not found");
+    expect(byImage["envoyproxy/envoy:v1.31.2"].imagePulls).toMatchObject({ containers: 2, cached: 2, failures: 0, pullMs: { count: 2, max: 0 } });
+    // A pod is in the group of each image it runs: the storefront pods run three.
+    expect(byImage["ghcr.io/acme/storefront:3.2.0"].summary.pods).toBe(2);
+    const text = (await runCli(["analyze", ...inputs, "--group-by", "image"])).stdout;
+    const images = section(text, "By image");
+    expect(images[0]).toBe("By image (4 images, worst first)");
+    expect(images[2]).toMatch(/^ {2}nginx:1\.99 +1 +0 +0 +- +- +- +1 pod \(14\) +1$/);
+    expect(images[3]).toMatch(/^ {6}rpc error: code = NotFound .*nginx:1\.99: not found$/);
+  });
+
+  it("reads --group-by stateful as storage: the same report", async () => {
+    const stateful = await runCli(["analyze", EVENTS, "-o", "json", "--group-by", "stateful"]);
+    const storage = await runCli(["analyze", EVENTS, "-o", "json", "--group-by", "storage"]);
+    expect(stateful.code).toBe(0);
+    expect(stateful.stdout).toBe(storage.stdout);
+    expect(JSON.parse(stateful.stdout).groupBy).toBe("storage");
   });
 });

@@ -20,6 +20,7 @@ describe("the library's public surface", () => {
         "categoryOf",
         "isUserError",
         "lookupReason",
+        "notReadyPods",
         "parseLabelSelector",
         "parseThreshold",
         "parseTimeBound",
