@@ -228,7 +228,31 @@ export interface StageSummary {
   readonly mean: number | null;
   /** Pods whose figure is only a bound and is left out of the values above (0 when they are included). */
   readonly leftOut: number;
+  /**
+   * How the values spread: counts per bucket of `HISTOGRAM_EDGES_MS`, from
+   * the first bucket that holds a value to the last (docs/spec.md §7.1);
+   * empty without values.
+   */
+  readonly histogram: readonly HistogramBucket[];
 }
+
+/** Values `v` with `fromMs <= v < toMs` (`toMs` null: no upper edge). */
+export interface HistogramBucket {
+  readonly fromMs: number;
+  readonly toMs: number | null;
+  readonly count: number;
+}
+
+/**
+ * The edges of every histogram, in milliseconds: fixed, so that reports,
+ * stages and groups compare bucket by bucket; steps people read (250ms, 30s,
+ * 2m), about two to three per tenfold. The first bucket starts at 0, the
+ * last (1 day and more) has no upper edge.
+ */
+export const HISTOGRAM_EDGES_MS: readonly number[] = [
+  100, 250, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_200_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000,
+  86_400_000,
+];
 
 export interface FailureSummary {
   readonly reason: string;

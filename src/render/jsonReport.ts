@@ -334,6 +334,20 @@ export interface StageSummary {
    * pods whose figure is only a bound, left out of this summary
    */
   leftOut: number;
+  /**
+   * how the values spread: counts per bucket of fixed edges (ms: 100, 250, 500, 1000, 2000, 5000, 10000, 20000, 30000, 60000, 120000, 300000, 600000, 1200000, 1800000, 3600000, 7200000, 21600000, 43200000, 86400000), from the first bucket holding a value to the last; empty without values (docs/spec.md §7.1)
+   */
+  histogram: {
+    /**
+     * lower edge, included
+     */
+    fromMs: number;
+    /**
+     * upper edge, excluded; null for the last bucket (1 day and more)
+     */
+    toMs: number | null;
+    count: number;
+  }[];
 }
 /**
  * their first pull times, cached ones as 0
@@ -354,6 +368,20 @@ export interface StageSummary1 {
    * pods whose figure is only a bound, left out of this summary
    */
   leftOut: number;
+  /**
+   * how the values spread: counts per bucket of fixed edges (ms: 100, 250, 500, 1000, 2000, 5000, 10000, 20000, 30000, 60000, 120000, 300000, 600000, 1200000, 1800000, 3600000, 7200000, 21600000, 43200000, 86400000), from the first bucket holding a value to the last; empty without values (docs/spec.md §7.1)
+   */
+  histogram: {
+    /**
+     * lower edge, included
+     */
+    fromMs: number;
+    /**
+     * upper edge, excluded; null for the last bucket (1 day and more)
+     */
+    toMs: number | null;
+    count: number;
+  }[];
 }
 export interface QualityCheck {
   /**

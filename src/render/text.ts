@@ -7,6 +7,7 @@ import { compareText } from "../compareText.js";
 import { terminalText } from "./terminalText.js";
 import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
 import { GROUP_LABELS, topFailure, worstGroups } from "./groups.js";
+import { axisLegend, sharedAxis, sparkline } from "./histogram.js";
 
 export interface TextOptions {
   /** How many slowest pods to list. */
@@ -89,14 +90,17 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   }
   // The left-out column only when something was left out: most captures see every pod from its creation.
   const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);
+  // The distribution of every stage on one axis, so that the columns line up from row to row.
+  const axis = sharedAxis(STAGES.map((stage) => report.summary.stages[stage].histogram));
   const stageRows = STAGES.map((stage) => {
     const s = report.summary.stages[stage];
     const row = [STAGE_LABELS[stage], String(s.count), humanizeMs(s.p50), humanizeMs(s.p90), humanizeMs(s.p99), humanizeMs(s.max)];
-    return leftOut ? [...row, String(s.leftOut)] : row;
+    return [...row, ...(leftOut ? [String(s.leftOut)] : []), ...(axis === null ? [] : [sparkline(s.histogram, axis)])];
   });
   title("Start-up stages");
-  const header = ["STAGE", "PODS", "P50", "P90", "P99", "MAX", ...(leftOut ? ["LEFT OUT"] : [])];
-  out.push(...indent(table(header, stageRows, new Set([1, 2, 3, 4, 5, 6]))));
+  const header = ["STAGE", "PODS", "P50", "P90", "P99", "MAX", ...(leftOut ? ["LEFT OUT"] : []), ...(axis === null ? [] : ["DISTRIBUTION"])];
+  out.push(...indent(table(header, stageRows, new Set(leftOut ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5]))));
+  if (axis !== null) out.push(`  DISTRIBUTION: ${axisLegend(axis)}`);
   if (leftOut) {
     out.push("  LEFT OUT: pods first seen after the transition the figure rests on; what the capture shows bounds");
     out.push("  their figure (see boundsMs in -o json) but does not measure it.");

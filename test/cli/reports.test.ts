@@ -105,4 +105,23 @@ describe.concurrent("reports an SRE can act on", () => {
     expect(stateful.stdout).toBe(storage.stdout);
     expect(JSON.parse(stateful.stdout).groupBy).toBe("storage");
   });
+
+  it("shows each stage's distribution: a sparkline per stage in text on one axis, the buckets in JSON", async () => {
+    const text = (await runCli(["analyze", EVENTS, CRASH])).stdout;
+    const stages = section(text, "Start-up stages");
+    expect(stages[1]).toMatch(/^ {2}STAGE +PODS +P50 +P90 +P99 +MAX +DISTRIBUTION$/);
+    const column = stages[1]!.indexOf("DISTRIBUTION");
+    // Scheduling took 0ms, 1s and 1s: a third in the first bucket, two thirds in 1s-2s.
+    expect(stages[2]!.slice(column)).toBe("▄   █");
+    expect(stages.at(-1)).toBe("  DISTRIBUTION: one column per bucket from 0 to 20s, edges 100ms 250ms 500ms 1s 2s 5s 10s");
+    const json = JSON.parse((await runCli(["analyze", EVENTS, CRASH, "-o", "json"])).stdout);
+    expect(json.summary.stages.scheduling.histogram).toEqual([
+      { fromMs: 0, toMs: 100, count: 1 },
+      { fromMs: 100, toMs: 250, count: 0 },
+      { fromMs: 250, toMs: 500, count: 0 },
+      { fromMs: 500, toMs: 1000, count: 0 },
+      { fromMs: 1000, toMs: 2000, count: 2 },
+    ]);
+    expect(json.summary.stages.imagePull.histogram).toEqual([{ fromMs: 5000, toMs: 10000, count: 2 }]);
+  });
 });
