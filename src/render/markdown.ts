@@ -7,6 +7,7 @@ import { slowestPods } from "./text.js";
 import { hasControl, terminalText } from "./terminalText.js";
 import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
 import { GROUP_LABELS, topFailure, worstGroups } from "./groups.js";
+import { axisLegend, sharedAxis, sparkline } from "./histogram.js";
 
 export interface MarkdownOptions {
   /** Rows of every pod list and table (slowest, stuck, details, failure reasons). */
@@ -64,15 +65,19 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 
   out.push("## Start-up stages", "");
   const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);
+  // Min and mean are in -o json: the table stays narrow enough for a ticket, with room for the distribution.
+  const axis = sharedAxis(STAGES.map((stage) => report.summary.stages[stage].histogram));
   out.push(...mdTable(
-    ["Stage", "Pods", "Min", "p50", "p90", "p95", "p99", "Max", "Mean", ...(leftOut ? ["Left out"] : [])],
+    ["Stage", "Pods", "p50", "p90", "p95", "p99", "Max", ...(leftOut ? ["Left out"] : []), ...(axis === null ? [] : ["Distribution"])],
     STAGES.map((stage) => {
       const s = report.summary.stages[stage];
-      const row = [STAGE_LABELS[stage], num(s.count), ...[s.min, s.p50, s.p90, s.p95, s.p99, s.max, s.mean].map(humanizeMs)];
-      return leftOut ? [...row, num(s.leftOut)] : row;
+      const row = [STAGE_LABELS[stage], num(s.count), ...[s.p50, s.p90, s.p95, s.p99, s.max].map(humanizeMs)];
+      // No-break spaces for empty buckets: a code span loses a leading and a trailing ASCII space (CommonMark 6.1).
+      return [...row, ...(leftOut ? [num(s.leftOut)] : []), ...(axis === null ? [] : [s.histogram.length === 0 ? "" : `\`${sparkline(s.histogram, axis).replaceAll(" ", "\u00a0")}\``])];
     }),
-    leftOut ? "lrrrrrrrrr" : "lrrrrrrrr",
+    `lrrrrrr${leftOut ? "r" : ""}${axis === null ? "" : "l"}`,
   ), "");
+  if (axis !== null) out.push(`*Distribution:* ${axisLegend(axis)}.`, "");
   if (leftOut) {
     out.push("*Left out:* pods first seen after the transition the figure rests on (a List, a watch started late): the capture bounds their figure but does not measure it.", "");
   } else if (report.summary.includePartial && boundedPods(report.pods) > 0) {
@@ -113,10 +118,17 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push("None.", "");
   } else {
     out.push(...mdTable(
-      ["Reason", "Category", "Pods", "Occurrences", "Example pod", "What to check first"],
-      failures.slice(0, top).map((f) => [text(f.reason), f.category, num(f.pods), num(f.occurrences), code(f.examplePod), text(lookupReason(f.reason)?.check ?? "-")]),
-      "llrrll",
-    ), ...cutNote(failures.length - top, "more", "reason"), "");
+      ["Reason", "Category", "Pods", "Occurrences", "Example pod"],
+      failures.slice(0, top).map((f) => [text(f.reason), f.category, num(f.pods), num(f.occurrences), code(f.examplePod)]),
+      "llrrl",
+    ), "");
+    // Long text below the table: what to check first, and what the cluster said.
+    for (const f of failures.slice(0, top)) {
+      const check = lookupReason(f.reason)?.check;
+      const said = f.exampleMessage === null ? "" : ` It said: ${text(f.exampleMessage.trim())}`;
+      if (check !== undefined || said !== "") out.push(`- **${text(f.reason)}**:${check === undefined ? "" : ` *check first:* ${text(check)}`}${said}`);
+    }
+    out.push(...cutNote(failures.length - top, "more", "reason"), "");
   }
 
   out.push(`## Slowest pods (by startup, top ${num(top)})`, "");
@@ -124,13 +136,14 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     const why = noStartupReason(report);
     out.push(`${why.charAt(0).toUpperCase()}${why.slice(1)}.`, "");
   } else {
+    // The sort column next to the name; outcome and node are in the pod's details.
     out.push(...mdTable(
-      ["#", "Pod", "Outcome", "Node", "Scheduling", "Image pull", "To running", "Readiness", "Startup"],
+      ["#", "Pod", "Startup", "Scheduling", "Image pull", "To running", "Readiness"],
       slowest.map((p, i) => {
         const d = p.durationsMs;
-        return [String(i + 1), podName(p), p.outcome, text(p.node ?? "-"), ...[d.scheduling, d.imagePull, d.scheduledToRunning, d.readiness, d.startup].map(humanizeMs)];
+        return [String(i + 1), podName(p), `**${humanizeMs(d.startup)}**`, ...[d.scheduling, d.imagePull, d.scheduledToRunning, d.readiness].map(humanizeMs)];
       }),
-      "rlllrrrrr",
+      "rlrrrrr",
     ), ...cutNote(withStartup - slowest.length, "more", "pod"), "");
   }
 
@@ -164,15 +177,13 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const findings = qualityFindings(report);
   if (findings.length > 0) {
     out.push("## Capture quality", "");
-    out.push(...mdTable(
-      ["Check", "Severity", "Finding", "Where"],
-      findings.map(({ name, check }) => [
-        QUALITY_LABELS[name],
-        check.severity,
-        text(check.summary),
-        check.examples.length === 0 ? "-" : check.examples.slice(0, 3).map((e) => `${code(exampleWhere(e))} ${text(e.detail)}`).join("; "),
-      ]),
-    ), "");
+    out.push(...mdTable(["Check", "Severity", "Finding"], findings.map(({ name, check }) => [QUALITY_LABELS[name], check.severity, text(check.summary)])), "");
+    // Where each check found something, below the table: the places are long.
+    for (const { name, check } of findings) {
+      if (check.examples.length === 0) continue;
+      out.push(`- **${QUALITY_LABELS[name]}:** ${check.examples.slice(0, 3).map((e) => `${code(exampleWhere(e))} ${text(e.detail)}`).join("; ")}`);
+    }
+    out.push("");
   }
 
   if (report.warnings.length > 0) {
@@ -184,11 +195,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.gaps.length > 0) {
     out.push(`## Capture gaps (${num(report.gaps.length)})`, "");
     out.push("The watch ended with an ERROR (e.g. 410 Expired, too old resource version): changes in between may be missing.", "");
-    out.push(...mdTable(
-      ["Input", "Line", "Code", "Reason", "Message"],
-      report.gaps.slice(0, MAX_GAPS).map((g) => [code(g.input), String(g.line), g.code === null ? "-" : String(g.code), text(g.reason ?? "-"), text(g.message ?? "-")]),
-      "lrrll",
-    ), ...cutNote(report.gaps.length - MAX_GAPS, "more", "gap", "", "use -o json"), "");
+    // One item per gap: where, the status, and the API server's message after them.
+    for (const g of report.gaps.slice(0, MAX_GAPS)) {
+      const status = [g.code === null ? null : String(g.code), g.reason === null ? null : text(g.reason)].filter((x) => x !== null).join(" ");
+      out.push(`- ${code(`${g.input}:${g.line}`)}${status === "" ? "" : ` **${status}**`}${g.message === null ? "" : `: ${text(g.message)}`}`);
+    }
+    out.push(...cutNote(report.gaps.length - MAX_GAPS, "more", "gap", "", "use -o json"), "");
   }
   // Sections end with a blank line and cut notes start with one: keep one. No cell or summary spans lines.
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
@@ -307,7 +319,9 @@ function podDetails(p: PodReport): string[] {
       "llr",
     ), "");
   }
-  out.push(...mdTable(STAGES.map((s) => STAGE_LABELS[s]), [STAGES.map((s) => stageFigure(p, s))], "r".repeat(STAGES.length)), "");
+  // Eleven stages make a table too wide for a ticket: one line, the stages the capture gives a figure for.
+  const figures = STAGES.filter((s) => stageFigure(p, s) !== "-").map((s) => `${STAGE_LABELS[s]} **${stageFigure(p, s)}**`);
+  out.push(`Stages: ${figures.length === 0 ? "none measured" : figures.join(" · ")}`, "");
   if (p.containers.length > 0) {
     out.push(...mdTable(
       ["Container", "Image", "Pull", "First started", "Restarts", "Restart reasons"],
@@ -324,17 +338,19 @@ function podDetails(p: PodReport): string[] {
   }
   if (p.failures.length > 0) {
     out.push(...mdTable(
-      ["Reason", "Container", "Count", "First seen", "Last seen", "Message"],
+      ["Reason", "Container", "Count", "First seen", "Last seen"],
       p.failures.map((f) => [
         `${text(f.reason)}${f.exitCodes.length > 0 ? ` (exit ${f.exitCodes.join(", ")})` : ""}`,
         text(f.container ?? "-"),
         num(f.count),
         f.firstSeen === null ? "-" : formatTime(f.firstSeen),
         f.lastSeen === null ? "-" : formatTime(f.lastSeen),
-        text(f.message ?? "-"),
       ]),
-      "llrlll",
+      "llrll",
     ), "");
+    const said = p.failures.filter((f) => f.message !== null && f.message.trim() !== "");
+    for (const f of said) out.push(`- **${text(f.reason)}**${f.container === null ? "" : ` [${text(f.container)}]`}: ${text(f.message!.trim())}`);
+    if (said.length > 0) out.push("");
   }
   out.push("</details>");
   return out;

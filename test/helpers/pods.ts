@@ -136,16 +136,17 @@ export function jsonl(values: readonly unknown[]): string {
   return values.map((v) => JSON.stringify(v)).join("\n") + "\n";
 }
 
-/** A core/v1 Event about the pod of `pod()`'s defaults (or `name`/`uid`), `s` seconds after T0. */
-export function podEvent(spec: { reason: string; message: string; s: number; type?: string; container?: string; count?: number; name?: string; uid?: string }): Record<string, unknown> {
+/** A core/v1 Event about the pod of `pod()`'s defaults (or `name`/`uid`/`namespace`), `s` seconds after T0. */
+export function podEvent(spec: { reason: string; message: string; s: number; type?: string; container?: string; count?: number; name?: string; uid?: string; namespace?: string }): Record<string, unknown> {
   const podName = spec.name ?? "web-1";
+  const namespace = spec.namespace ?? "shop";
   return {
     kind: "Event",
     apiVersion: "v1",
-    metadata: { name: `${podName}.${spec.reason}.${spec.s}`, namespace: "shop", uid: `ev-${spec.reason}-${spec.s}`, resourceVersion: String(1000 + spec.s) },
+    metadata: { name: `${podName}.${spec.reason}.${spec.s}`, namespace, uid: `ev-${podName}-${spec.reason}-${spec.s}`, resourceVersion: String(1000 + spec.s) },
     involvedObject: {
       kind: "Pod",
-      namespace: "shop",
+      namespace,
       name: podName,
       uid: spec.uid ?? "0b1a6c1e-4a59-4f55-9a52-7d1e3c1b2a01",
       ...(spec.container === undefined ? {} : { fieldPath: `spec.containers{${spec.container}}` }),

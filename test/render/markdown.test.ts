@@ -137,11 +137,12 @@ describe("renderMarkdown", () => {
     }
   });
 
-  it("escapes a pipe, Markdown characters and line breaks inside a cell", () => {
+  it("escapes a pipe, Markdown characters and line breaks in a message, written below its table", () => {
     const row = md.split("\n").find((l) => l.startsWith("| CrashLoopBackOff | app |"));
     expect(row).toBeDefined();
-    expect(row).toContain("back-off 10s \\| restarting ↵ failed container \\*app\\* \\<nil\\>");
-    expect(cells(row!)).toHaveLength(6);
+    expect(cells(row!)).toHaveLength(5);
+    const item = md.split("\n").find((l) => l.startsWith("- **CrashLoopBackOff** [app]: "));
+    expect(item).toBe("- **CrashLoopBackOff** [app]: back-off 10s \\| restarting ↵ failed container \\*app\\* \\<nil\\>");
   });
 
   it("shows each detailed pod in a closed <details> block with a plain-text summary", () => {
