@@ -44,6 +44,7 @@ export {
   type ImagePulls,
   type InputFormat,
   type InputSummary,
+  type Interruption,
   type Location,
   type NotReadyAtEnd,
   type NotReadyCause,

@@ -1,6 +1,6 @@
-import type { PodReport } from "./types.js";
+import type { Interruption, PodReport } from "./types.js";
 import type { InputSource } from "./input/index.js";
-import { readInputs, type ReadOptions } from "./analyze.js";
+import { readCapture, type ReadOptions } from "./analyze.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
 import type { DeriveContext } from "./derive/deletion.js";
@@ -12,6 +12,8 @@ export interface PodTimeline {
   readonly pod: PodReport;
   readonly entries: readonly TimelineEntry[];
   readonly spans: readonly StageSpan[];
+  /** Set when reading stopped before the end of the inputs (`ReadOptions.signal`, `timeLimitMs`). */
+  readonly interrupted: Interruption | null;
 }
 
 /**
@@ -23,7 +25,8 @@ export async function timeline(
   inputs: readonly string[] | readonly InputSource[],
   options: ReadOptions & { readonly namespaces?: readonly string[] } = {},
 ): Promise<PodTimeline> {
-  const contents = (await readInputs(inputs, options)).finish();
+  const { reconstruction, interrupted } = await readCapture(inputs, options);
+  const contents = reconstruction.finish();
   const context: DeriveContext = { snapshotInputs: new Set(contents.inputs.filter((i) => i.format === "list").map((i) => i.name)) };
   const { pods, eventsByPod } = matchEvents(contents.takePods(), contents.events);
   // Chosen by identity first: only the one pod asked for is derived.
@@ -42,5 +45,5 @@ export async function timeline(
   const history = source.finish();
   const events = eventsByPod.get(source.key) ?? [];
   const { pod } = derivePod(history, events, context);
-  return { pod, entries: deriveTimeline(history, events, context), spans: stageSpans(pod) };
+  return { pod, entries: deriveTimeline(history, events, context), spans: stageSpans(pod), interrupted };
 }

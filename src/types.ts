@@ -369,6 +369,18 @@ export interface CaptureQuality {
   readonly checks: Readonly<Record<QualityCheckName, QualityCheck>>;
 }
 
+/** Why reading stopped before the end of the inputs (docs/spec.md §8.2 `interrupted`). */
+export interface Interruption {
+  /** `signal`: `ReadOptions.signal` aborted (SIGINT, SIGTERM); `timeLimit`: `ReadOptions.timeLimitMs` ran out. */
+  readonly by: "signal" | "timeLimit";
+  /** The signal's name when the abort gave one as its reason (the CLI does). */
+  readonly signal: string | null;
+  /** The input being read when reading stopped. */
+  readonly input: string;
+  /** The inputs after it, not read at all. */
+  readonly unread: readonly string[];
+}
+
 export interface Report {
   readonly schemaVersion: 2;
   readonly inputs: readonly InputSummary[];
@@ -395,4 +407,6 @@ export interface Report {
   readonly thresholds: readonly ThresholdResult[];
   readonly quality: CaptureQuality;
   readonly warnings: readonly Warning[];
+  /** Set when reading stopped before the end of the inputs (a signal, a time limit): the report covers what was read. */
+  readonly interrupted: Interruption | null;
 }

@@ -6,6 +6,7 @@ import { isUserError, UserError } from "../errors.js";
 import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
 import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
 import { parseLabelSelector } from "../kube/labelSelector.js";
+import { parseGoDuration } from "../kube/goDuration.js";
 
 /*
  * The command line, defined once: yargs reads it, writes its help and its
@@ -28,6 +29,8 @@ export type Command =
       readonly top: number;
       readonly maxRecordBytes: number;
       readonly quiet: boolean;
+      /** `--for`: stop reading after this many milliseconds; null to read to the end. */
+      readonly readForMs: number | null;
       readonly filter: PodFilter;
       readonly groupBy: GroupBy | null;
       readonly thresholds: readonly Threshold[];
@@ -44,6 +47,7 @@ export type Command =
       readonly inputFormat: InputFormat | null;
       readonly maxRecordBytes: number;
       readonly quiet: boolean;
+      readonly readForMs: number | null;
     }
   | { readonly kind: "explain"; readonly reason: string | null; readonly list: boolean; readonly lang: "en" | "zh" }
   /** Help or the version: yargs' text, for stdout. */
@@ -103,6 +107,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("top", { type: "number", default: DEFAULT_TOP, describe: "rows in lists of pods" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
+        .option("for", { type: "string", describe: "stop reading after this long (10m) and report what was read; Ctrl-C does the same" })
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "only pods of this namespace (repeatable)" })
         .option("all-namespaces", { alias: "A", type: "boolean", describe: "pods of every namespace (the default; as with kubectl, it wins over -n)" })
         .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
@@ -124,7 +129,8 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("all-namespaces", { alias: "A", type: "boolean", describe: "look in every namespace (the default; as with kubectl, it wins over -n)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
-        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" })
+        .option("for", { type: "string", describe: "stop reading after this long (10m) and show what was read; Ctrl-C does the same" }),
     )
     .command("explain [reason]", "explain a failure or waiting reason: what it means, what to check first", (y) =>
       y
@@ -224,6 +230,13 @@ function parseValue<T>(flag: string, text: string, parse: (text: string) => T): 
   }
 }
 
+/** `--for 10m`: a Go duration longer than zero. */
+function parseReadFor(text: string): number {
+  const ms = parseGoDuration(text);
+  if (ms === null || !(ms > 0)) throw new UserError(`'${text}': expected a duration longer than zero (30s, 10m, 1h)`);
+  return ms;
+}
+
 /** `--color` as given: absent is auto, `--no-color` is never; anything else is a usage error. */
 function colorChoice(value: unknown): ColorChoice {
   if (value === undefined) return "auto";
@@ -248,10 +261,12 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
   }
   const maxMiB = Number(argv("max-record-size"));
   if (!(maxMiB > 0)) throw new UserError("--max-record-size takes a positive number of MiB");
+  const readFor = argv("for");
   const read = {
     inputFormat: (argv("input-format") as InputFormat | undefined) ?? null,
     maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
     quiet: argv("quiet") === true,
+    readForMs: readFor === undefined ? null : parseValue("--for", String(readFor), parseReadFor),
   };
   if (command === "timeline") {
     return { kind: "timeline", pod: words[1]!, inputs: words.slice(2), namespaces: argv("all-namespaces") === true ? [] : strings("namespace"), ...read };

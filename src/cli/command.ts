@@ -12,6 +12,8 @@ import type { ColorChoice, Command } from "./args.js";
 import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
 import { InternalError } from "../errors.js";
+import type { Interrupter } from "./interrupt.js";
+import { interruptedLine } from "../render/stageFacts.js";
 
 export interface CliIO {
   readonly stdout: Writable;
@@ -23,6 +25,8 @@ export interface CliIO {
   readonly env?: NodeJS.ProcessEnv;
   /** Width of the terminal for --help (stdout's columns), when it is one. */
   readonly columns?: number;
+  /** Stops reading on SIGINT and SIGTERM (the binary's process); without one, signals do what they do. */
+  readonly interrupter?: Interrupter;
 }
 
 /**
@@ -62,21 +66,25 @@ async function run(command: Command, io: CliIO): Promise<number> {
     }
     case "timeline": {
       const progress = showProgress(io, command.quiet);
-      const t = await timeline(command.pod, command.inputs, { ...readOptions(command, progress), namespaces: command.namespaces });
+      const t = await reading(io, (signal) => timeline(command.pod, command.inputs, { ...readOptions(command, progress, signal), namespaces: command.namespaces }));
       progress?.done();
+      if (t.interrupted !== null) io.stderr.write(`podtrail: ${terminalText(interruptedLine(t.interrupted))}\n`);
       io.stdout.write(renderTimelineText(t.pod, t.entries, t.spans));
       return 0;
     }
     case "analyze": {
       const progress = showProgress(io, command.quiet);
-      const report = await analyze(command.inputs, {
-        ...readOptions(command, progress),
-        filter: command.filter,
-        thresholds: command.thresholds,
-        ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
-        includePartial: command.includePartial,
-      });
+      const report = await reading(io, (signal) =>
+        analyze(command.inputs, {
+          ...readOptions(command, progress, signal),
+          filter: command.filter,
+          thresholds: command.thresholds,
+          ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
+          includePartial: command.includePartial,
+        }),
+      );
       progress?.done();
+      if (report.interrupted !== null && !command.quiet) io.stderr.write(`podtrail: ${terminalText(interruptedLine(report.interrupted))}\n`);
       if (command.filterText !== "" && report.pods.length === 0 && report.podsSeen > 0) {
         io.stderr.write(`podtrail: ${terminalText(`no pod matches ${command.filterText} (${report.podsSeen} pod${report.podsSeen === 1 ? "" : "s"} in the capture)`)}\n`);
       }
@@ -103,12 +111,20 @@ async function run(command: Command, io: CliIO): Promise<number> {
   }
 }
 
+/** Reads with the binary's interrupter when there is one (Ctrl-C stops reading), else as is. */
+function reading<T>(io: CliIO, read: (signal: AbortSignal | null) => Promise<T>): Promise<T> {
+  return io.interrupter === undefined ? read(null) : io.interrupter.reading(read);
+}
+
 function readOptions(
-  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number },
+  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number; readonly readForMs: number | null },
   progress: ReturnType<typeof progressLine> | null,
+  signal: AbortSignal | null,
 ): ReadOptions {
   return {
     maxRecordBytes: command.maxRecordBytes,
+    ...(signal === null ? {} : { signal }),
+    ...(command.readForMs === null ? {} : { timeLimitMs: command.readForMs }),
     ...(command.inputFormat === null || command.inputFormat === undefined ? {} : { inputFormat: command.inputFormat }),
     ...(progress === null ? {} : { onProgress: progress.update }),
   };

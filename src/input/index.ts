@@ -1,3 +1,3 @@
-export { resolveInputs, STDIN_NAME, type InputSource } from "./resolveInputs.js";
+export { resolveInputs, STDIN_NAME, type InputSource, type OpenOptions } from "./resolveInputs.js";
 export { DamagedInputError, isDamagedInputError } from "./damagedInputError.js";
 export { decompress } from "./decompress.js";

@@ -26,6 +26,7 @@ export function toJsonReport(report: Report): JsonReport {
     thresholds: report.thresholds,
     quality: report.quality,
     warnings: report.warnings.map((w) => ({ input: w.input, line: w.line, message: w.message })),
+    interrupted: report.interrupted,
   };
 }
 

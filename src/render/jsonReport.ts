@@ -279,6 +279,27 @@ export interface JsonReportDocument {
     line: number | null;
     message: string;
   }[];
+  /**
+   * set when reading stopped before the end of the inputs: the report covers what was read (docs/spec.md §8.2)
+   */
+  interrupted: null | {
+    /**
+     * signal: SIGINT or SIGTERM (the library's abort signal); timeLimit: --for ran out
+     */
+    by: "signal" | "timeLimit";
+    /**
+     * the signal's name, when known
+     */
+    signal: string | null;
+    /**
+     * the input being read when reading stopped
+     */
+    input: string;
+    /**
+     * the inputs after it, not read
+     */
+    unread: string[];
+  };
 }
 /**
  * A figure that rests on a moment the capture did not see: at most or at least this many milliseconds.

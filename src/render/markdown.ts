@@ -2,7 +2,7 @@ import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, 
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
-import { boundedPods, exampleWhere, heldBy, lastPhase, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
+import { boundedPods, exampleWhere, heldBy, interruptedLine, lastPhase, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
 import { hasControl, terminalText } from "./terminalText.js";
 import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
@@ -36,7 +36,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const top = Math.max(1, options.top ?? 10);
   const slowest = slowestPods(report.pods, top);
   const withStartup = report.pods.filter((p) => p.durationsMs.startup !== null).length;
-  const out: string[] = [title(report), "", scope(report), "", `**Capture quality: ${text(qualityLine(report)).replace(/^(\w+): /, "$1** — ")}`, ""];
+  const out: string[] = [title(report), "", scope(report), "", ...(report.interrupted === null ? [] : [`**Interrupted:** ${text(interruptedLine(report.interrupted))}.`, ""]), `**Capture quality: ${text(qualityLine(report)).replace(/^(\w+): /, "$1** — ")}`, ""];
 
   out.push("## Key findings", "", ...keyFindings(report), "");
 

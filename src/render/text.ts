@@ -2,7 +2,7 @@ import { STAGES, type PodReport, type Report } from "../types.js";
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs, table } from "./humanize.js";
-import { boundedPods, exampleWhere, heldBy, lastPhase, missingEventsReason, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
+import { boundedPods, exampleWhere, heldBy, interruptedLine, lastPhase, missingEventsReason, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { compareText } from "../compareText.js";
 import { terminalText } from "./terminalText.js";
 import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
@@ -38,25 +38,31 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     titles.set(out.length, p);
     out.push(text);
   };
+  /** A line whose text after `label` is painted: after escaping too, so that the escape codes stay codes. */
+  const labelled = (label: string, text: string, p: Paint): void => {
+    titles.set(out.length, (safe) => `${label}${p(safe.slice(label.length))}`);
+    out.push(`${label}${text}`);
+  };
   const t = report.totals;
   const formats = [...new Set(report.inputs.map((i) => i.format ?? "empty"))].join(", ");
   title("podtrail report");
   const verdict = report.quality.verdict;
   const paintVerdict = verdict === "unreliable" ? paint.bad : verdict === "degraded" ? paint.warn : (s: string) => s;
-  out.push(`  quality    ${paintVerdict(qualityLine(report))}`);
+  labelled("  quality    ", qualityLine(report), paintVerdict);
   out.push(`  inputs     ${report.inputs.length} (${formats})`);
   out.push(`  records    ${t.records} (${t.podRecords} pod, ${t.eventRecords} event; ${t.duplicates} duplicates, ${t.skipped} skipped)`);
   out.push(`  pods       ${report.pods.length}${outcomeBreakdown(report.pods)}`);
   if (report.span.start !== null && report.span.end !== null) {
     out.push(`  span       ${formatTime(report.span.start)} .. ${formatTime(report.span.end)} (${humanizeMs(report.span.end - report.span.start)})`);
   }
+  if (report.interrupted !== null) labelled("  read       ", interruptedLine(report.interrupted), paint.warn);
   if (report.gaps.length > 0) out.push(`  gaps       ${report.gaps.length} (watch ERROR: ${report.gaps.map((g) => `${g.input}:${g.line} ${g.reason ?? g.code ?? ""}`).join("; ")})`);
   out.push(`  warnings   ${report.warnings.length}`);
   out.push("");
 
   const findings = qualityFindings(report);
   if (findings.length > 0) {
-    out.push(verdict === "reliable" ? paint.title("Capture quality") : paint.warn("Capture quality"));
+    title("Capture quality", verdict === "reliable" ? paint.title : paint.warn);
     const width = Math.max(...findings.map(({ name }) => QUALITY_LABELS[name].length));
     for (const { name, check } of findings) {
       out.push(`  ${check.severity.toUpperCase().padEnd(4)}  ${QUALITY_LABELS[name].padEnd(width)}  ${check.summary}`);
@@ -182,7 +188,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const lingering = stuckTerminating(report);
   if (lingering.length > 0) {
     out.push("");
-    out.push(paint.warn("Pods stuck terminating (still there 5 minutes or more after their grace period)"));
+    title("Pods stuck terminating (still there 5 minutes or more after their grace period)", paint.warn);
     const rows = lingering.slice(0, top).map(({ pod: p, overdueMs }) => [
       `${p.namespace}/${p.name}`,
       lastPhase(p),
