@@ -66,14 +66,14 @@ async function run(command: Command, io: CliIO): Promise<number> {
     }
     case "timeline": {
       const progress = showProgress(io, command.quiet);
-      const t = await reading(io, (signal) => timeline(command.pod, command.inputs, { ...readOptions(command, progress, signal), namespaces: command.namespaces }));
-      progress?.done();
+      const t = await reading(io, (signal) => timeline(command.pod, command.inputs, { ...readOptions(command, progress, signal), namespaces: command.namespaces })).finally(() => progress?.done());
       if (t.interrupted !== null) io.stderr.write(`podtrail: ${terminalText(interruptedLine(t.interrupted))}\n`);
       io.stdout.write(renderTimelineText(t.pod, t.entries, t.spans));
       return 0;
     }
     case "analyze": {
       const progress = showProgress(io, command.quiet);
+      // Erased before anything else is written, an error message included.
       const report = await reading(io, (signal) =>
         analyze(command.inputs, {
           ...readOptions(command, progress, signal),
@@ -82,8 +82,7 @@ async function run(command: Command, io: CliIO): Promise<number> {
           ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
           includePartial: command.includePartial,
         }),
-      );
-      progress?.done();
+      ).finally(() => progress?.done());
       if (report.interrupted !== null && !command.quiet) io.stderr.write(`podtrail: ${terminalText(interruptedLine(report.interrupted))}\n`);
       if (command.filterText !== "" && report.pods.length === 0 && report.podsSeen > 0) {
         io.stderr.write(`podtrail: ${terminalText(`no pod matches ${command.filterText} (${report.podsSeen} pod${report.podsSeen === 1 ? "" : "s"} in the capture)`)}\n`);
@@ -132,7 +131,7 @@ function readOptions(
 
 function showProgress(io: CliIO, quiet: boolean): ReturnType<typeof progressLine> | null {
   if (quiet || io.stderrIsTTY !== true) return null;
-  return progressLine(io.stderr as NodeJS.WriteStream);
+  return progressLine(io.stderr as NodeJS.WriteStream & { columns?: number });
 }
 
 /** Waits until `stream` takes more writes; false when it is gone instead (its reader left, or writing failed). */

@@ -1,0 +1,103 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BIN } from "../helpers/cli.js";
+import { progressLine, progressText } from "../../src/cli/progress.js";
+import type { Progress } from "../../src/analyze.js";
+
+/** util-linux's `script` runs a command in a real pseudo-terminal. */
+const SCRIPT = "/usr/bin/script";
+const hasScript = existsSync(SCRIPT);
+if (!hasScript) console.warn("tty.test.ts: skipping the pseudo-terminal checks, script (util-linux) not found");
+
+/**
+ * What a terminal shows after `output`: carriage return, erase-line
+ * (`ESC[2K`) and newline handled as a terminal does, everything else drawn
+ * over what was there.
+ */
+function screen(output: string): string[] {
+  const lines: string[][] = [[]];
+  let col = 0;
+  for (let i = 0; i < output.length; i++) {
+    const line = lines[lines.length - 1]!;
+    if (output.startsWith("\x1b[2K", i)) {
+      line.length = 0;
+      i += 3;
+    } else if (output[i] === "\r") col = 0;
+    else if (output[i] === "\n") {
+      lines.push([]);
+      col = 0;
+    } else {
+      line[col++] = output[i]!;
+    }
+  }
+  return lines.map((l) => l.join(""));
+}
+
+describe.skipIf(!hasScript)("progress in a real pseudo-terminal (script)", () => {
+  let capture: string;
+  beforeAll(() => {
+    const dir = mkdtempSync(join(tmpdir(), "podtrail-tty-"));
+    execFileSync(process.execPath, ["test/bench/generate.mjs", "--out", join(dir, "busy"), "--size", "12MB", "--formats", "jsonl", "--seed", "7"], { stdio: "ignore" });
+    capture = join(dir, "busy.jsonl");
+  });
+
+  it("draws one line of overall progress that fits an 80-column terminal, and erases it before the report", () => {
+    const command = `stty cols 80 rows 40; exec ${process.execPath} ${BIN} analyze ${capture} samples/crashloop-oomkilled/input --top 3`;
+    const run = spawnSync(SCRIPT, ["-qfec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined }, timeout: 120_000 });
+    expect(run.status).toBe(0);
+    const erases = run.stdout.split("\x1b[2K").length - 1;
+    const frames = [...run.stdout.matchAll(/\x1b\[2K(podtrail: reading[^\r\x1b]*)/g)].map((m) => m[1]!);
+    expect(frames.length).toBeGreaterThan(0);
+    // Each frame erases the line before it, and one more erase takes the last away.
+    expect(erases).toBe(frames.length + 1);
+    for (const f of frames) {
+      expect(f).toMatch(/^podtrail: reading 1\/2: \d+\.\d MB of \d+\.\d MB \(\d+%\), \d+ records\/s/);
+      expect([...f].length, f).toBeLessThanOrEqual(79);
+    }
+    const shown = screen(run.stdout);
+    // Nothing of the progress line is left: the report starts the screen.
+    expect(shown[0]).toBe("podtrail report");
+    expect(shown.join("\n")).not.toContain("podtrail: reading");
+  });
+});
+
+describe("the progress line", () => {
+  const p = (over: Partial<Progress>): Progress => ({
+    input: "caps/pods.jsonl",
+    bytes: 0,
+    size: 100 * 1_048_576,
+    records: 0,
+    inputNumber: 2,
+    inputCount: 5,
+    readBytes: 0,
+    totalRead: 0,
+    totalSize: 400 * 1_048_576,
+    ...over,
+  });
+
+  it("shows progress over all inputs and, after a second, the time left at the rate so far", () => {
+    expect(progressText(p({ totalRead: 100 * 1_048_576, records: 30_000 }), 500)).toBe("podtrail: reading 2/5: 100.0 MB of 400.0 MB (25%), 60000 records/s: caps/pods.jsonl");
+    expect(progressText(p({ totalRead: 100 * 1_048_576, records: 30_000 }), 10_000)).toBe("podtrail: reading 2/5: 100.0 MB of 400.0 MB (25%), 3000 records/s, 30s left: caps/pods.jsonl");
+    // Standard input has no size: no percentage, no time left.
+    expect(progressText(p({ input: "-", inputCount: 1, totalSize: null, totalRead: 5 * 1_048_576, records: 100 }), 10_000)).toBe("podtrail: reading: 5.0 MB, 10 records/s: -");
+  });
+
+  it("cuts the input's name from its start to fit the width, and erases the line once, when done", () => {
+    expect(progressText(p({ input: "archive/2024-11-05/cluster-a/pods.jsonl.gz" }), 0, 80)).toBe("podtrail: reading 2/5: 0.0 MB of 400.0 MB (0%), 0 records/s: …er-a/pods.jsonl.gz");
+    const written: string[] = [];
+    let t = 0;
+    const line = progressLine({ columns: 60, write: (s: string) => written.push(s) }, () => t);
+    line.update(p({}));
+    t += 50;
+    line.update(p({})); // within 100 ms: not drawn
+    line.done();
+    line.update(p({})); // after done: never drawn again
+    line.done();
+    expect(written).toHaveLength(2);
+    expect([...written[0]!.replace("\r\x1b[2K", "")].length).toBeLessThanOrEqual(59);
+    expect(written[1]).toBe("\r\x1b[2K");
+  });
+});
