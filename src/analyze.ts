@@ -164,9 +164,11 @@ async function readInput(
  */
 async function* untilAborted(chunks: AsyncIterable<Buffer>, signal: AbortSignal): AsyncGenerator<Buffer> {
   const source = chunks[Symbol.asyncIterator]();
+  let stop = (): void => undefined;
   const aborted = new Promise<null>((resolve) => {
+    stop = () => resolve(null);
     if (signal.aborted) resolve(null);
-    else signal.addEventListener("abort", () => resolve(null), { once: true });
+    else signal.addEventListener("abort", stop, { once: true });
   });
   let finished = false;
   try {
@@ -181,6 +183,8 @@ async function* untilAborted(chunks: AsyncIterable<Buffer>, signal: AbortSignal)
       yield next.value;
     }
   } finally {
+    // One listener per input: a run of many inputs must not pile them up on the signal.
+    signal.removeEventListener("abort", stop);
     // Queued behind a pending read: it runs once that read settles (standard input is destroyed on abort).
     if (!finished) source.return?.(undefined).catch(() => undefined);
   }

@@ -96,6 +96,15 @@ describe.concurrent("a live standard input and signals", () => {
     expect(report.inputs.map((i: { name: string }) => i.name)).toEqual([fifo]);
   });
 
+  it("reads hundreds of inputs with the interrupter listening, and says nothing on stderr about it", async () => {
+    const { runCli } = await import("../helpers/cli.js");
+    const r = await runCli(["analyze", "samples", "-o", "json", "-q", "--for", "1h"]);
+    expect(r.code).toBe(0);
+    // One abort listener per input at a time: no MaxListenersExceededWarning.
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).interrupted).toBeNull();
+  });
+
   it("rejects a --for that is not a duration longer than zero, before reading", async () => {
     const { ended } = live(["--for", "0s"]);
     const r = await ended;
