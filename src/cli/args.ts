@@ -36,6 +36,8 @@ export type Command =
       readonly thresholds: readonly Threshold[];
       readonly includePartial: boolean;
       readonly color: ColorChoice;
+      /** `--wide`: whole lines on a terminal too, not cut to its width. */
+      readonly wide: boolean;
       /** The filter options as typed (`-n nosuch -l app=web`), for the message when they select no pod; "" without filters. */
       readonly filterText: string;
     }
@@ -117,7 +119,8 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("group-by", { choices: [...GROUP_BYS, "stateful"], describe: "summarize stages and failures per namespace, node, owner, image, or storage (stateless/stateful; stateful is the same)" })
         .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
         .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" })
-        .option("color", { type: "string", describe: "colour the text report: always, never or auto (a terminal; NO_COLOR, FORCE_COLOR); --no-color is never" }),
+        .option("color", { type: "string", describe: "colour the text report: always, never or auto (a terminal; NO_COLOR, FORCE_COLOR); --no-color is never" })
+        .option("wide", { type: "boolean", default: false, describe: "on a terminal, print long names and messages whole instead of cutting lines to its width" }),
     )
     .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
       y
@@ -298,6 +301,7 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
     includePartial: argv("include-partial") === true,
     color: colorChoice(argv("color")),
+    wide: argv("wide") === true,
     filterText: [
       ...namespaces.map((n) => `-n ${n}`),
       ...(typeof selector === "string" ? [`-l ${selector}`] : []),

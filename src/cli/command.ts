@@ -23,7 +23,7 @@ export interface CliIO {
   /** True when stdout is a terminal: only then is the text report coloured (and never with NO_COLOR set). */
   readonly stdoutIsTTY?: boolean;
   readonly env?: NodeJS.ProcessEnv;
-  /** Width of the terminal for --help (stdout's columns), when it is one. */
+  /** Width of the terminal (stdout's columns), when it is one: --help and the text report fit it. */
   readonly columns?: number;
   /** Stops reading on SIGINT and SIGTERM (the binary's process); without one, signals do what they do. */
   readonly interrupter?: Interrupter;
@@ -92,7 +92,7 @@ async function run(command: Command, io: CliIO): Promise<number> {
         // The report is made to its schema (a property test holds it there): a mismatch is a bug, said in one line.
         if (problems.length > 0) throw new InternalError(null, null, new Error(`the report does not match schemas/report.schema.json: ${problems.slice(0, 5).join("; ")}`), false);
       }
-      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(command.color, io) })) {
+      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(command.color, io), ...terminalWidth(io, command.wide) })) {
         // Wait when the reader is slower, so a big report is not queued whole in memory; stop when it has left
         // (`podtrail ... | head`): nothing more is wanted. The exit status is the report's all the same.
         if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
@@ -108,6 +108,11 @@ async function run(command: Command, io: CliIO): Promise<number> {
       return breached.length > 0 || (command.strict && report.warnings.length > 0) ? 1 : 0;
     }
   }
+}
+
+/** The width to fit the text report to: a terminal's, unless --wide; none for a file or a pipe (whole lines). */
+function terminalWidth(io: CliIO, wide: boolean): { width?: number } {
+  return !wide && io.stdoutIsTTY === true && io.columns !== undefined && io.columns > 0 ? { width: io.columns } : {};
 }
 
 /** Reads with the binary's interrupter when there is one (Ctrl-C stops reading), else as is. */

@@ -14,6 +14,8 @@ export interface RenderOptions {
   readonly top?: number;
   /** ANSI colours in the text report. */
   readonly color?: boolean;
+  /** The text report fits this many columns (a terminal's width); whole lines without it. */
+  readonly width?: number;
 }
 
 type Renderer = (report: Report, options: RenderOptions) => string;

@@ -68,10 +68,10 @@ describe.concurrent("reports an SRE can act on", () => {
     const text = (await runCli(["analyze", ...inputs, "--group-by", "node"])).stdout;
     expect(section(text, "By node")).toEqual([
       "By node (3 nodes, worst first)",
-      "  NODE                        PODS  NOT READY  STARTUP P50  STARTUP P99  SCHEDULING P99  PULL P99  TOP FAILURE",
-      "  ip-10-0-44-7.ec2.internal      2          1          19s          19s              1s      6.9s  Failed (1 pod) +3 more",
-      "  ip-10-0-12-31.ec2.internal     2          1           9s          17s              1s      5.5s  OOMKilled (1 pod) +1 more",
-      "  (none)                         1          1            -            -               -         -  Unschedulable (1 pod)",
+      "  NODE                        PODS  NOT READY  STARTUP P50 / P99  PULL P99  TOP FAILURE",
+      "  ip-10-0-44-7.ec2.internal      2          1          19s / 19s      6.9s  Failed (1 pod) +3 more",
+      "  ip-10-0-12-31.ec2.internal     2          1           9s / 17s      5.5s  OOMKilled (1 pod) +1 more",
+      "  (none)                         1          1                  -         -  Unschedulable (1 pod)",
     ]);
     const md = (await runCli(["analyze", ...inputs, "--group-by", "node", "-o", "md"])).stdout;
     expect(md).toContain("## By node (3 nodes, worst first)\n\n| Node | Pods | Not ready | Startup p50 | Startup p99 | Pull p99 | Top failure |");
@@ -94,7 +94,8 @@ describe.concurrent("reports an SRE can act on", () => {
     const text = (await runCli(["analyze", ...inputs, "--group-by", "image"])).stdout;
     const images = section(text, "By image");
     expect(images[0]).toBe("By image (4 images, worst first)");
-    expect(images[2]).toMatch(/^ {2}nginx:1\.99 +1 +0 +0 +- +- +- +1 pod \(14\) +1$/);
+    expect(images[1]).toMatch(/^ {2}IMAGE +PODS +PULLS +CACHED +PULL P50 \/ P99 +PULL FAILURES +NOT READY$/);
+    expect(images[2]).toMatch(/^ {2}nginx:1\.99 +1 +0 +0 +- +1 pod \(14\) +1$/);
     expect(images[3]).toMatch(/^ {6}rpc error: code = NotFound .*nginx:1\.99: not found$/);
   });
 

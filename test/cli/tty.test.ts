@@ -64,6 +64,41 @@ describe.skipIf(!hasScript)("progress in a real pseudo-terminal (script)", () =>
   });
 });
 
+describe.skipIf(!hasScript)("the text report at a terminal's width (script)", () => {
+  const inputs = ["samples/image-pull-backoff/input", "samples/crashloop-oomkilled/input", "samples/unschedulable/input", "samples/capture-quality/input"];
+  const onTerminal = (columns: number, extra: string[] = []) => {
+    const command = `stty cols ${columns} rows 50; exec ${process.execPath} ${BIN} analyze ${inputs.join(" ")} -q ${extra.join(" ")}`;
+    const run = spawnSync(SCRIPT, ["-qfec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined }, timeout: 120_000 });
+    expect(run.status).toBe(0);
+    // The terminal ends lines with CRLF.
+    return run.stdout.replace(/\r\n/g, "\n").split("\n");
+  };
+  const longest = (lines: readonly string[]): number => Math.max(...lines.map((l) => [...l].length));
+  const PULL_ERROR = 'docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found';
+
+  it("fits every line to an 80-column terminal: names and messages cut with an ellipsis, explanations wrapped", () => {
+    const lines = onTerminal(80);
+    expect(lines[0]).toBe("podtrail report");
+    expect(longest(lines)).toBeLessThanOrEqual(80);
+    expect(lines.some((l) => l.startsWith("      cause: ErrImagePull [nginx] at 2024-11-05T12:00:18Z: rpc error") && l.endsWith("…"))).toBe(true);
+    // The catalogue's explanation wraps, indented under itself: nothing of it is lost.
+    const meaning = lines.findIndex((l) => l.startsWith("      The kernel OOM killer killed the container"));
+    expect(lines[meaning + 1]).toMatch(/^ {8}\S/);
+    expect(`${lines[meaning]} ${lines[meaning + 1]!.trim()}`).toContain("cgroup reached resources.limits.memory (exit code 137).");
+    expect(longest(onTerminal(120))).toBeLessThanOrEqual(120);
+  });
+
+  it("prints lines whole with --wide, and when the output is not a terminal", async () => {
+    const wide = onTerminal(80, ["--wide"]);
+    expect(longest(wide)).toBeGreaterThan(80);
+    expect(wide.some((l) => l.endsWith(PULL_ERROR))).toBe(true);
+    const { runCli } = await import("../helpers/cli.js");
+    const piped = (await runCli(["analyze", ...inputs, "-q"], { env: { COLUMNS: "80" } })).stdout.split("\n");
+    expect(piped.some((l) => l.endsWith(PULL_ERROR))).toBe(true);
+    expect(piped.some((l) => l.includes("…"))).toBe(false);
+  });
+});
+
 describe("the progress line", () => {
   const p = (over: Partial<Progress>): Progress => ({
     input: "caps/pods.jsonl",
