@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import yargs, { type Argv } from "yargs";
 import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../render/formats.js";
+import { CSV_TABLES, OUTPUT_FORMATS, type CsvTable, type OutputFormat } from "../render/formats.js";
 import { isUserError, UserError } from "../errors.js";
 import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
 import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
@@ -38,6 +38,9 @@ export type Command =
       readonly color: ColorChoice;
       /** `--wide`: whole lines on a terminal too, not cut to its width. */
       readonly wide: boolean;
+      /** `-o csv`: which table, and whether it starts with a UTF-8 byte order mark. */
+      readonly csvTable: CsvTable;
+      readonly bom: boolean;
       /** The filter options as typed (`-n nosuch -l app=web`), for the message when they select no pod; "" without filters. */
       readonly filterText: string;
     }
@@ -120,7 +123,9 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
         .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" })
         .option("color", { type: "string", describe: "colour the text report: always, never or auto (a terminal; NO_COLOR, FORCE_COLOR); --no-color is never" })
-        .option("wide", { type: "boolean", default: false, describe: "on a terminal, print long names and messages whole instead of cutting lines to its width" }),
+        .option("wide", { type: "boolean", default: false, describe: "on a terminal, print long names and messages whole instead of cutting lines to its width" })
+        .option("csv", { choices: CSV_TABLES, describe: "with -o csv: one row per pod (default), failure (with its message), container (image, pull), or group (needs --group-by)" })
+        .option("bom", { type: "boolean", default: false, describe: "with -o csv: start with a UTF-8 byte order mark, for spreadsheet programs" }),
     )
     .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
       y
@@ -288,20 +293,27 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     ...(typeof since === "string" ? { since: parseValue("--since", since, parseTimeBound) } : {}),
     ...(typeof until === "string" ? { until: parseValue("--until", until, parseTimeBound) } : {}),
   };
+  const output = (argv("output") === "md" ? "markdown" : argv("output")) as OutputFormat;
+  const groupBy = argv("group-by") === "stateful" ? "storage" : ((argv("group-by") as GroupBy | undefined) ?? null);
+  const csvTable = (argv("csv") as CsvTable | undefined) ?? "pods";
+  if (output !== "csv" && (argv("csv") !== undefined || argv("bom") === true)) throw new UserError("--csv and --bom are for -o csv");
+  if (csvTable === "groups" && groupBy === null) throw new UserError("--csv groups needs --group-by (namespace, node, owner, storage or image)");
   return {
     kind: "analyze",
     inputs: words.slice(1),
-    output: (argv("output") === "md" ? "markdown" : argv("output")) as OutputFormat,
+    output,
     strict: argv("strict") === true,
     validate: argv("validate") === true,
     top,
     filter,
     // `stateful` names the grouping by what it splits out: the same as `storage`.
-    groupBy: argv("group-by") === "stateful" ? "storage" : ((argv("group-by") as GroupBy | undefined) ?? null),
+    groupBy,
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
     includePartial: argv("include-partial") === true,
     color: colorChoice(argv("color")),
     wide: argv("wide") === true,
+    csvTable,
+    bom: argv("bom") === true,
     filterText: [
       ...namespaces.map((n) => `-n ${n}`),
       ...(typeof selector === "string" ? [`-l ${selector}`] : []),

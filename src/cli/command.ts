@@ -92,7 +92,7 @@ async function run(command: Command, io: CliIO): Promise<number> {
         // The report is made to its schema (a property test holds it there): a mismatch is a bug, said in one line.
         if (problems.length > 0) throw new InternalError(null, null, new Error(`the report does not match schemas/report.schema.json: ${problems.slice(0, 5).join("; ")}`), false);
       }
-      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(command.color, io), ...terminalWidth(io, command.wide) })) {
+      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(command.color, io), ...terminalWidth(io, command.wide), csvTable: command.csvTable, bom: command.bom })) {
         // Wait when the reader is slower, so a big report is not queued whole in memory; stop when it has left
         // (`podtrail ... | head`): nothing more is wanted. The exit status is the report's all the same.
         if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;

@@ -125,4 +125,38 @@ describe.concurrent("reports an SRE can act on", () => {
     ]);
     expect(json.summary.stages.imagePull.histogram).toEqual([{ fromMs: 5000, toMs: 10000, count: 2 }]);
   });
+
+  it("writes CSV tables of failures (messages whole), containers (images, pulls) and groups, with a UTF-8 BOM on request", async () => {
+    const rows = async (...args: string[]) => {
+      const r = await runCli(["analyze", PULL, JOBS, EVENTS, "-o", "csv", ...args]);
+      expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 0, stderr: "" });
+      return r.stdout.split("\r\n").filter((l) => l !== "");
+    };
+    const failures = await rows("--csv", "failures");
+    expect(failures[0]).toBe("namespace,name,uid,node,reason,category,container,image,count,firstSeen,lastSeen,exitCodes,message");
+    expect(failures).toContain(
+      'payments,edge-proxy-6c9f7d5b8-q7wzt,2bd5fb66-cfba-47ec-8916-7e646edcca82,ip-10-0-44-7.ec2.internal,ErrImagePull,image,nginx,nginx:1.99,2,2024-11-05T12:00:03Z,2024-11-05T12:00:18Z,,"rpc error: code = NotFound desc = failed to pull and unpack image ""docker.io/library/nginx:1.99"": failed to resolve reference ""docker.io/library/nginx:1.99"": docker.io/library/nginx:1.99: not found"',
+    );
+    // A termination message with its line break, quoted as RFC 4180 says.
+    expect((await runCli(["analyze", JOBS, "-o", "csv", "--csv", "failures"])).stdout).toContain(',1,"migrating orders: applying 0042_add_refunds.up.sql: pq: relation ""refunds"" already exists\n"\r\n');
+    const containers = await rows("--csv", "containers");
+    expect(containers[0]).toBe("namespace,name,uid,node,container,init,image,imagePullMs,cached,firstStartedAt,restarts,restartReasons");
+    expect(containers).toContain("shop,storefront-7f9c6d8b5-m2vbk,ca7aa5fb-e92a-469d-87dd-00e4199c2da1,ip-10-0-12-31.ec2.internal,migrate,true,ghcr.io/acme/storefront-migrations:3.2.0,2253,false,2024-11-05T21:00:04Z,0,");
+    const pods = await rows();
+    expect(pods[0]).toMatch(/,restarts,failures,containers,images,notReadyAtEnd$/);
+    expect(pods.find((l) => l.startsWith("shop,storefront-7f9c6d8b5-m2vbk,"))).toMatch(/,migrate \(init\); app; envoy,ghcr\.io\/acme\/storefront-migrations:3\.2\.0; ghcr\.io\/acme\/storefront:3\.2\.0; envoyproxy\/envoy:v1\.31\.2,$/);
+    const groups = await rows("--csv", "groups", "--group-by", "image");
+    expect(groups[0]).toMatch(/^group,pods,notReadyAtEnd,scheduling\.count,scheduling\.p50Ms,scheduling\.p90Ms,scheduling\.p99Ms,scheduling\.maxMs,/);
+    expect(groups[0]).toMatch(/,imagePulls\.containers,imagePulls\.cached,imagePulls\.p50Ms,imagePulls\.p99Ms,imagePulls\.failures,imagePulls\.lastFailure$/);
+    expect(groups.find((l) => l.startsWith("nginx:1.99,"))).toMatch(/,1,0,,,14,"rpc error: .*not found"$/);
+    const bom = await runCli(["analyze", EVENTS, "-o", "csv", "--bom"]);
+    expect(bom.stdout.startsWith("\ufeffnamespace,name,")).toBe(true);
+    expect((await runCli(["analyze", EVENTS, "-o", "csv"])).stdout.startsWith("namespace,")).toBe(true);
+    for (const [args, message] of [
+      [["--bom"], "podtrail: --csv and --bom are for -o csv\n"],
+      [["-o", "csv", "--csv", "groups"], "podtrail: --csv groups needs --group-by (namespace, node, owner, storage or image)\n"],
+    ] as const) {
+      expect(await runCli(["analyze", EVENTS, ...args])).toMatchObject({ code: 2, stdout: "", stderr: message });
+    }
+  });
 });
