@@ -3,7 +3,8 @@ import yargs, { type Argv } from "yargs";
 import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
 import { CSV_TABLES, OUTPUT_FORMATS, type CsvTable, type OutputFormat } from "../render/formats.js";
 import { isUserError, UserError } from "../errors.js";
-import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
+import { parseTimeBound, type PodFilter, type TimeBound } from "../summarize/podFilter.js";
+import { didYouMean } from "../didYouMean.js";
 import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
 import { parseLabelSelector } from "../kube/labelSelector.js";
 import { parseGoDuration } from "../kube/goDuration.js";
@@ -49,6 +50,11 @@ export type Command =
       readonly pod: string;
       readonly inputs: readonly string[];
       readonly namespaces: readonly string[];
+      readonly output: "text" | "json";
+      readonly since: TimeBound | null;
+      /** `--types Warning`: only events of these types. */
+      readonly types: readonly string[];
+      readonly wide: boolean;
       readonly inputFormat: InputFormat | null;
       readonly maxRecordBytes: number;
       readonly quiet: boolean;
@@ -134,6 +140,10 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .strict(false)
         .strictOptions()
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "look in this namespace" })
+        .option("output", { alias: "o", choices: ["text", "json"], default: "text", coerce: lowerCase, describe: "text, or json (schemas/timeline.schema.json)" })
+        .option("since", { type: "string", describe: "only entries at or after this RFC 3339 time, or this long before the pod's last entry (10m), as kubectl events --since" })
+        .option("types", { type: "string", array: true, nargs: 1, describe: "only events of these types (Warning, Normal; comma-separated or repeated), as kubectl events --types" })
+        .option("wide", { type: "boolean", default: false, describe: "on a terminal, print lines whole instead of cutting them to its width" })
         .option("all-namespaces", { alias: "A", type: "boolean", describe: "look in every namespace (the default; as with kubectl, it wins over -n)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
@@ -277,7 +287,20 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     readForMs: readFor === undefined ? null : parseValue("--for", String(readFor), parseReadFor),
   };
   if (command === "timeline") {
-    return { kind: "timeline", pod: words[1]!, inputs: words.slice(2), namespaces: argv("all-namespaces") === true ? [] : strings("namespace"), ...read };
+    const since = argv("since");
+    const types = strings("types").flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t !== "");
+    for (const t of types) if (!/^(warning|normal)$/i.test(t)) throw new UserError(`--types '${t}': expected Warning or Normal${didYouMean(t, ["Warning", "Normal"])}`);
+    return {
+      kind: "timeline",
+      pod: words[1]!,
+      inputs: words.slice(2),
+      namespaces: argv("all-namespaces") === true ? [] : strings("namespace"),
+      output: argv("output") === "json" ? "json" : "text",
+      since: typeof since === "string" ? parseValue("--since", since, parseTimeBound) : null,
+      types,
+      wide: argv("wide") === true,
+      ...read,
+    };
   }
   const allNamespaces = argv("all-namespaces") === true;
   const namespaces = allNamespaces ? [] : strings("namespace");

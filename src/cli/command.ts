@@ -5,6 +5,7 @@ import { timeline } from "../timeline.js";
 import { renderChunks } from "../render/index.js";
 import { toJsonReport } from "../render/json.js";
 import { renderTimelineText } from "../render/timelineText.js";
+import { renderTimelineJson } from "../render/timelineJson.js";
 import { validateJsonReport } from "../render/validateReport.js";
 import { renderExplain } from "../render/explain.js";
 import { reportError } from "./reportError.js";
@@ -66,9 +67,16 @@ async function run(command: Command, io: CliIO): Promise<number> {
     }
     case "timeline": {
       const progress = showProgress(io, command.quiet);
-      const t = await reading(io, (signal) => timeline(command.pod, command.inputs, { ...readOptions(command, progress, signal), namespaces: command.namespaces })).finally(() => progress?.done());
-      if (t.interrupted !== null) io.stderr.write(`podtrail: ${terminalText(interruptedLine(t.interrupted))}\n`);
-      io.stdout.write(renderTimelineText(t.pod, t.entries, t.spans));
+      const t = await reading(io, (signal) =>
+        timeline(command.pod, command.inputs, {
+          ...readOptions(command, progress, signal),
+          namespaces: command.namespaces,
+          ...(command.since === null ? {} : { since: command.since }),
+          types: command.types,
+        }),
+      ).finally(() => progress?.done());
+      if (t.interrupted !== null && !command.quiet) io.stderr.write(`podtrail: ${terminalText(interruptedLine(t.interrupted))}\n`);
+      io.stdout.write(command.output === "json" ? renderTimelineJson(t.pod, t.entries, t.spans, t.interrupted) : renderTimelineText(t.pod, t.entries, t.spans, terminalWidth(io, command.wide)));
       return 0;
     }
     case "analyze": {

@@ -30,7 +30,8 @@ export function toJsonReport(report: Report): JsonReport {
   };
 }
 
-function podJson(p: PodReport): JsonPod {
+/** One pod as the JSON report writes it (the timeline's JSON too). */
+export function podJson(p: PodReport): JsonPod {
   return {
     uid: p.uid,
     namespace: p.namespace,
