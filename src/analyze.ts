@@ -164,17 +164,11 @@ async function readInput(
  */
 async function* untilAborted(chunks: AsyncIterable<Buffer>, signal: AbortSignal): AsyncGenerator<Buffer> {
   const source = chunks[Symbol.asyncIterator]();
-  let stop = (): void => undefined;
-  const aborted = new Promise<null>((resolve) => {
-    stop = () => resolve(null);
-    if (signal.aborted) resolve(null);
-    else signal.addEventListener("abort", stop, { once: true });
-  });
   let finished = false;
   try {
     for (;;) {
       if (signal.aborted) return;
-      const next = await Promise.race([source.next(), aborted]);
+      const next = await nextOrAbort(source, signal);
       if (next === null) return;
       if (next.done === true) {
         finished = true;
@@ -183,11 +177,32 @@ async function* untilAborted(chunks: AsyncIterable<Buffer>, signal: AbortSignal)
       yield next.value;
     }
   } finally {
-    // One listener per input: a run of many inputs must not pile them up on the signal.
-    signal.removeEventListener("abort", stop);
     // Queued behind a pending read: it runs once that read settles (standard input is destroyed on abort).
     if (!finished) source.return?.(undefined).catch(() => undefined);
   }
+}
+
+/**
+ * The source's next chunk, or null when `signal` aborts first. One listener
+ * per read, removed when it settles: racing every read against one promise
+ * that never settles would keep every chunk alive (each race leaves a
+ * reaction on it), which held a whole 300 MB capture in memory.
+ */
+function nextOrAbort(source: AsyncIterator<Buffer>, signal: AbortSignal): Promise<IteratorResult<Buffer> | null> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(null);
+    signal.addEventListener("abort", onAbort, { once: true });
+    source.next().then(
+      (result) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** A diagnostic that names lines, moved by `shift` lines. */
