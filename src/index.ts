@@ -45,6 +45,7 @@ export {
 export { renderComparison, COMPARE_FORMATS, type CompareFormat, type CompareRenderOptions } from "./render/comparison/index.js";
 export { parseThreshold, type Threshold, type StageThreshold, type CountThreshold } from "./summarize/gates.js";
 export type { TimelineEntry, StageSpan } from "./derive/timeline.js";
+export { notReadyPods, type NotReadyPod } from "./render/notReady.js";
 export { UserError, isUserError } from "./errors.js";
 export type { Diagnostic, DiagnosticKind, Warning } from "./diagnostics.js";
 export {
@@ -64,9 +65,13 @@ export {
   type FailureSummary,
   type GroupBy,
   type GroupSummary,
+  type ImagePulls,
   type InputFormat,
   type InputSummary,
+  type Interruption,
   type Location,
+  type NotReadyAtEnd,
+  type NotReadyCause,
   type Outcome,
   type PhaseEntry,
   type PodFailure,

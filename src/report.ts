@@ -1,4 +1,4 @@
-import { STUCK_TERMINATING_MS, type GroupBy, type InputSummary, type PodReport, type Report, type StuckTerminating, type Warning } from "./types.js";
+import { STUCK_TERMINATING_MS, type GroupBy, type InputSummary, type Interruption, type PodReport, type Report, type StuckTerminating, type Warning } from "./types.js";
 import type { Reconstructed } from "./reconstruct/reconstruction.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";
@@ -31,7 +31,7 @@ export interface ReportOptions {
 }
 
 /** Derives every pod, orders everything deterministically and summarizes. Takes the reconstruction's pods. */
-export function buildReport(contents: Reconstructed, options: ReportOptions = {}): Report {
+export function buildReport(contents: Reconstructed, options: ReportOptions = {}, read: { readonly interrupted?: Interruption | null } = {}): Report {
   const inputs = contents.inputs;
   const { pods: sources, eventsByPod } = matchEvents(contents.takePods(), contents.events);
   const eventCount = contents.events.length;
@@ -85,6 +85,7 @@ export function buildReport(contents: Reconstructed, options: ReportOptions = {}
     thresholds: evaluateGates(selected, stuck, options.thresholds ?? [], { ...summaryOptions, excludeUnfinished: options.excludeUnfinished ?? false }),
     quality: assessQuality({ pods: selected.map((pod) => ({ pod, facts: facts.get(pod)! })), gaps, duplicates: contents.duplicates, eventRecords: contents.eventRecords, summary }),
     warnings: warnings.sort((a, b) => compareText(a.input, b.input) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
+    interrupted: read.interrupted ?? null,
   };
 }
 

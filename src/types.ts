@@ -146,6 +146,36 @@ export interface StuckTerminating {
   readonly overdueMs: number;
 }
 
+/**
+ * What a pod not Ready when the capture ended showed at the end, and why
+ * (docs/spec.md §6.7): pods once Ready and crash-looping now included.
+ */
+export interface NotReadyAtEnd {
+  /** The reason its last record shows (a PodScheduled=False reason, a waiting or terminated reason, `status.reason`, the Ready condition's). */
+  readonly reason: string;
+  /** The container the reason is about; null for a pod-level reason. */
+  readonly container: string | null;
+  /** The message captured with that reason: the scheduler's, the kubelet's, the container's termination message. */
+  readonly message: string | null;
+  /** The exit code, when the reason is a termination. */
+  readonly exitCode: number | null;
+  /** When the Ready condition last turned to something other than True, as the last record shows it (for a pod without one, when PodScheduled turned False). */
+  readonly since: EpochMs | null;
+  /** Ready at some point before (or before the capture saw it). */
+  readonly wasReady: boolean;
+  /** The failure behind the state, when it is another one: a back-off's last termination, a pull back-off's pull error, a probe failure. */
+  readonly cause: NotReadyCause | null;
+}
+
+export interface NotReadyCause {
+  readonly reason: string;
+  readonly container: string | null;
+  readonly message: string | null;
+  readonly exitCode: number | null;
+  /** When it was last seen (a termination's finishedAt). */
+  readonly at: EpochMs | null;
+}
+
 export interface PodReport {
   readonly uid: string | null;
   readonly namespace: string;
@@ -179,6 +209,8 @@ export interface PodReport {
   readonly boundsMs: Readonly<Partial<Record<Stage, DurationBound>>>;
   readonly containers: readonly ContainerReport[];
   readonly failures: readonly PodFailure[];
+  /** Set when the pod was not Ready when the capture ended and had not ended well (docs/spec.md §6.7). */
+  readonly notReadyAtEnd: NotReadyAtEnd | null;
   /** How many pod records and events were applied to this pod. */
   readonly observations: number;
   readonly events: number;
@@ -196,7 +228,31 @@ export interface StageSummary {
   readonly mean: number | null;
   /** Pods whose figure is only a bound and is left out of the values above (0 when they are included). */
   readonly leftOut: number;
+  /**
+   * How the values spread: counts per bucket of `HISTOGRAM_EDGES_MS`, from
+   * the first bucket that holds a value to the last (docs/spec.md §7.1);
+   * empty without values.
+   */
+  readonly histogram: readonly HistogramBucket[];
 }
+
+/** Values `v` with `fromMs <= v < toMs` (`toMs` null: no upper edge). */
+export interface HistogramBucket {
+  readonly fromMs: number;
+  readonly toMs: number | null;
+  readonly count: number;
+}
+
+/**
+ * The edges of every histogram, in milliseconds: fixed, so that reports,
+ * stages and groups compare bucket by bucket; steps people read (250ms, 30s,
+ * 2m), about two to three per tenfold. The first bucket starts at 0, the
+ * last (1 day and more) has no upper edge.
+ */
+export const HISTOGRAM_EDGES_MS: readonly number[] = [
+  100, 250, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 30_000, 60_000, 120_000, 300_000, 600_000, 1_200_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000,
+  86_400_000,
+];
 
 export interface FailureSummary {
   readonly reason: string;
@@ -205,6 +261,8 @@ export interface FailureSummary {
   readonly occurrences: number;
   /** `namespace/name` of the first pod (report order) that showed it. */
   readonly examplePod: string;
+  /** A message captured with this reason: the example pod's, else the first (report order) a pod has; null when none has one. */
+  readonly exampleMessage: string | null;
 }
 
 export interface InputSummary {
@@ -232,14 +290,37 @@ export interface Summary {
   readonly failures: readonly FailureSummary[];
 }
 
-/** `storage` splits stateless from stateful pods, as clusterloader2 does (see `PodReport.stateful`). */
-export const GROUP_BYS = ["namespace", "node", "owner", "storage"] as const;
+/**
+ * `storage` splits stateless from stateful pods, as clusterloader2 does (see
+ * `PodReport.stateful`); `image` puts a pod in the group of every image its
+ * containers run (docs/spec.md §7.4).
+ */
+export const GROUP_BYS = ["namespace", "node", "owner", "storage", "image"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** Stage and failure summaries of one group of pods (`--group-by`). */
 export interface GroupSummary {
   readonly group: string;
   readonly summary: Summary;
+  /** The group's pods not Ready at the end (`PodReport.notReadyAtEnd`). */
+  readonly notReadyAtEnd: number;
+  /** With `--group-by image`: the pulls and pull failures of the containers that run the group's image; null otherwise. */
+  readonly imagePulls: ImagePulls | null;
+}
+
+/** The first pulls and the pull failures of the containers that run one image (docs/spec.md §7.4). */
+export interface ImagePulls {
+  /** Containers (of the group's pods) that run the image. */
+  readonly containers: number;
+  /** Of those, the ones whose first pull found the image on the node. */
+  readonly cached: number;
+  /** Their first pull times (cached ones as 0): `ContainerReport.imagePullMs`. */
+  readonly pullMs: StageSummary;
+  /** Image failures (category `image`) of those containers: occurrences, and the pods that had any. */
+  readonly failures: number;
+  readonly failedPods: number;
+  /** The latest message of those failures that tells why (no back-off's, no `Error: ImagePullBackOff`), null when none does. */
+  readonly lastFailure: string | null;
 }
 
 /** A `--fail-if` gate and whether the capture breached it (docs/spec.md §7.5). */
@@ -308,6 +389,18 @@ export interface CaptureQuality {
   readonly checks: Readonly<Record<QualityCheckName, QualityCheck>>;
 }
 
+/** Why reading stopped before the end of the inputs (docs/spec.md §8.2 `interrupted`). */
+export interface Interruption {
+  /** `signal`: `ReadOptions.signal` aborted (SIGINT, SIGTERM); `timeLimit`: `ReadOptions.timeLimitMs` ran out. */
+  readonly by: "signal" | "timeLimit";
+  /** The signal's name when the abort gave one as its reason (the CLI does). */
+  readonly signal: string | null;
+  /** The input being read when reading stopped. */
+  readonly input: string;
+  /** The inputs after it, not read at all. */
+  readonly unread: readonly string[];
+}
+
 export interface Report {
   readonly schemaVersion: 2;
   readonly inputs: readonly InputSummary[];
@@ -334,4 +427,6 @@ export interface Report {
   readonly thresholds: readonly ThresholdResult[];
   readonly quality: CaptureQuality;
   readonly warnings: readonly Warning[];
+  /** Set when reading stopped before the end of the inputs (a signal, a time limit): the report covers what was read. */
+  readonly interrupted: Interruption | null;
 }

@@ -13,6 +13,8 @@ export interface ComparablePod extends PodProgress {
   readonly node: string | null;
   readonly owner: string | null;
   readonly stateful: boolean | null;
+  /** Its containers' images, for `--group-by image`. */
+  readonly containers: readonly { readonly image: string | null }[];
   readonly stuckIn: string | null;
   readonly durationsMs: { readonly [S in Stage]: number | null };
   readonly boundsMs: { readonly [S in Stage]?: { readonly atMost?: number; readonly atLeast?: number } };

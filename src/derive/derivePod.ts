@@ -8,6 +8,7 @@ import { deriveFailures } from "./failures.js";
 import { deriveConditions, derivePhases } from "./history.js";
 import { deriveImagePulls, firstRunPulls } from "./imagePulls.js";
 import { deriveOutcome, deriveStuckIn } from "./outcome.js";
+import { deriveNotReadyAtEnd } from "./atEnd.js";
 import { deletionDeadline, deletionRecord, NO_CONTEXT, type DeriveContext } from "./deletion.js";
 import { deriveStages } from "./stages.js";
 import { podQuality, type PodQuality } from "./podQuality.js";
@@ -31,6 +32,9 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[], con
   const last = obs[obs.length - 1];
   const first = obs[0];
   const node = obs.findLast((o) => o.nodeName !== null)?.nodeName ?? nodeFromEvents(events);
+  // Ready before the capture saw it counts as ready too.
+  const everReady = timestamps.ready !== null || notAfter.ready !== undefined;
+  const failures = deriveFailures(obs, events);
   const pod: PodReport = {
     uid: history.meta.uid,
     namespace: history.meta.namespace,
@@ -40,8 +44,7 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[], con
     labels: history.meta.labels,
     stateful: history.meta.stateful ?? null,
     outcome,
-    // Ready before the capture saw it counts as ready too.
-    stuckIn: deriveStuckIn(obs, outcome, timestamps.ready !== null || notAfter.ready !== undefined),
+    stuckIn: deriveStuckIn(obs, outcome, everReady),
     // A pod first seen past Pending (a capture that started late), or known only from events or status patches.
     partial: history.patchesOnly === true || first === undefined || (first.phase !== null && first.phase !== "Pending"),
     terminating: outcome === "Terminating" ? { deadline: deletionDeadline(history), finalizers: history.meta.finalizers ?? [] } : null,
@@ -52,7 +55,8 @@ export function derivePod(history: PodHistory, events: readonly KubeEvent[], con
     durationsMs: durations,
     boundsMs: bounds,
     containers,
-    failures: deriveFailures(obs, events),
+    failures,
+    notReadyAtEnd: deriveNotReadyAtEnd(obs, outcome, everReady, failures),
     observations: obs.length,
     events: events.length,
   };

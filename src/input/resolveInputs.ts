@@ -19,7 +19,7 @@ export interface InputSource {
    * decompress and then throws a `DamagedInputError` (see `decodeInput`, which
    * turns it into a warning). A read failure throws a `UserError`.
    */
-  open(): AsyncIterable<Buffer>;
+  open(options?: OpenOptions): AsyncIterable<Buffer>;
   /**
    * Set when the input is known not to hold a capture before it is decoded
    * (an xz archive, an archive with no member to read): what it is, in the
@@ -29,6 +29,14 @@ export interface InputSource {
   readonly looksLike?: string;
   /** The input is an archive that was expanded into its members (expandArchives). */
   readonly archive?: boolean;
+}
+
+/** How an input is read: both optional, for sources that can honour them. */
+export interface OpenOptions {
+  /** Reading stops when it aborts: the iteration ends, and standard input is closed (it may never end by itself). */
+  readonly signal?: AbortSignal;
+  /** Called with the bytes read from the file or pipe so far, before decompression (progress against `size`). */
+  readonly onRawBytes?: (bytes: number) => void;
 }
 
 /** `-` means standard input. */
@@ -139,17 +147,24 @@ function fileSource(name: string, path: string, size: number | null): InputSourc
     name,
     size,
     // Pipes (`<(kubectl ...)`) are streamed: a blocking read of one would hold the thread until its writer writes.
-    open: () => decompress(size === null ? streamFile(name, path) : readFile(name, path)),
+    open: (options = {}) => decompress(counted(size === null ? streamFile(name, path, options.signal) : readFile(name, path), options.onRawBytes)),
   };
 }
 
-async function* streamFile(name: string, path: string): AsyncGenerator<Buffer, void, undefined> {
+/** A pipe or FIFO, to its end or until `signal` aborts (its writer may never stop: `<(kubectl get pods -w)`). */
+async function* streamFile(name: string, path: string, signal?: AbortSignal): AsyncGenerator<Buffer, void, undefined> {
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  const stop = (): void => {
+    stream.destroy();
+  };
+  signal?.addEventListener("abort", stop, { once: true });
   try {
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
+    if (signal?.aborted === true) return;
     throw cannotRead(name, errorReason(error));
   } finally {
+    signal?.removeEventListener("abort", stop);
     stream.destroy();
   }
 }
@@ -190,15 +205,45 @@ function stdinSource(): InputSource {
   return {
     name: STDIN_NAME,
     size: null,
-    open: () => decompress(readStdin()),
+    open: (options = {}) => decompress(counted(readStdin(options.signal), options.onRawBytes)),
   };
 }
 
-async function* readStdin(): AsyncGenerator<Buffer, void, undefined> {
+/**
+ * Standard input to its end, or until `signal` aborts: a live watch piped in
+ * (`kubectl get pods -w -o json | podtrail analyze -`) never ends, so the
+ * stream is destroyed then, which ends the iteration and lets the process exit.
+ */
+async function* readStdin(signal?: AbortSignal): AsyncGenerator<Buffer, void, undefined> {
+  const stop = (): void => {
+    process.stdin.destroy();
+  };
+  // A function, not a narrowed property: the signal aborts while the loop waits.
+  const aborted = (): boolean => signal?.aborted === true;
+  if (aborted()) return;
+  signal?.addEventListener("abort", stop, { once: true });
   try {
     for await (const chunk of process.stdin) yield typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
   } catch (error) {
+    // Destroyed on purpose: the end of what is read, not a failure.
+    if (aborted()) return;
     throw cannotRead("<stdin>", errorReason(error));
+  } finally {
+    signal?.removeEventListener("abort", stop);
+  }
+}
+
+/** Passes chunks on, telling `report` the bytes so far. */
+async function* counted(chunks: AsyncIterable<Buffer>, report: ((bytes: number) => void) | undefined): AsyncGenerator<Buffer, void, undefined> {
+  if (report === undefined) {
+    yield* chunks;
+    return;
+  }
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    report(bytes);
+    yield chunk;
   }
 }
 

@@ -26,10 +26,12 @@ export function toJsonReport(report: Report): JsonReport {
     thresholds: report.thresholds,
     quality: report.quality,
     warnings: report.warnings.map((w) => ({ input: w.input, line: w.line, message: w.message })),
+    interrupted: report.interrupted,
   };
 }
 
-function podJson(p: PodReport): JsonPod {
+/** One pod as the JSON report writes it (the timeline's JSON too). */
+export function podJson(p: PodReport): JsonPod {
   return {
     uid: p.uid,
     namespace: p.namespace,
@@ -67,6 +69,14 @@ function podJson(p: PodReport): JsonPod {
       message: f.message,
       exitCodes: f.exitCodes,
     })),
+    notReadyAtEnd:
+      p.notReadyAtEnd === null
+        ? null
+        : {
+            ...p.notReadyAtEnd,
+            since: formatTimeOrNull(p.notReadyAtEnd.since),
+            cause: p.notReadyAtEnd.cause === null ? null : { ...p.notReadyAtEnd.cause, at: formatTimeOrNull(p.notReadyAtEnd.cause.at) },
+          },
     observations: p.observations,
     events: p.events,
   };

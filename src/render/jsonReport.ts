@@ -185,14 +185,77 @@ export interface JsonReportDocument {
       message: string | null;
       exitCodes: number[];
     }[];
+    /**
+     * set when the pod was not Ready when the capture ended and had not ended well (docs/spec.md §6.7): what its last record shows, and why
+     */
+    notReadyAtEnd: null | {
+      /**
+       * PodScheduled=False reason, waiting or terminated reason, status.reason, the Ready condition's reason
+       */
+      reason: string;
+      container: string | null;
+      /**
+       * the message captured with the reason
+       */
+      message: string | null;
+      exitCode: number | null;
+      /**
+       * when Ready last turned to something other than True
+       */
+      since: string | null;
+      /**
+       * Ready at some point before
+       */
+      wasReady: boolean;
+      /**
+       * the failure behind the state, when it is another one: a back-off's last termination, a pull back-off's pull error, a probe failure
+       */
+      cause: {
+        reason: string;
+        container: string | null;
+        message: string | null;
+        exitCode: number | null;
+        /**
+         * when it was last seen
+         */
+        at: string | null;
+      } | null;
+    };
     observations: number;
     events: number;
   }[];
   summary: Summary;
-  groupBy: "namespace" | "node" | "owner" | "storage" | null;
+  groupBy: "namespace" | "node" | "owner" | "storage" | "image" | null;
   groups: {
     group: string;
     summary: Summary;
+    /**
+     * the group's pods not Ready at the end
+     */
+    notReadyAtEnd: number;
+    /**
+     * with groupBy image: first pulls and pull failures of the containers that run the group's image; null otherwise
+     */
+    imagePulls: null | {
+      /**
+       * containers of the group's pods that run the image
+       */
+      containers: number;
+      /**
+       * of those, the ones whose first pull found the image on the node
+       */
+      cached: number;
+      pullMs: StageSummary1;
+      /**
+       * occurrences of image failures of those containers
+       */
+      failures: number;
+      failedPods: number;
+      /**
+       * the latest message of those failures that tells why
+       */
+      lastFailure: string | null;
+    };
   }[];
   /**
    * Items: a --fail-if gate (docs/spec.md 7.5)
@@ -252,6 +315,27 @@ export interface JsonReportDocument {
     line: number | null;
     message: string;
   }[];
+  /**
+   * set when reading stopped before the end of the inputs: the report covers what was read (docs/spec.md §8.2)
+   */
+  interrupted: null | {
+    /**
+     * signal: SIGINT or SIGTERM (the library's abort signal); timeLimit: --for ran out
+     */
+    by: "signal" | "timeLimit";
+    /**
+     * the signal's name, when known
+     */
+    signal: string | null;
+    /**
+     * the input being read when reading stopped
+     */
+    input: string;
+    /**
+     * the inputs after it, not read
+     */
+    unread: string[];
+  };
 }
 /**
  * A figure that rests on a moment the capture did not see: at most or at least this many milliseconds.
@@ -285,6 +369,10 @@ export interface Summary {
     pods: number;
     occurrences: number;
     examplePod: string;
+    /**
+     * a message captured with this reason: the example pod's, else the first a pod has
+     */
+    exampleMessage: string | null;
   }[];
 }
 export interface StageSummary {
@@ -303,6 +391,54 @@ export interface StageSummary {
    * pods whose figure is only a bound, left out of this summary
    */
   leftOut: number;
+  /**
+   * how the values spread: counts per bucket of fixed edges (ms: 100, 250, 500, 1000, 2000, 5000, 10000, 20000, 30000, 60000, 120000, 300000, 600000, 1200000, 1800000, 3600000, 7200000, 21600000, 43200000, 86400000), from the first bucket holding a value to the last; empty without values (docs/spec.md §7.1)
+   */
+  histogram: {
+    /**
+     * lower edge, included
+     */
+    fromMs: number;
+    /**
+     * upper edge, excluded; null for the last bucket (1 day and more)
+     */
+    toMs: number | null;
+    count: number;
+  }[];
+}
+/**
+ * their first pull times, cached ones as 0
+ */
+export interface StageSummary1 {
+  /**
+   * pods whose figure the summary holds (measured; bounds too when summary.includePartial)
+   */
+  count: number;
+  min: number | null;
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+  mean: number | null;
+  /**
+   * pods whose figure is only a bound, left out of this summary
+   */
+  leftOut: number;
+  /**
+   * how the values spread: counts per bucket of fixed edges (ms: 100, 250, 500, 1000, 2000, 5000, 10000, 20000, 30000, 60000, 120000, 300000, 600000, 1200000, 1800000, 3600000, 7200000, 21600000, 43200000, 86400000), from the first bucket holding a value to the last; empty without values (docs/spec.md §7.1)
+   */
+  histogram: {
+    /**
+     * lower edge, included
+     */
+    fromMs: number;
+    /**
+     * upper edge, excluded; null for the last bucket (1 day and more)
+     */
+    toMs: number | null;
+    count: number;
+  }[];
 }
 export interface QualityCheck {
   /**

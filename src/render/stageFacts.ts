@@ -1,4 +1,4 @@
-import { QUALITY_CHECKS, type DurationBound, type Outcome, type PodReport, type QualityCheck, type QualityCheckName, type Report, type Stage } from "../types.js";
+import { QUALITY_CHECKS, type DurationBound, type Interruption, type Outcome, type PodReport, type QualityCheck, type QualityCheckName, type Report, type Stage } from "../types.js";
 import { compareText } from "../compareText.js";
 import { humanizeMs } from "./humanize.js";
 
@@ -130,4 +130,11 @@ export function qualityLine(report: Report): string {
 export function exampleWhere(e: { readonly pod: string | null; readonly node: string | null; readonly input: string | null; readonly line: number | null }): string {
   if (e.input !== null) return `${e.input}${e.line === null ? "" : `:${e.line}`}`;
   return e.pod ?? e.node ?? "-";
+}
+
+/** `stopped reading - on SIGINT: the report covers what was read (2 inputs not read)`. */
+export function interruptedLine(i: Interruption): string {
+  const why = i.by === "timeLimit" ? "when --for ran out" : `on ${i.signal ?? "a signal"}`;
+  const unread = i.unread.length === 0 ? "" : ` (${i.unread.length} input${i.unread.length === 1 ? "" : "s"} not read: ${i.unread.slice(0, 3).join(", ")}${i.unread.length > 3 ? ", ..." : ""})`;
+  return `stopped reading ${i.input} ${why}: the report covers what was read${unread}`;
 }

@@ -4,13 +4,14 @@ import { formatTime } from "../kube/time.js";
 import { humanizeMs } from "./humanize.js";
 import { terminalText } from "./terminalText.js";
 import { boundText } from "./stageFacts.js";
+import { cutToWidth } from "./fit.js";
 
 /**
  * The evidence of one pod as text: figures first, then every transition with
  * time, offset and source. Names, reasons, messages and input names come from
  * the capture: every line is shown through `terminalText`.
  */
-export function renderTimelineText(pod: PodReport, entries: readonly TimelineEntry[], spans: readonly StageSpan[]): string {
+export function renderTimelineText(pod: PodReport, entries: readonly TimelineEntry[], spans: readonly StageSpan[], options: { readonly width?: number } = {}): string {
   const created = pod.timestamps.created;
   const out: string[] = [];
   out.push(`Pod ${pod.namespace}/${pod.name}${pod.uid === null ? "" : ` (uid ${pod.uid})`}`);
@@ -45,7 +46,9 @@ export function renderTimelineText(pod: PodReport, entries: readonly TimelineEnt
       out.push(`  ${f.reason}${f.container === null ? "" : ` [${f.container}]`} x${f.count}  ${f.category}  first ${stamp(f.firstSeen, created)}  last ${stamp(f.lastSeen, created)}${f.exitCodes.length > 0 ? `  exit ${f.exitCodes.join(",")}` : ""}`);
     }
   }
-  return `${out.map(terminalText).join("\n")}\n`;
+  // On a terminal, cut to its width (measured on the escaped text); whole otherwise.
+  const width = options.width;
+  return `${out.map((line) => (width === undefined ? terminalText(line) : cutToWidth(terminalText(line), width))).join("\n")}\n`;
 }
 
 function describe(e: TimelineEntry): string {

@@ -1,6 +1,7 @@
 import { FAILURE_CATEGORIES, STAGES, type FailureCategory, type PodReport, type Stage, type StuckTerminating, type ThresholdResult } from "../types.js";
 import { parseGoDuration } from "../kube/goDuration.js";
 import { UserError } from "../errors.js";
+import { didYouMean } from "../didYouMean.js";
 import { stageValues } from "./summarize.js";
 import { unfinished } from "./unfinished.js";
 
@@ -70,9 +71,9 @@ export function parseThreshold(expression: string): Threshold {
   if (m === null) return fail("expected STAGE.STAT>DURATION or COUNT>N, e.g. 'startup.p99>5s' or 'notReady>0'");
   const [, name, detail, op, limit] = m as unknown as [string, string, string | undefined, GateOp, string];
   if ((COUNT_SUBJECTS as readonly string[]).includes(name)) return parseCount(name as CountSubject, detail, op, limit, fail);
-  if (!(STAGES as readonly string[]).includes(name)) return fail(`unknown stage '${name}' (one of ${STAGES.join(", ")}; or a count: ${COUNTS_HELP})`);
+  if (!(STAGES as readonly string[]).includes(name)) return fail(`unknown stage '${name}'${didYouMean(name, [...STAGES, ...COUNT_SUBJECTS])} (one of ${STAGES.join(", ")}; or a count: ${COUNTS_HELP})`);
   if (detail === undefined) return fail(`'${name}' needs a statistic: ${name}.p99, one of ${THRESHOLD_STATS.join(", ")}`);
-  if (!(THRESHOLD_STATS as readonly string[]).includes(detail)) return fail(`unknown statistic '${detail}' (one of ${THRESHOLD_STATS.join(", ")})`);
+  if (!(THRESHOLD_STATS as readonly string[]).includes(detail)) return fail(`unknown statistic '${detail}'${didYouMean(detail, THRESHOLD_STATS)} (one of ${THRESHOLD_STATS.join(", ")})`);
   const limitMs = parseLimitDuration(limit, fail);
   return { kind: "stage", expression: `${name}.${detail}${op}${limit}`, stage: name as Stage, stat: detail as ThresholdStat, op, limitMs };
 }

@@ -54,15 +54,17 @@ export function stageValues(pods: readonly StageFigures[], stage: Stage, include
 
 /** Per reason: how many pods showed it and how many times in all; most widespread first. */
 export function summarizeFailures(pods: readonly PodReport[]): FailureSummary[] {
-  const byReason = new Map<string, { reason: string; category: FailureSummary["category"]; pods: number; occurrences: number; examplePod: string }>();
+  const byReason = new Map<string, { reason: string; category: FailureSummary["category"]; pods: number; occurrences: number; examplePod: string; exampleMessage: string | null }>();
   for (const pod of pods) {
     const seen = new Set<string>();
     for (const f of pod.failures) {
       let entry = byReason.get(f.reason);
       if (entry === undefined) {
-        entry = { reason: f.reason, category: f.category, pods: 0, occurrences: 0, examplePod: `${pod.namespace}/${pod.name}` };
+        entry = { reason: f.reason, category: f.category, pods: 0, occurrences: 0, examplePod: `${pod.namespace}/${pod.name}`, exampleMessage: f.message };
         byReason.set(f.reason, entry);
       }
+      // The example pod's message (of any of its containers), else the first a pod has.
+      entry.exampleMessage ??= f.message;
       entry.occurrences += f.count;
       if (!seen.has(f.reason)) {
         seen.add(f.reason);

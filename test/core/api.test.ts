@@ -27,6 +27,7 @@ describe("the library's public surface", () => {
         "categoryOf",
         "isUserError",
         "lookupReason",
+        "notReadyPods",
         "parseLabelSelector",
         "noCaptureMessage",
         "parseThreshold",
