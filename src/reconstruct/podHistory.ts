@@ -124,8 +124,11 @@ class Newest<T> {
     return (byPlace ? this.byPlace : (this.byVersion ?? this.byPlace))?.value;
   }
 
-  toData(): NewestData<T> {
-    return { byVersion: this.byVersion === null ? null : { ...this.byVersion }, byPlace: this.byPlace === null ? null : { ...this.byPlace } };
+  /** As data, its input ids through `id` (a partial's own numbering). */
+  toData(id: (input: number) => number = same): NewestData<T> {
+    const v = this.byVersion;
+    const p = this.byPlace;
+    return { byVersion: v === null ? null : { ...v, input: id(v.input) }, byPlace: p === null ? null : { ...p, input: id(p.input) } };
   }
 
   /** Offers another's newest (whose input ids `input` maps to this run's). */
@@ -138,6 +141,8 @@ class Newest<T> {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const same = (input: number): number => input;
 
 /** The newest of some records, as data. */
 export interface NewestData<T> {
@@ -236,20 +241,29 @@ export class PodState implements PodSource {
     return this.mergeData(other.toData(), (id) => this.inputs.id(other.inputs.name(id)));
   }
 
-  toData(): PodStateData {
+  /**
+   * The state as data, its input ids through `id` (a partial numbers its
+   * inputs by name). What depends on the order records arrived in is put in
+   * an order of its own: records without a decimal version by place, uids
+   * sorted. (Which content index a row points at still follows arrival: the
+   * partial's encoder numbers contents afresh.)
+   */
+  toData(id: (input: number) => number = same): PodStateData {
+    const rows = this.log.toData();
+    const others = [...(this.others ?? [])].sort((a, b) => this.inputs.compare(a.input, a.line, b.input, b.line)).map((o) => ({ ...o, input: id(o.input) }));
     return {
       key: this.key,
       namespace: this.namespace,
       name: this.name,
       contents: this.contents,
-      rows: this.log.toData(),
-      others: this.others ?? [],
-      newestMeta: this.newestMeta.toData(),
-      newestOwner: this.newestOwner.toData(),
-      newestApiUid: this.newestApiUid.toData(),
+      rows: id === same ? rows : { ...rows, input: rows.input.map(id) },
+      others,
+      newestMeta: this.newestMeta.toData(id),
+      newestOwner: this.newestOwner.toData(id),
+      newestApiUid: this.newestApiUid.toData(id),
       created: this.created,
-      first: this.first === null ? null : { ...this.first },
-      uids: [...this.uidSet],
+      first: this.first === null ? null : { input: id(this.first.input), line: this.first.line },
+      uids: [...this.uidSet].sort(compareText),
     };
   }
 
