@@ -7,8 +7,14 @@
  * const report = await analyze(["pods.jsonl", "events.jsonl"], { groupBy: "namespace" });
  * process.stdout.write(render(report, "markdown", { top: 20 }));
  * ```
+ *
+ * Partial results (docs/partial.md): `partial(inputs)` gives the bytes of a
+ * partial file, `merge(partials, options)` the report of any number of
+ * them, `mergePartials(partials)` the partial of several.
  */
 export { analyze, type AnalyzeOptions, type Progress, type ReadOptions } from "./analyze.js";
+export { merge, mergePartials, partial } from "./merge.js";
+export { PARTIAL_FORMAT, PARTIAL_VERSION } from "./partial.js";
 export type { ReportOptions } from "./report.js";
 export { timeline, type PodTimeline } from "./timeline.js";
 export { render, renderChunks, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from "./render/index.js";

@@ -1,3 +1,4 @@
 export { resolveInputs, STDIN_NAME, type InputSource } from "./resolveInputs.js";
 export { DamagedInputError, isDamagedInputError } from "./damagedInputError.js";
 export { decompress } from "./decompress.js";
+export { splitLines, type InputLine } from "./lines.js";
