@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import type { InputFormat } from "./types.js";
 import { isDamagedInputError, resolveInputs, splitLines, type InputSource } from "./input/index.js";
 import { Reconstruction } from "./reconstruct/reconstruction.js";
-import { checkLine, PartialDecoder, PartialEncoder, PartialLineError, type EntryLine, type PartialLine } from "./reconstruct/partialCodec.js";
+import { checkLine, PARTIAL_FORMAT, PARTIAL_VERSION, PartialDecoder, PartialEncoder, PartialLineError, WRITER, type EntryLine, type PartialLine } from "./reconstruct/partialCodec.js";
 import { DEFAULT_MAX_RECORD_BYTES } from "./decode/index.js";
 import { UserError } from "./errors.js";
 
@@ -19,11 +18,7 @@ import { UserError } from "./errors.js";
  * memory holds the reconstruction and one line, never the file.
  */
 
-export const PARTIAL_FORMAT = "podtrail-partial";
-/** The format version this podtrail writes and reads: a change to the lines' schema is a new version. */
-export const PARTIAL_VERSION = 1;
-
-const WRITER = `podtrail ${(createRequire(import.meta.url)("../package.json") as { version: string }).version}`;
+export { PARTIAL_FORMAT, PARTIAL_VERSION } from "./reconstruct/partialCodec.js";
 
 /** The read options a partial's inputs were read with: partials merge only with partials read alike. */
 export interface PartialReadOptions {

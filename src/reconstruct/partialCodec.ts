@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { CaptureGap } from "../types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { ConditionObservation, ContainerObservation, KubeEvent, PodMeta, PodObservation } from "../records.js";
@@ -35,6 +36,16 @@ import type {
  */
 
 export type { PartialLine } from "./partialLines.js";
+
+export const PARTIAL_FORMAT = "podtrail-partial";
+/** The format version this podtrail writes and reads: a change to the lines' schema is a new version (docs/partial.md). */
+export const PARTIAL_VERSION = 1;
+/**
+ * Who wrote a partial, for the message that refuses another version.
+ * package.json is two folders up from src/reconstruct/, dist/reconstruct/
+ * and the command's bundle in dist/cli/ alike, as schemas/ is.
+ */
+export const WRITER = `podtrail ${(createRequire(import.meta.url)("../../package.json") as { version: string }).version}`;
 
 /** The lines an entry becomes: all but the header and the end line, which belong to the file. */
 export type EntryLine = DeepReadonly<PartialNamesLine | PartialInputLine | PartialPodLine | PartialEventLine | PartialGapLine | PartialTotalsLine>;
@@ -354,7 +365,7 @@ const LINE_KINDS: readonly LineKind[] = ["header", "names", "input", "pod", "eve
 /** One check per line kind, made on first use. */
 const checks = lazily(() => definitionChecks(partialSchema() as { definitions: Record<string, boolean | Record<string, unknown>> }));
 
-/** The schema of the lines of a partial file, shipped in `schemas/`. */
+/** The schema of the lines of a partial file, shipped in `schemas/` (two folders up, as package.json). */
 export function partialSchema(): unknown {
   return JSON.parse(readFileSync(new URL("../../schemas/partial.schema.json", import.meta.url), "utf8"));
 }
