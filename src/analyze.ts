@@ -5,6 +5,7 @@ import { normalizeValue } from "./normalize/normalizeValue.js";
 import { Reconstruction } from "./reconstruct/reconstruction.js";
 import { buildReport, type ReportOptions } from "./report.js";
 import { InternalError } from "./errors.js";
+import { readInParallel } from "./parallel.js";
 import type { Diagnostic } from "./diagnostics.js";
 
 export interface ReadOptions {
@@ -20,6 +21,19 @@ export interface ReadOptions {
   readonly firstLine?: number;
   /** Called as bytes are read (for a progress display). */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * Threads that read at once (default 1). Regular files are shared out
+   * among them and large JSONL files read in parts; the result is the one
+   * reading them one after another gives. Small inputs are read in this
+   * thread whatever the number.
+   */
+  readonly jobs?: number;
+  /**
+   * With `jobs`: the least bytes a part of a file read on a thread of its
+   * own has (default 32 MiB; each thread costs a start). Inputs of fewer
+   * than twice this many bytes are read in this thread.
+   */
+  readonly partBytes?: number;
 }
 
 export interface Progress {
@@ -39,12 +53,17 @@ export type AnalyzeOptions = ReadOptions & ReportOptions;
  * and rebuilds each pod's history. Never prints; throws `UserError` only for
  * inputs that cannot be opened at all.
  */
-export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<Reconstruction> {
+export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}, into: Reconstruction = new Reconstruction()): Promise<Reconstruction> {
   const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[]) : (inputs as readonly InputSource[]);
-  const reconstruction = new Reconstruction();
+  if ((options.jobs ?? 1) > 1) return readInParallel(sources, options, readSources, into);
+  return readSources(sources, options, into);
+}
+
+/** Reads inputs one after another into `into`. */
+async function readSources(sources: readonly InputSource[], options: ReadOptions, into: Reconstruction): Promise<Reconstruction> {
   let records = 0;
-  for (const source of sources) records += await readInput(source, reconstruction, options, () => records);
-  return reconstruction;
+  for (const source of sources) records += await readInput(source, into, options, () => records);
+  return into;
 }
 
 /** Reads captures and returns the report (docs/spec.md §8). */

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import yargs, { type Argv } from "yargs";
 import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../render/formats.js";
@@ -34,6 +35,8 @@ export type Command =
       readonly inputs: readonly string[];
       readonly inputFormat: InputFormat | null;
       readonly maxRecordBytes: number;
+      /** Threads that read at once (`-j`). */
+      readonly jobs: number;
     })
   | (ReportChoices & {
       readonly kind: "merge";
@@ -104,7 +107,8 @@ function parser(columns: number | undefined, help: boolean): Argv {
           .strict(false)
           .strictOptions()
           .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
-          .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" }),
+          .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+          .option("jobs", { alias: "j", type: "number", defaultDescription: "the number of cores", describe: "threads that read at once: files shared out, large JSONL files read in parts; same output as -j 1" }),
       ).option("partial", { type: "string", describe: "write the partial result (docs/partial.md) to this file, - for stdout, instead of a report: podtrail merge makes reports of partials" }),
     )
     .command("merge", "report on partial results (podtrail analyze --partial): any number, of any split of the captures, as analyzing all of them would (merge <partials..>)", (y) =>
@@ -272,7 +276,9 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
   if (command === "timeline") {
     return { kind: "timeline", pod: words[1]!, inputs: words.slice(2), namespaces: strings("namespace"), ...read };
   }
-  return { kind: "analyze", inputs: words.slice(1), ...reportChoices(parsed, "analyze"), ...read };
+  const jobs = argv("jobs") === undefined ? availableParallelism() : Number(argv("jobs"));
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UserError("--jobs takes a whole number of at least 1");
+  return { kind: "analyze", inputs: words.slice(1), ...reportChoices(parsed, "analyze"), ...read, jobs };
 }
 
 /** The report options of `analyze` or `merge`, parsed; those that shape only a report are refused with --partial. */

@@ -159,11 +159,12 @@ function fileError(error: NodeJS.ErrnoException): string {
 }
 
 function readOptions(
-  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number },
+  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number; readonly jobs?: number },
   progress: ReturnType<typeof progressLine> | null,
 ): ReadOptions {
   return {
     maxRecordBytes: command.maxRecordBytes,
+    ...(command.jobs === undefined ? {} : { jobs: command.jobs }),
     ...(command.inputFormat === null || command.inputFormat === undefined ? {} : { inputFormat: command.inputFormat }),
     ...(progress === null ? {} : { onProgress: progress.update }),
   };

@@ -60,9 +60,18 @@ export class PartialLineError extends Error {
 const carried: (d: Diagnostic) => DeepReadonly<PartialDiagnostic> = (d) => d;
 const restored: (d: DeepReadonly<PartialDiagnostic>) => Diagnostic = (d) => d;
 
-/** Makes the lines of one partial, entry by entry, in the order `toPartial` gives them (its `names` first). */
+/**
+ * Makes the lines of one partial, entry by entry, in the order `toPartial`
+ * gives them (its `names` first). `canonical` (for files): equal statuses,
+ * conditions and containers are stored once even when they were not one
+ * object in memory, so that the bytes depend only on what is held; without
+ * it (lines crossing between threads, merged and never written as they are)
+ * only one object is stored once, which costs no text per value.
+ */
 export class PartialEncoder {
   private ids = new Map<string, number>();
+
+  constructor(private readonly canonical = true) {}
 
   line(entry: PartialEntry): EntryLine {
     switch (entry.kind) {
@@ -72,7 +81,7 @@ export class PartialEncoder {
       case "input":
         return inputLine(entry.tally);
       case "pod":
-        return podLine(entry.pod);
+        return podLine(entry.pod, this.canonical);
       case "event":
         return { kind: "event", map: entry.map, key: entry.key, counts: [...entry.counts], firstTime: entry.firstTime, event: this.eventLine(entry.event) };
       case "gap":
@@ -134,14 +143,17 @@ class Table<T, L> {
   private readonly byObject = new Map<T, number>();
   private readonly byText = new Map<string, number>();
 
-  constructor(private readonly toLine: (value: T) => L) {}
+  constructor(
+    private readonly toLine: (value: T) => L,
+    private readonly byValue: boolean,
+  ) {}
 
   index(value: T): number {
     const known = this.byObject.get(value);
     if (known !== undefined) return known;
     const line = this.toLine(value);
-    const text = JSON.stringify(line);
-    let index = this.byText.get(text);
+    const text = this.byValue ? JSON.stringify(line) : "";
+    let index = this.byValue ? this.byText.get(text) : undefined;
     if (index === undefined) {
       index = this.lines.length;
       this.lines.push(line);
@@ -152,8 +164,8 @@ class Table<T, L> {
   }
 }
 
-function podLine(pod: PodStateData): DeepReadonly<PartialPodLine> {
-  const conditions = new Table<ConditionObservation, PartialCondition>((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, lastTransitionTime: c.lastTransitionTime }));
+function podLine(pod: PodStateData, canonical: boolean): DeepReadonly<PartialPodLine> {
+  const conditions = new Table<ConditionObservation, PartialCondition>((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, lastTransitionTime: c.lastTransitionTime }), canonical);
   const containers = new Table<ContainerObservation, PartialContainer>((c) => ({
     name: c.name,
     init: c.init,
@@ -163,7 +175,7 @@ function podLine(pod: PodStateData): DeepReadonly<PartialPodLine> {
     state: c.state,
     lastState: c.lastState,
     containerID: c.containerID,
-  }));
+  }), canonical);
   const statuses = new Table<PodObservation, PartialStatus>((o) => ({
     type: o.type,
     phase: o.phase,
@@ -173,7 +185,7 @@ function podLine(pod: PodStateData): DeepReadonly<PartialPodLine> {
     deletionTimestamp: o.deletionTimestamp,
     conditions: o.conditions.map((c) => conditions.index(c)),
     containers: o.containers.map((c) => containers.index(c)),
-  }));
+  }), canonical);
   const status = (ref: number): number => statuses.index(pod.contents[ref]!);
   const rows = pod.rows;
   const metas = new Table<PodMeta, PartialPodMeta>((m) => ({
@@ -185,7 +197,7 @@ function podLine(pod: PodStateData): DeepReadonly<PartialPodLine> {
     labels: { ...m.labels },
     staticHash: m.staticHash,
     specContainers: m.specContainers.map((c) => ({ name: c.name, init: c.init, image: c.image })),
-  }));
+  }), canonical);
   const statusColumn = rows.ref.map(status);
   const others = pod.others.map((o) => ({ resourceVersion: o.rv, status: status(o.ref), managedAt: o.managedAt, input: o.input, line: o.line, quality: o.quality }));
   return {
@@ -294,8 +306,9 @@ export class PartialDecoder {
       if (value === undefined) throw new PartialLineError(`pod ${line.key}: ${what} ${i} is not in its table of ${table.length}`);
       return value;
     };
-    const conditions: ConditionObservation[] = line.conditions.map((c) => ({ type: intern(c.type)!, status: intern(c.status)!, reason: intern(c.reason), message: intern(c.message), lastTransitionTime: c.lastTransitionTime }));
-    const containers: ContainerObservation[] = line.containers.map((c) => ({ ...c, name: intern(c.name)!, image: intern(c.image) }));
+    // Conditions, containers and metas have the shape of what they stand for (the schema allows nothing more): used as parsed.
+    const conditions: readonly ConditionObservation[] = line.conditions;
+    const containers: readonly ContainerObservation[] = line.containers;
     const contents: PodObservation[] = line.statuses.map((s) => ({
       type: s.type,
       resourceVersion: null,
@@ -318,16 +331,7 @@ export class PartialDecoder {
     for (const o of line.others) at(contents, o.status, "status");
     for (const i of rows.input) this.input(i);
     const others: OtherRow[] = line.others.map((o) => ({ rv: o.resourceVersion, ref: o.status, managedAt: o.managedAt, input: this.input(o.input), line: o.line, quality: o.quality }));
-    const metas: PodMeta[] = line.metas.map((m) => ({
-      uid: m.uid,
-      namespace: intern(m.namespace)!,
-      name: m.name,
-      created: m.created,
-      owner: m.owner,
-      labels: m.labels as Readonly<Record<string, string>>,
-      staticHash: m.staticHash,
-      specContainers: m.specContainers,
-    }));
+    const metas = line.metas as readonly PodMeta[];
     if (line.first !== null) this.input(line.first.input);
     return {
       key: line.key,

@@ -271,9 +271,23 @@ export class PodState implements PodSource {
   mergeData(data: PodStateData, input: (id: number) => number): number {
     let duplicates = 0;
     const rows = data.rows;
+    // A pod not seen yet (most pods of a merge are in one part only): its contents are taken as they are, each
+    // row pointing at its own, instead of looking for one to share with a neighbour. finish() reads equal
+    // contents alike, whichever row points at which.
+    const offset = this.log.length === 0 && this.others === null && this.contents.length === 0 ? 0 : -1;
+    if (offset === 0) for (const c of data.contents) this.contents.push(c);
+    const log = this.log;
     for (let i = 0; i < rows.lo.length; i++) {
       const hi = rows.hi === null ? 0 : rows.hi[i]!;
-      if (!this.addVersioned(hi, rows.lo[i]!, data.contents[rows.ref[i]!]!, rows.managed[i]!, input(rows.input[i]!), rows.line[i]!, rows.quality[i]!)) duplicates++;
+      const lo = rows.lo[i]!;
+      if (offset >= 0) {
+        const { found, at } = log.find(hi, lo);
+        if (!found) {
+          log.insert(at, { hi, lo, ref: offset + rows.ref[i]!, managedAt: rows.managed[i]!, input: input(rows.input[i]!), line: rows.line[i]!, quality: rows.quality[i]! });
+          continue;
+        }
+      }
+      if (!this.addVersioned(hi, lo, data.contents[rows.ref[i]!]!, rows.managed[i]!, input(rows.input[i]!), rows.line[i]!, rows.quality[i]!)) duplicates++;
     }
     for (const o of data.others) if (!this.addOther(o.rv, data.contents[o.ref]!, o.managedAt, input(o.input), o.line, o.quality)) duplicates++;
     this.newestMeta.mergeData(data.newestMeta, input);

@@ -67,7 +67,8 @@ describe("partial lines", () => {
             const key = keys.length === 0 ? "0" : keys[where % keys.length]!;
             if (what === "delete") delete (node as Json)[key];
             else if (what === "add") (node as Json)[Array.isArray(node) ? String(node.length) : "extra"] = 1;
-            else (node as Json)[key] = what;
+            // A copy: the edge values are shared constants, and a later damage may add to the value put here.
+            else (node as Json)[key] = structuredClone(what);
           }
           const problem = checkLine(line);
           expect({ valid: problem === null, problem }).toEqual({ valid: ajvValid(line), problem: ajvValid(line) ? null : expect.any(String) });
