@@ -1,5 +1,5 @@
 import type { InputFormat, InputSummary, Report } from "./types.js";
-import { resolveInputs, type InputSource } from "./input/index.js";
+import { resolveInputs, selectShard, type InputSource, type Shard } from "./input/index.js";
 import { decodeInput } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
 import { Reconstruction } from "./reconstruct/reconstruction.js";
@@ -29,6 +29,12 @@ export interface ReadOptions {
    */
   readonly jobs?: number;
   /**
+   * Read only shard `index` of `count` of the inputs: their sorted names
+   * cut into `count` runs (see `selectShard`), for running the shards of an
+   * archive as separate processes, each writing a partial, merged after.
+   */
+  readonly shard?: Shard;
+  /**
    * With `jobs`: the least bytes a part of a file read on a thread of its
    * own has (default 32 MiB; each thread costs a start). Inputs of fewer
    * than twice this many bytes are read in this thread.
@@ -54,7 +60,8 @@ export type AnalyzeOptions = ReadOptions & ReportOptions;
  * inputs that cannot be opened at all.
  */
 export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}, into: Reconstruction = new Reconstruction()): Promise<Reconstruction> {
-  const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[]) : (inputs as readonly InputSource[]);
+  const given = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[]) : (inputs as readonly InputSource[]);
+  const sources = options.shard === undefined ? given : selectShard(given, options.shard);
   if ((options.jobs ?? 1) > 1) return readInParallel(sources, options, readSources, into);
   return readSources(sources, options, into);
 }

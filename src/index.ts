@@ -22,7 +22,7 @@ export { toJsonReport, type JsonReport } from "./render/json.js";
 export { validateJsonReport, reportSchema } from "./render/validateReport.js";
 export { renderExplain, type ExplainLang, type ExplainOptions, type ExplainResult } from "./render/explain.js";
 export { lookupReason, categoryOf, KNOWN_REASONS, REASONS, REASONS_ZH, type KnownReason, type ReasonInfo } from "./catalog/index.js";
-export type { InputSource } from "./input/index.js";
+export { parseShard, selectShard, type InputSource, type Shard } from "./input/index.js";
 export { parseTimeBound, type PodFilter, type TimeBound } from "./summarize/podFilter.js";
 export { parseLabelSelector, type LabelSelector } from "./kube/labelSelector.js";
 export { parseThreshold, type Threshold } from "./summarize/thresholds.js";

@@ -7,6 +7,7 @@ import { isUserError, UserError } from "../errors.js";
 import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
 import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
 import { parseLabelSelector } from "../kube/labelSelector.js";
+import { parseShard, type Shard } from "../input/index.js";
 
 /*
  * The command line, defined once: yargs reads it, writes its help and its
@@ -37,6 +38,8 @@ export type Command =
       readonly maxRecordBytes: number;
       /** Threads that read at once (`-j`). */
       readonly jobs: number;
+      /** `--shard K/N`: only that shard of the input files. */
+      readonly shard: Shard | null;
     })
   | (ReportChoices & {
       readonly kind: "merge";
@@ -108,6 +111,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
           .strictOptions()
           .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
           .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+          .option("shard", { type: "string", describe: "read only shard K (0 to N-1) of N of the input files, by sorted name: K/N (a Kubernetes Indexed Job's index)" })
           .option("jobs", { alias: "j", type: "number", defaultDescription: "the number of cores", describe: "threads that read at once: files shared out, large JSONL files read in parts; same output as -j 1" }),
       ).option("partial", { type: "string", describe: "write the partial result (docs/partial.md) to this file, - for stdout, instead of a report: podtrail merge makes reports of partials" }),
     )
@@ -278,7 +282,15 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
   }
   const jobs = argv("jobs") === undefined ? availableParallelism() : Number(argv("jobs"));
   if (!Number.isInteger(jobs) || jobs < 1) throw new UserError("--jobs takes a whole number of at least 1");
-  return { kind: "analyze", inputs: words.slice(1), ...reportChoices(parsed, "analyze"), ...read, jobs };
+  const shard = argv("shard");
+  return {
+    kind: "analyze",
+    inputs: words.slice(1),
+    ...reportChoices(parsed, "analyze"),
+    ...read,
+    jobs,
+    shard: typeof shard === "string" ? parseValue("--shard", shard, parseShard) : null,
+  };
 }
 
 /** The report options of `analyze` or `merge`, parsed; those that shape only a report are refused with --partial. */

@@ -159,12 +159,13 @@ function fileError(error: NodeJS.ErrnoException): string {
 }
 
 function readOptions(
-  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number; readonly jobs?: number },
+  command: { readonly inputFormat: ReadOptions["inputFormat"] | null; readonly maxRecordBytes: number; readonly jobs?: number; readonly shard?: ReadOptions["shard"] | null },
   progress: ReturnType<typeof progressLine> | null,
 ): ReadOptions {
   return {
     maxRecordBytes: command.maxRecordBytes,
     ...(command.jobs === undefined ? {} : { jobs: command.jobs }),
+    ...(command.shard === undefined || command.shard === null ? {} : { shard: command.shard }),
     ...(command.inputFormat === null || command.inputFormat === undefined ? {} : { inputFormat: command.inputFormat }),
     ...(progress === null ? {} : { onProgress: progress.update }),
   };
