@@ -31,6 +31,17 @@ describe("reading on several threads", () => {
     }
   });
 
+  it("writes the partial one thread writes, byte for byte", async () => {
+    const { partial } = await library();
+    const bytes = async (options: { jobs?: number; partBytes?: number }) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of partial(SAMPLE_FILES, options)) chunks.push(chunk);
+      return Buffer.concat(chunks);
+    };
+    const one = await bytes({});
+    expect((await bytes({ jobs: 2, partBytes: 256 })).equals(one)).toBe(true);
+  });
+
   it("through the command, on a busy capture large enough to be cut, in JSON and text", async () => {
     const out = join(dir, "capture");
     const generated = spawnSync(process.execPath, ["test/bench/generate.mjs", "--out", out, "--size", "70MB", "--formats", "jsonl", "--seed", "3"], { stdio: ["ignore", "ignore", "inherit"] });

@@ -1,6 +1,6 @@
 /**
  * Reading on several threads (`-j N`) gives the report reading in one
- * thread gives, byte for byte: files shared out, JSONL files cut into parts
+ * thread gives, byte for byte, and the same partial file: files shared out, JSONL files cut into parts
  * at record boundaries, damage anywhere, including damage that leaves a
  * value open across a cut (then everything is read again in one thread).
  * The workers here run in this thread (vitest runs the TypeScript sources,
@@ -14,7 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyze, readInputs } from "../../src/analyze.js";
+import { readInputs } from "../../src/analyze.js";
+import { partialText } from "../../src/partial.js";
 import { fileRange, resolveInputs, type InputSource } from "../../src/input/index.js";
 import { readInParallel, readJob, type JobWorker } from "../../src/parallel.js";
 import { Reconstruction } from "../../src/reconstruct/reconstruction.js";
@@ -27,6 +28,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Lines that damage a JSONL file as a reader would find it damaged: open arrays and objects, garbage, cut records. */
 const DAMAGE_LINES = ["[", "]", "{", "[{", '{"type":"ADDED","object":{"kind":"Pod"', "not json at all", '"a string"', "{}", "   ", '{"kind":"PodList","items":['];
+
+const ORIGIN = { read: { maxRecordBytes: 64 * 1024 * 1024, inputFormat: null }, contains: [] };
 
 /** What the runs did, over all of them: each path must have been taken. */
 const seen = { parts: 0, fallbacks: 0 };
@@ -73,7 +76,9 @@ describe("reading on several threads", () => {
               writeFileSync(path, bytes);
               paths.push(path);
             }
-            const expected = renderJson(await analyze(paths));
+            const alone = await readInputs(paths);
+            const expectedPartial = [...partialText(alone, ORIGIN)].join("");
+            const expected = renderJson(buildReport(alone.finish()));
             let fallback = false;
             let parts = 0;
             const sequential = (sources: readonly InputSource[], options: object, into: Reconstruction) => {
@@ -93,6 +98,8 @@ describe("reading on several threads", () => {
             const read = await readInParallel(await resolveInputs(paths), { jobs, partBytes }, sequential, new Reconstruction(), counting);
             if (fallback) seen.fallbacks++;
             if (parts > 0 && !fallback) seen.parts++;
+            // The same state, to the byte of its partial file.
+            expect([...partialText(read, ORIGIN)].join("")).toBe(expectedPartial);
             expect(renderJson(buildReport(read.finish()))).toBe(expected);
           },
         ),
