@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { envelope, pod, T0 } from "../helpers/pods.js";
 import { reportOf } from "../helpers/report.js";
 
-/** Shapes seen on real clusters that the figures must survive (docs/real-clusters.md). */
+/** Shapes seen on real clusters that the figures must survive (docs/spec.md §3.6 to §3.9, §4, §5, §6.5, §6.8, §10, §11). */
 
 const sched = { type: "PodScheduled", status: "True", at: 1 };
 
