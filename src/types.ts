@@ -277,7 +277,7 @@ export interface InputSummary {
    * Null when the input held a pod or event record; otherwise one line saying
    * what it looks like (`empty file`, `looks like kubectl table output:
    * capture with -o json`, `YAML, but no Pod or Event`, `a tar archive with
-   * no file to read in it`; docs/spec.md §1.6).
+   * no file to read in it`; docs/spec.md §1.8).
    */
   readonly looksLike: string | null;
 }
