@@ -1,4 +1,4 @@
-import type { InputFormat, InputSummary, Interruption, Report } from "./types.js";
+import type { InputFormat, Interruption, Report } from "./types.js";
 import { expandArchives, resolveInputs, selectShard, type InputSource, type Shard } from "./input/index.js";
 import { decodeInput, describeContent } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";

@@ -19,7 +19,7 @@ import { runCli } from "./helpers/cli.js";
 const README = readFileSync("README.md", "utf8");
 
 function blocks(lang: string): string[] {
-  return [...README.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]!);
+  return [...README.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, "g"))].map((m) => m[1]!);
 }
 
 /** Shell words of one command: single and double quotes, no expansions. */

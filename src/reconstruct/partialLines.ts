@@ -520,7 +520,12 @@ export interface PartialPatchLine {
   name: string;
   time: Time;
   id: Text;
-  status: null | {};
+  /**
+   * The status as the request carried it: any JSON object.
+   */
+  status: null | {
+    [k: string]: unknown | undefined;
+  };
   nodeName: Text;
   meta: null | PartialPodMeta;
   input: InputId;

@@ -262,7 +262,7 @@ function caseList(quick) {
 const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? "-" : x.toFixed(d));
 const verdict = (ok) => (ok === null ? "-" : ok ? "PASS" : "FAIL");
 
-async function runCase(c, quick, ds, single) {
+async function runCase(c, quick, ds, _single) {
   const load = loadavg()[0];
   const res = { case: c.id, loadAvg1m: Number(load.toFixed(2)), checks: [] };
   const check = (name, value, target, ok, unit = "x") => res.checks.push({ name, value, target, unit, pass: ok });

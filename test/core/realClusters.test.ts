@@ -78,7 +78,7 @@ describe("a figure resting on a transition the capture did not see is a bound, n
       const reconstruction = new Reconstruction();
       const tally = reconstruction.input("c.jsonl");
       tally.format = "watch-jsonl";
-      values.forEach((v, i) => reconstruction.apply(normalizeValue(v, { input: "c.jsonl", line: i + 1 }, null), tally));
+      for (const [i, v] of values.entries()) reconstruction.apply(normalizeValue(v, { input: "c.jsonl", line: i + 1 }, null), tally);
       return buildReport(reconstruction.finish(), { includePartial });
     };
     const measured = build(false);

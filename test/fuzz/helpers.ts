@@ -68,7 +68,7 @@ export interface Capture {
 /** The records of one capture file, read independently of podtrail's decoder. */
 function recordsOf(text: string): Json[] {
   const trimmed = text.trim();
-  if (trimmed.startsWith("[")) return (JSON.parse(trimmed) as Json[]).map(unwrapReplay).flat();
+  if (trimmed.startsWith("[")) return (JSON.parse(trimmed) as Json[]).flatMap(unwrapReplay);
   // Concatenated values: compact (one per line) or pretty (each starts with "{" at column 0).
   const parts = trimmed.split(/\n(?=\{)/);
   const values = parts.flatMap((part) => {

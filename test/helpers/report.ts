@@ -10,7 +10,7 @@ export function reportOf(inputs: Record<string, readonly unknown[]> | readonly u
   for (const [name, values] of Object.entries(named)) {
     const tally = reconstruction.input(name);
     tally.format = "watch-jsonl";
-    values.forEach((v, i) => reconstruction.apply(normalizeValue(v, { input: name, line: i + 1 }, null), tally));
+    for (const [i, v] of values.entries()) reconstruction.apply(normalizeValue(v, { input: name, line: i + 1 }, null), tally);
   }
   return buildReport(reconstruction.finish());
 }

@@ -26,7 +26,7 @@ describe("VersionLog", () => {
         const { log, inserted } = fill(versions);
         // The model: the last write of each version wins.
         const model = new Map<string, { hi: number; lo: number; k: number }>();
-        versions.forEach(([hi, lo], k) => model.set(`${hi}/${lo}`, { hi, lo, k }));
+        for (const [k, [hi, lo]] of versions.entries()) model.set(`${hi}/${lo}`, { hi, lo, k });
         const expected = [...model.values()].sort((a, b) => a.hi - b.hi || a.lo - b.lo);
         const rows = [...log.rows()];
         expect(log.length).toBe(inserted);

@@ -18,7 +18,7 @@ function start(): void {
   const root = document.getElementById("timeline");
   if (!blob || !root) return;
   const data = JSON.parse(blob.textContent || "null") as TimelineData | null;
-  if (!data || !data.pods) return;
+  if (!data?.pods) return;
 
   const rows = toRows(data.pods);
   const state: { mode: Mode; sort: SortKey; filter: string } = { mode: "absolute", sort: "slowest", filter: "" };
