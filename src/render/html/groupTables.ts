@@ -6,7 +6,7 @@
 import { STAGES, type GroupBy, type GroupSummary, type Report } from "../../types.js";
 import { GROUP_LABELS, topFailure, worstGroups } from "../groups.js";
 import { STAGE_LABELS } from "../stageFacts.js";
-import { plural } from "../keyFindings.js";
+import { num, plural } from "../keyFindings.js";
 import { escapeHtml as esc } from "./escape.js";
 import { count, dataTable, duration, exactFilter, filterButton, text, type Cell, type Column } from "./table.js";
 
@@ -36,7 +36,7 @@ export function renderGroups(report: Report, top: number): string {
     columns = [{ label: title }, { label: "Pods", num: true }, { label: "Pulls", num: true }, { label: "Cached", num: true }, { label: "Pull p50", num: true }, { label: "Pull p99", num: true }, { label: "Pull failures", num: true }, { label: "Not ready", num: true }];
     rows = shown.map((g) => {
       const i = g.imagePulls!;
-      return [name(g), count(g.summary.pods), count(i.pullMs.count), count(i.cached), duration(i.pullMs.p50), duration(i.pullMs.p99), { html: i.failedPods === 0 ? "-" : esc(`${plural(i.failedPods, "pod")} (${i.failures})`), v: i.failedPods }, count(g.notReadyAtEnd)];
+      return [name(g), count(g.summary.pods), count(i.pullMs.count), count(i.cached), duration(i.pullMs.p50), duration(i.pullMs.p99), { html: i.failedPods === 0 ? "-" : esc(`${plural(i.failedPods, "pod")} (${num(i.failures)})`), v: i.failedPods }, count(g.notReadyAtEnd)];
     });
   } else {
     columns = [{ label: title }, { label: "Pods", num: true }, { label: "Not ready", num: true }, { label: "Startup p50", num: true }, { label: "Startup p99", num: true }, { label: "Pull p99", num: true }, { label: "Top failure" }];
@@ -61,6 +61,6 @@ function groupDetails(g: GroupSummary): string {
   });
   const failures = g.summary.failures.slice(0, 5).map((f) => `<li><span class="reason">${esc(f.reason)}</span> <span class="muted">${esc(`${plural(f.pods, "pod")}, ${plural(f.occurrences, "occurrence")}`)}</span></li>`);
   const table = rows.length === 0 ? `<p class="muted">No stage measured.</p>` : dataTable([{ label: "Stage", sort: false }, { label: "Pods", num: true }, { label: "p50", num: true }, { label: "p90", num: true }, { label: "p99", num: true }, { label: "Max", num: true }], rows, { label: `Stages of ${g.group}` });
-  return `<details class="group"><summary><code class="pod">${esc(g.group)}</code> <span class="muted">${esc(`${plural(g.summary.pods, "pod")}, ${g.notReadyAtEnd} not ready at the end`)}</span></summary>
+  return `<details class="group"><summary><code class="pod">${esc(g.group)}</code> <span class="muted">${esc(`${plural(g.summary.pods, "pod")}, ${num(g.notReadyAtEnd)} not ready at the end`)}</span></summary>
 ${table}${failures.length === 0 ? "" : `<ul class="group-failures">${failures.join("")}</ul>`}</details>`;
 }
