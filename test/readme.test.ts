@@ -121,8 +121,8 @@ async function runCliIn(cwd: string, args: readonly string[], input?: Buffer) {
     const child = spawn(process.execPath, [resolve(BIN), ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("error", fail);
     child.on("close", (code) => done({ code, stdout, stderr }));
     if (input !== undefined) child.stdin?.end(input);

@@ -1,3 +1,4 @@
+import type { JsonValue } from "../../src/decode/types.js";
 import { describe, expect, it } from "vitest";
 import { envelope, pod, T0 } from "../helpers/pods.js";
 import { reportOf } from "../helpers/report.js";
@@ -78,7 +79,7 @@ describe("a figure resting on a transition the capture did not see is a bound, n
       const reconstruction = new Reconstruction();
       const tally = reconstruction.input("c.jsonl");
       tally.format = "watch-jsonl";
-      for (const [i, v] of values.entries()) reconstruction.apply(normalizeValue(v, { input: "c.jsonl", line: i + 1 }, null), tally);
+      for (const [i, v] of values.entries()) reconstruction.apply(normalizeValue(v as JsonValue, { input: "c.jsonl", line: i + 1 }, null), tally);
       return buildReport(reconstruction.finish(), { includePartial });
     };
     const measured = build(false);

@@ -362,7 +362,7 @@ export function recoverable(gz: Buffer): Promise<Buffer> {
 export type PodJson = Json & { uid: string | null; namespace: string; name: string };
 
 export function podsJson(report: Report): PodJson[] {
-  return (toJsonReport(report) as { pods: PodJson[] }).pods;
+  return (toJsonReport(report) as unknown as { pods: PodJson[] }).pods;
 }
 
 /** What the report promises regardless of how the capture was split into files: pods, summary, totals. */

@@ -70,7 +70,7 @@ describe("reading on several threads", () => {
               const mine = records.filter((_, i) => i % fileCount === f);
               const lines = encode(mine).split("\n");
               for (const [at, text] of insertions) lines.splice(at % (lines.length + 1), 0, text);
-              let bytes = Buffer.from(lines.join("\n"));
+              let bytes: Buffer = Buffer.from(lines.join("\n"));
               if (mutations.length > 0 && bytes.length > 0) bytes = mutate(bytes, 0, bytes.length, mutations);
               const path = join(dir, `run-${run}-${f}.jsonl`);
               writeFileSync(path, bytes);

@@ -55,7 +55,7 @@ describe("YAML Lists of real captures", () => {
           if (records.length === 0) return;
           const { text, ranges } = yamlList(records);
           const original = Buffer.from(text);
-          let bytes = original;
+          let bytes: Buffer = original;
           const hit = new Set<number>();
           const joined = new Set<number>();
           // Later items first, so the ranges of earlier ones stay where they are.
