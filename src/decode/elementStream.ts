@@ -1,5 +1,6 @@
 import { Capture } from "./capture.js";
-import { isObject, kindOfValue } from "./json.js";
+import { indentedElementEnd } from "./indentedElement.js";
+import { isObject, kindOfValue, parseOrUndefined } from "./json.js";
 import type { ListItems } from "./listItems.js";
 import type { ScanCursor } from "./scanCursor.js";
 import type { ScanOutput } from "./scanOutput.js";
@@ -22,13 +23,38 @@ export class ElementStream {
   /** The List whose items these are; null in an array. */
   private list: ListItems | null = null;
   private readonly capture: Capture;
+  /** The closing line of an element at each indentation (indentedElement.ts). */
+  private readonly closers = new Map<number, Buffer>();
 
   constructor(
     private readonly cursor: ScanCursor,
     private readonly out: ScanOutput,
-    maxRecordBytes: number,
+    private readonly maxRecordBytes: number,
   ) {
     this.capture = new Capture(maxRecordBytes);
+  }
+
+  /**
+   * The object element whose `{` is at `i`, taken whole when it is
+   * pretty-printed and ends in this buffer: its end is found with native
+   * searches and the byte scanner does not walk its bytes, which for the
+   * items of a List is most of the file. Returns the index after it, or -1
+   * (nothing taken) for the byte scanner to read it: the same element, as
+   * only an element that parses to an object is taken here.
+   */
+  takeIndented(i: number): number {
+    const b = this.cursor.buf;
+    const end = indentedElementEnd(b, i, this.maxRecordBytes, this.closers);
+    if (end < 0) return -1;
+    const value = parseOrUndefined(b, i, end);
+    if (!isObject(value)) return -1;
+    const line = this.cursor.lineAt(i);
+    const bytes = b.subarray(i, end);
+    if (this.list !== null) {
+      this.out.checkUtf8(line, bytes);
+      this.list.item(value, line, bytes.length);
+    } else this.out.record(value, line, bytes);
+    return end;
   }
 
   /** A new top-level value: elements start at `depth` (-1: none). */

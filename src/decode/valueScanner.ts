@@ -84,7 +84,16 @@ export class ValueScanner {
             depth = 1;
           }
         }
-        if (depth === elements.depth && elements.kind === "none") elements.begin(i, "container");
+        if (depth === elements.depth && elements.kind === "none") {
+          if (c === LBRACE) {
+            const after = elements.takeIndented(i);
+            if (after > 0) {
+              i = after - 1;
+              continue;
+            }
+          }
+          elements.begin(i, "container");
+        }
         else if (keys.active && depth === 1) {
           if (c === LBRACK && keys.atItems() && this.top.beginList(i)) {
             keys.active = false;

@@ -3,15 +3,22 @@ import { ByteReader } from "./byteReader.js";
 import { DamagedInputError } from "./damagedInputError.js";
 import { GZIP_MAGIC_0, GZIP_MAGIC_1, readMemberHeader, readMemberTrailer } from "./gzipMember.js";
 
-/** Compressed bytes per zlib write. */
-const SLICE = 64 * 1024;
+/**
+ * Compressed bytes per zlib write. Each write is one wait for zlib and a turn
+ * of the event loop; a slice of a highly compressible capture inflates to
+ * tens of times its size, so slices as large as the output buffer cost few
+ * waits (figures: docs/performance.md).
+ */
+const SLICE = 256 * 1024;
 /**
  * zlib's output buffer: what one trip to the thread pool can inflate, and the
- * most a failing write loses of what it inflated. 64 KiB, not Node's 16 KiB:
- * each trip costs a callback, a buffer and a wait, and at 16 KiB those trips
- * add measurably to reading a large .gz (figures: docs/performance.md).
+ * most a failing write loses of what it inflated. 256 KiB, not Node's 16 KiB:
+ * each trip costs a callback, a buffer and a wait, and small trips made the
+ * inflate loop cost twice what Node's own gunzip stream costs; larger buffers
+ * gain little more and would lose more at the damage (figures:
+ * docs/performance.md).
  */
-export const INFLATE_CHUNK = 64 * 1024;
+export const INFLATE_CHUNK = 256 * 1024;
 
 /**
  * Passes bytes through, gunzipping them when they start with the gzip magic
