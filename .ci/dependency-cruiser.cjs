@@ -3,8 +3,8 @@
  * stages before it and from the leaves; nothing imports the CLI; no circles.
  * Run by `npm run lint` (part of `npm test`).
  */
-const STAGES = ["input", "decode", "normalize", "reconstruct", "derive", "summarize", "render"];
-const LEAVES = "^src/(kube/|catalog/|types\\.ts|records\\.ts|diagnostics\\.ts|errors\\.ts|compareText\\.ts|memo\\.ts)";
+const STAGES = ["input", "decode", "normalize", "reconstruct", "derive", "summarize", "compare", "render"];
+const LEAVES = "^src/(kube/|catalog/|types\\.ts|records\\.ts|diagnostics\\.ts|errors\\.ts|compareText\\.ts|didYouMean\\.ts|memo\\.ts)";
 
 const later = (i) => `^src/(${STAGES.slice(i + 1).join("|")})/`;
 

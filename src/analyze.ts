@@ -1,8 +1,8 @@
-import type { InputFormat, InputSummary, Report } from "./types.js";
-import { resolveInputs, type InputSource } from "./input/index.js";
-import { decodeInput } from "./decode/index.js";
+import type { InputFormat, InputSummary, Interruption, Report } from "./types.js";
+import { expandArchives, resolveInputs, type InputSource } from "./input/index.js";
+import { decodeInput, describeContent } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
-import { Reconstruction } from "./reconstruct/reconstruction.js";
+import { describeInput, Reconstruction } from "./reconstruct/reconstruction.js";
 import { buildReport, type ReportOptions } from "./report.js";
 import { InternalError } from "./errors.js";
 import type { Diagnostic } from "./diagnostics.js";
@@ -20,6 +20,22 @@ export interface ReadOptions {
   readonly firstLine?: number;
   /** Called as bytes are read (for a progress display). */
   readonly onProgress?: (progress: Progress) => void;
+  /**
+   * Stop reading when this aborts (the CLI aborts it on SIGINT and SIGTERM):
+   * the report covers what was read, says so (`Report.interrupted`), and
+   * lists the inputs not read. Standard input is closed then.
+   */
+  readonly signal?: AbortSignal;
+  /** Stop reading after this many milliseconds (`--for 10m`), as `signal` does. */
+  readonly timeLimitMs?: number;
+  /**
+   * Glob patterns selecting which files of a directory, and which members of
+   * an archive, are read (`--include`; any pattern matches; all when empty).
+   * A pattern without `/` matches file names at any depth (`*.yaml`), one with
+   * `/` the path below the directory or archive, `**` standing for any directories.
+   * Files named on their own are always read.
+   */
+  readonly include?: readonly string[];
 }
 
 export interface Progress {
@@ -30,6 +46,14 @@ export interface Progress {
   readonly size: number | null;
   /** Records read so far over all inputs. */
   readonly records: number;
+  /** This input's place among the inputs (1-based), and how many there are. */
+  readonly inputNumber: number;
+  readonly inputCount: number;
+  /** Bytes of this input read from disk or the pipe so far (before decompression: comparable with `size`). */
+  readonly readBytes: number;
+  /** Bytes read from disk over all inputs so far, and the size of all inputs (null when one has no known size: stdin, a pipe). */
+  readonly totalRead: number;
+  readonly totalSize: number | null;
 }
 
 export type AnalyzeOptions = ReadOptions & ReportOptions;
@@ -39,32 +63,102 @@ export type AnalyzeOptions = ReadOptions & ReportOptions;
  * and rebuilds each pod's history. Never prints; throws `UserError` only for
  * inputs that cannot be opened at all.
  */
+/** Whether reading was told to stop (a function, so the check is made anew after each await). */
+function aborted(stop: AbortSignal | null): boolean {
+  return stop?.aborted === true;
+}
+
 export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<Reconstruction> {
-  const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[]) : (inputs as readonly InputSource[]);
+  return (await readCapture(inputs, options)).reconstruction;
+}
+
+/**
+ * Reads captures as `readInputs` does, and says whether reading was stopped
+ * (`options.signal`, `options.timeLimitMs`) before the end.
+ */
+export async function readCapture(
+  inputs: readonly string[] | readonly InputSource[],
+  options: ReadOptions = {},
+): Promise<{ readonly reconstruction: Reconstruction; readonly interrupted: Interruption | null }> {
+  const include = options.include ?? [];
+  const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[], { include }) : (inputs as readonly InputSource[]);
   const reconstruction = new Reconstruction();
-  let records = 0;
-  for (const source of sources) records += await readInput(source, reconstruction, options, () => records);
-  return reconstruction;
+  const limit = options.timeLimitMs === undefined ? null : AbortSignal.timeout(options.timeLimitMs);
+  const stops = [options.signal, limit].filter((s): s is AbortSignal => s !== undefined && s !== null);
+  const stop = stops.length === 0 ? null : stops.length === 1 ? stops[0]! : AbortSignal.any(stops);
+  const totalSize = sources.every((s) => s.size !== null) ? sources.reduce((n, s) => n + s.size!, 0) : null;
+  const read = { records: 0, bytes: 0 };
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i]!;
+    if (stop?.aborted !== true) {
+      const place = { inputNumber: i + 1, inputCount: sources.length, totalSize };
+      // The file or pipe is opened once, with the stop signal (it closes standard input) and a count of
+      // its bytes; an archive is then read member by member, each member an input of its own.
+      const raw = { bytes: 0 };
+      const opened: InputSource = {
+        ...source,
+        open: () =>
+          source.open({
+            ...(stop === null ? {} : { signal: stop }),
+            onRawBytes: (bytes) => {
+              raw.bytes = bytes;
+            },
+          }),
+      };
+      for await (const member of expandArchives([opened], { include })) {
+        if (aborted(stop)) break;
+        read.records += await readInput(member, reconstruction, options, read, raw, place, stop);
+      }
+      read.bytes += raw.bytes;
+    }
+    if (stop?.aborted === true) {
+      // A time limit that ran out first is the reason, whatever else aborted after it.
+      const by = limit?.aborted === true && options.signal?.aborted !== true ? "timeLimit" : "signal";
+      const reason: unknown = options.signal?.reason;
+      return {
+        reconstruction,
+        interrupted: { by, signal: by === "signal" && typeof reason === "string" ? reason : null, input: source.name, unread: sources.slice(i + 1).map((s) => s.name) },
+      };
+    }
+  }
+  return { reconstruction, interrupted: null };
 }
 
 /** Reads captures and returns the report (docs/spec.md §8). */
 export async function analyze(inputs: readonly string[] | readonly InputSource[], options: AnalyzeOptions = {}): Promise<Report> {
-  return buildReport((await readInputs(inputs, options)).finish(), options);
+  const { reconstruction, interrupted } = await readCapture(inputs, options);
+  return buildReport(reconstruction.finish(), options, { interrupted });
 }
 
-/** Reads one input into the reconstruction; returns how many records it held. */
-async function readInput(source: InputSource, reconstruction: Reconstruction, options: ReadOptions, recordsBefore: () => number): Promise<number> {
+/** Reads one input into the reconstruction; returns how many records it held. `raw` counts the bytes read of the file or pipe it comes from. */
+async function readInput(
+  source: InputSource,
+  reconstruction: Reconstruction,
+  options: ReadOptions,
+  before: { readonly records: number; readonly bytes: number },
+  raw: { readonly bytes: number },
+  place: { readonly inputNumber: number; readonly inputCount: number; readonly totalSize: number | null },
+  stop: AbortSignal | null,
+): Promise<number> {
   const tally = reconstruction.input(source.name);
-  const before = tally.records;
+  const recordsBefore = tally.records;
+  const capturedBefore = tally.captured;
   const shift = (options.firstLine ?? 1) - 1;
   const progress = options.onProgress;
-  const chunks = progress === undefined ? source.open() : counted(source.open(), (bytes) => progress({ input: source.name, bytes, size: source.size, records: recordsBefore() + tally.records - before }));
+  const opened = source.open();
+  const stoppable = stop === null ? opened : untilAborted(opened, stop);
+  const chunks =
+    progress === undefined
+      ? stoppable
+      : counted(stoppable, (bytes) =>
+          progress({ input: source.name, bytes, size: source.size, records: before.records + tally.records - recordsBefore, ...place, readBytes: raw.bytes, totalRead: before.bytes + raw.bytes }),
+        );
   const result = await decodeInput(
     chunks,
     {
-      value(value, line, implied) {
+      value(value, line, implied, prefixTime) {
         try {
-          reconstruction.apply(normalizeValue(value, { input: source.name, line: line + shift }, implied), tally);
+          reconstruction.apply(normalizeValue(value, { input: source.name, line: line + shift }, implied, prefixTime ?? null), tally);
         } catch (error) {
           throw new InternalError(source.name, line + shift, error);
         }
@@ -84,7 +178,59 @@ async function readInput(source: InputSource, reconstruction: Reconstruction, op
     tally.formatLine = options.firstLine ?? 1;
   }
   tally.bytes += result.bytes;
-  return tally.records - before;
+  if (tally.captured === capturedBefore) {
+    // What the input looks like, said in the report when no part of it holds a pod or event.
+    const looksLike = source.looksLike !== undefined ? { text: source.looksLike, captureFormat: source.archive === true } : describeContent(result.sample, result.format, result.bytes, result.damaged);
+    describeInput(tally, looksLike, result.bytes > 0 ? (options.firstLine ?? 1) : Infinity);
+  }
+  return tally.records - recordsBefore;
+}
+
+/**
+ * The chunks until `signal` aborts: a read that waits (standard input with
+ * nothing to say) is not waited for. The source is told to stop, not awaited.
+ */
+async function* untilAborted(chunks: AsyncIterable<Buffer>, signal: AbortSignal): AsyncGenerator<Buffer> {
+  const source = chunks[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      if (signal.aborted) return;
+      const next = await nextOrAbort(source, signal);
+      if (next === null) return;
+      if (next.done === true) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Queued behind a pending read: it runs once that read settles (standard input is destroyed on abort).
+    if (!finished) source.return?.(undefined).catch(() => undefined);
+  }
+}
+
+/**
+ * The source's next chunk, or null when `signal` aborts first. One listener
+ * per read, removed when it settles: racing every read against one promise
+ * that never settles would keep every chunk alive (each race leaves a
+ * reaction on it), which held a whole 300 MB capture in memory.
+ */
+function nextOrAbort(source: AsyncIterator<Buffer>, signal: AbortSignal): Promise<IteratorResult<Buffer> | null> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(null);
+    signal.addEventListener("abort", onAbort, { once: true });
+    source.next().then(
+      (result) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(result);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** A diagnostic that names lines, moved by `shift` lines. */
@@ -94,8 +240,12 @@ function shiftLines(d: Diagnostic, shift: number): Diagnostic {
     case "lineBreakInString":
     case "notJson":
       return { ...d, from: d.from + shift, through: d.through === null ? null : d.through + shift };
+    case "notYaml":
+      return { ...d, from: d.from + shift, through: d.through + shift };
     case "incompleteRecord":
       return { ...d, from: d.from + shift, next: d.next + shift };
+    case "linePrefix":
+      return { ...d, from: d.from + shift, through: d.through + shift };
     default:
       return d;
   }

@@ -6,10 +6,15 @@
  * import { analyze, render } from "podtrail";
  * const report = await analyze(["pods.jsonl", "events.jsonl"], { groupBy: "namespace" });
  * process.stdout.write(render(report, "markdown", { top: 20 }));
+ *
+ * const { base, head } = await loadSides("base.json", "captures/");
+ * const comparison = compare(base.report, head.report, { tolerances: [parseTolerance("startup.p99:10%")] });
+ * process.stdout.write(renderComparison(comparison, "markdown"));
  * ```
  */
 export { analyze, type AnalyzeOptions, type Progress, type ReadOptions } from "./analyze.js";
 export type { ReportOptions } from "./report.js";
+export { noCaptureMessage } from "./noCapture.js";
 export { timeline, type PodTimeline } from "./timeline.js";
 export { render, renderChunks, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from "./render/index.js";
 export { toJsonReport, type JsonReport } from "./render/json.js";
@@ -19,8 +24,28 @@ export { lookupReason, categoryOf, KNOWN_REASONS, REASONS, REASONS_ZH, type Know
 export type { InputSource } from "./input/index.js";
 export { parseTimeBound, type PodFilter, type TimeBound } from "./summarize/podFilter.js";
 export { parseLabelSelector, type LabelSelector } from "./kube/labelSelector.js";
-export { parseThreshold, type Threshold } from "./summarize/thresholds.js";
+export { compare, loadSides, readJsonReport, type Side } from "./comparison.js";
+export { parseTolerance, type Tolerance } from "./compare/tolerances.js";
+export {
+  COMPARED_STATS,
+  type ChangeKind,
+  type ComparableReport,
+  type ComparedStat,
+  type CompareOptions,
+  type Comparison,
+  type ComparisonSide,
+  type FailureChange,
+  type Regression,
+  type ScopeComparison,
+  type StageComparison,
+  type StageSide,
+  type StatChange,
+  type StatValue,
+} from "./compare/compare.js";
+export { renderComparison, COMPARE_FORMATS, type CompareFormat, type CompareRenderOptions } from "./render/comparison/index.js";
+export { parseThreshold, type Threshold, type StageThreshold, type CountThreshold } from "./summarize/gates.js";
 export type { TimelineEntry, StageSpan } from "./derive/timeline.js";
+export { notReadyPods, type NotReadyPod } from "./render/notReady.js";
 export { UserError, isUserError } from "./errors.js";
 export type { Diagnostic, DiagnosticKind, Warning } from "./diagnostics.js";
 export {
@@ -33,15 +58,20 @@ export {
   type CaptureGap,
   type ConditionEntry,
   type ContainerReport,
+  type DurationBound,
   type EpochMs,
   type FailureCategory,
   type FailureSource,
   type FailureSummary,
   type GroupBy,
   type GroupSummary,
+  type ImagePulls,
   type InputFormat,
   type InputSummary,
+  type Interruption,
   type Location,
+  type NotReadyAtEnd,
+  type NotReadyCause,
   type Outcome,
   type PhaseEntry,
   type PodFailure,
@@ -50,6 +80,8 @@ export {
   type Stage,
   type StageSummary,
   type Summary,
+  type StuckTerminating,
+  type TerminatingState,
   type ThresholdResult,
   type TimestampName,
 } from "./types.js";

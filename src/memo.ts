@@ -93,5 +93,8 @@ export const parsedSpecs = new BytesMemo<unknown>(1024);
 /** What `normalize` reads of a spec object, by that object: records whose spec text is unchanged share one. */
 export const specContainers = new WeakMap<object, readonly { readonly name: string; readonly init: boolean; readonly image: string | null }[]>();
 
+/** Whether a spec object mounts a stateful volume, by that object (as `specContainers`). */
+export const specStateful = new WeakMap<object, boolean>();
+
 /** `YYYY-MM-DDT` of a day number (days since 1970-01-01): reports format thousands of times of a few days. */
 export const formattedDays = new BoundedMemo<number, string>(366);

@@ -77,6 +77,15 @@ export interface PodMeta {
   readonly staticHash: string | null;
   /** Container names and images from the spec (init first). */
   readonly specContainers: readonly { readonly name: string; readonly init: boolean; readonly image: string | null }[];
+  // Optional: a pod known only from its events has none of these.
+  /** `status.startTime`: when the kubelet accepted the pod (the node's clock); set once. */
+  readonly startTime?: EpochMs | null;
+  /** `metadata.deletionGracePeriodSeconds`: with `deletionTimestamp` it gives the time of the delete request. */
+  readonly deletionGracePeriodSeconds?: number | null;
+  /** `metadata.finalizers`: what keeps a deleted pod in the API. */
+  readonly finalizers?: readonly string[];
+  /** A volume other than emptyDir, configMap, secret, downwardAPI or projected (clusterloader2's stateful pods); null without a spec. */
+  readonly stateful?: boolean | null;
 }
 
 export interface PodRecord {
@@ -144,4 +153,41 @@ export interface SkippedRecord {
   readonly loc: Location;
 }
 
-export type NormalizedRecord = PodRecord | EventRecord | GapRecord | BookmarkRecord | SkippedRecord;
+/** JSON as a status patch carries it: read-only, as decoded records share their parts. */
+export type PatchJson = Readonly<Record<string, unknown>>;
+
+/**
+ * A change to a pod's status known only as the request that made it (an
+ * audit log that records the request but not the resulting pod): applied to
+ * the pod's previous status, in time order, when its history is built
+ * (docs/spec.md §1.7).
+ *
+ * - `merge`: a strategic merge patch of `status` (what the kubelet sends to
+ *   `pods/status`);
+ * - `replace`: the whole status (an update of `pods/status`, or a pod
+ *   created with a name whose stored object was not recorded), with
+ *   `meta` when the request held the pod's metadata and spec;
+ * - `bind`: the scheduler's binding to node `nodeName`;
+ * - `delete`: the pod was removed.
+ */
+export interface StatusPatch {
+  readonly op: "merge" | "replace" | "bind" | "delete";
+  readonly uid: string | null;
+  readonly namespace: string;
+  readonly name: string;
+  /** When the request was served (the audit stage's time). */
+  readonly time: EpochMs | null;
+  /** The request's audit ID: copies of one request read twice are one patch. */
+  readonly id: string | null;
+  readonly status: PatchJson | null;
+  readonly nodeName: string | null;
+  readonly meta: PodMeta | null;
+  readonly loc: Location;
+}
+
+export interface StatusPatchRecord {
+  readonly kind: "statusPatch";
+  readonly patch: StatusPatch;
+}
+
+export type NormalizedRecord = PodRecord | EventRecord | GapRecord | BookmarkRecord | SkippedRecord | StatusPatchRecord;

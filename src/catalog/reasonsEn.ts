@@ -234,8 +234,16 @@ export const REASONS: Record<KnownReason, ReasonInfo> = {
     kind: "failure",
     sources: ["terminated"],
     meaning:
-      "The kubelet could not find the container in the runtime any more (e.g. after eviction, node reboot or a runtime state loss) and recorded it as terminated with exit code 137.",
-    check: "Pod status.reason/message and events (Evicted, NodeNotReady); kubectl describe node NODE for pressure or reboots; kubelet and runtime logs around the time.",
+      "The kubelet could not locate the container when it terminated the pod or refreshed its status (after a node reboot, an eviction or a runtime that lost its state), so it recorded it as terminated with exit code 137 (in a pod still running, as one more restart); the exit code says nothing about the application.",
+    check: "Pod status.reason/message and events (Evicted, NodeNotReady, SandboxChanged); kubectl describe node NODE for pressure or a reboot; kubelet and runtime logs around the time.",
+  },
+  Unknown: {
+    category: "node",
+    kind: "failure",
+    sources: ["terminated"],
+    meaning:
+      "The container runtime (containerd) lost the container's exit status, typically because the node or containerd restarted while it ran, and reports it as terminated with reason Unknown and exit code 255; its times may be the restart's or the Unix epoch.",
+    check: "Whether the node rebooted or containerd restarted at that time (kubectl describe node NODE, journalctl -u containerd -u kubelet, the node's boot time); SandboxChanged events on the pod. The application itself did not necessarily fail.",
   },
   DeadlineExceeded: {
     category: "deadline",
@@ -378,6 +386,55 @@ export const REASONS: Record<KnownReason, ReasonInfo> = {
     meaning: "The kubelet rejected the pod because it could not get its own Node object at admission.",
     check: "kubectl get node NODE; kubelet log on the node for API server connectivity or authorization errors.",
   },
+  TaintToleration: {
+    category: "node",
+    kind: "failure",
+    sources: ["podStatus"],
+    meaning: "The kubelet rejected the pod at admission because the node has a NoExecute taint the pod does not tolerate (the pod was bound by name or before the taint appeared).",
+    check: "kubectl describe node NODE (Taints) against spec.tolerations; what tainted the node (node lifecycle controller, an operator, kubectl taint).",
+  },
+  PodOSSelectorNodeLabelDoesNotMatch: {
+    category: "node",
+    kind: "failure",
+    sources: ["podStatus"],
+    meaning: "The kubelet rejected the pod at admission: its kubernetes.io/os node selector does not match the node's operating system.",
+    check: "spec.nodeSelector kubernetes.io/os against the node's label and OS; a pod bound by spec.nodeName to a node of the other OS.",
+  },
+  PodOSNotSupported: {
+    category: "node",
+    kind: "failure",
+    sources: ["podStatus"],
+    meaning: "The kubelet rejected the pod at admission: spec.os.name is not the node's operating system.",
+    check: "spec.os.name against the node (kubectl get node NODE -o wide); schedule the pod with a matching kubernetes.io/os selector.",
+  },
+  InitContainerRestartPolicyForbidden: {
+    category: "config",
+    kind: "failure",
+    sources: ["podStatus"],
+    meaning: "The kubelet rejected the pod at admission: an init container sets restartPolicy (a sidecar container) and this kubelet does not allow it, usually an older kubelet or the SidecarContainers feature gate off.",
+    check: "spec.initContainers[].restartPolicy and the node's kubelet version and feature gates (kubectl get node NODE -o wide).",
+  },
+  SupplementalGroupsPolicyNotSupported: {
+    category: "config",
+    kind: "failure",
+    sources: ["podStatus"],
+    meaning: "The kubelet rejected the pod at admission: it asks for securityContext.supplementalGroupsPolicy Strict and the node's runtime does not support it.",
+    check: "The node's status.features.supplementalGroupsPolicy and container runtime version; drop Strict or run the pod on nodes that support it.",
+  },
+  UnexpectedPredicateFailureType: {
+    category: "node",
+    kind: "failure",
+    sources: ["podStatus"],
+    meaning: "The kubelet rejected the pod at admission because one of its admission checks failed in a way it could not classify.",
+    check: "The pod message (it names the failed check) and the kubelet log on the node around the pod's creation.",
+  },
+  UnknownReason: {
+    category: "node",
+    kind: "failure",
+    sources: ["podStatus"],
+    meaning: "The kubelet rejected the pod at admission but its admission checks gave no reason.",
+    check: "The kubelet log on the node around the pod's creation; kubectl describe node NODE for resources and taints.",
+  },
 
   // -------------------------------------------------------------- conditions
   Unschedulable: {
@@ -506,6 +563,48 @@ export const REASONS: Record<KnownReason, ReasonInfo> = {
     meaning: "The kubelet could not map a raw block volume (volumeMode: Block) to the pod.",
     check: "The event message; the CSI node plugin logs on the node; volumeDevices in the pod spec and the PV's volumeMode.",
   },
+  FailedUnMount: {
+    category: "storage",
+    kind: "failure",
+    sources: ["event"],
+    meaning: "The kubelet could not unmount one of the pod's volumes while tearing the pod down (older kubelets); the pod may stay Terminating until it succeeds.",
+    check: "The event message; on the node: mount | grep POD_UID, processes holding files open in the volume (lsof), and the CSI node plugin's logs.",
+  },
+  AlreadyMountedVolume: {
+    category: "storage",
+    kind: "failure",
+    sources: ["event"],
+    meaning: "The volume is already mounted with a group owner other than the pod's fsGroup, so it may not be shareable with this pod.",
+    check: "spec.securityContext.fsGroup of the pods sharing the volume, and the volume's group owner on the node.",
+  },
+  FailedMountOnFilesystemMismatch: {
+    category: "storage",
+    kind: "failure",
+    sources: ["event"],
+    meaning: "The kubelet refused to mount a volume whose filesystem does not match what the volume declares (a block device formatted with another fsType).",
+    check: "The PV's fsType against the device's actual filesystem (blkid on the node); whether the disk was formatted outside Kubernetes.",
+  },
+  VolumeResizeFailed: {
+    category: "storage",
+    kind: "failure",
+    sources: ["event"],
+    meaning: "Expanding one of the pod's volumes failed.",
+    check: "kubectl describe pvc PVC (conditions, events); allowVolumeExpansion on the StorageClass; the CSI driver's resizer logs.",
+  },
+  FileSystemResizeFailed: {
+    category: "storage",
+    kind: "failure",
+    sources: ["event"],
+    meaning: "The volume was expanded but the kubelet could not grow the filesystem on it on the node.",
+    check: "The event message; the CSI node plugin's logs on the node; the filesystem type (resize2fs / xfs_growfs support).",
+  },
+  FailedPrepareDynamicResources: {
+    category: "node",
+    kind: "failure",
+    sources: ["event"],
+    meaning: "The kubelet could not prepare the pod's dynamically allocated resources (DRA ResourceClaims) through their driver, so the pod cannot start.",
+    check: "kubectl describe resourceclaim -n NS (allocation, reserved for); the DRA driver's kubelet plugin pod on the node and its logs.",
+  },
   FailedBinding: {
     category: "storage",
     kind: "failure",
@@ -628,6 +727,13 @@ export const REASONS: Record<KnownReason, ReasonInfo> = {
     sources: ["event"],
     meaning: "The container's lifecycle.preStop handler failed or timed out; the container is stopped anyway.",
     check: "The event message; whether the hook command exists in the image (e.g. sleep in distroless images), and its duration versus terminationGracePeriodSeconds.",
+  },
+  UnfinishedPreStopHook: {
+    category: "runtime",
+    kind: "failure",
+    sources: ["event"],
+    meaning: "The container's preStop hook was still running when the termination grace period ran out, so the container was killed before the hook finished.",
+    check: "The preStop command's duration against terminationGracePeriodSeconds; the container logs around the deletion.",
   },
   ExceededGracePeriod: {
     category: "runtime",

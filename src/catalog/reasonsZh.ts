@@ -133,8 +133,12 @@ export const REASONS_ZH: Record<KnownReason, ReasonText> = {
     check: "Init 容器和 Job 无需处理；若是 Deployment 中的容器，确认入口程序在前台运行（没有转入后台运行，也不是执行完就返回的 shell）。",
   },
   ContainerStatusUnknown: {
-    meaning: "kubelet 在运行时中再也找不到该容器（例如驱逐、节点重启或运行时状态丢失之后），于是将其记录为已终止，退出码 137。",
-    check: "查看 Pod 的 status.reason/message 和事件（Evicted、NodeNotReady）；kubectl describe node NODE 检查资源压力或重启；查看当时的 kubelet 与运行时日志。",
+    meaning: "kubelet 在终止 Pod 或刷新其状态时找不到该容器（节点重启、驱逐或运行时丢失状态之后），于是将其记为已终止、退出码 137（若 Pod 仍在运行，则算作一次重启）；这个退出码与应用本身无关。",
+    check: "查看 Pod 的 status.reason/message 和事件（Evicted、NodeNotReady、SandboxChanged）；kubectl describe node NODE 检查资源压力或重启；查看当时的 kubelet 与运行时日志。",
+  },
+  Unknown: {
+    meaning: "容器运行时（containerd）丢失了容器的退出状态，通常是因为容器运行期间节点或 containerd 重启了，于是报告为已终止、原因 Unknown、退出码 255；其时间可能是重启的时间或 Unix 纪元。",
+    check: "确认当时节点是否重启或 containerd 是否重启（kubectl describe node NODE、journalctl -u containerd -u kubelet、节点启动时间）；查看 Pod 的 SandboxChanged 事件。应用本身不一定出错。",
   },
   DeadlineExceeded: {
     meaning: "Pod 运行时间超过了 spec.activeDeadlineSeconds，kubelet 将其杀掉并标记为 Failed。",
@@ -214,6 +218,34 @@ export const REASONS_ZH: Record<KnownReason, ReasonText> = {
     meaning: "kubelet 在准入时无法获取自己的 Node 对象，因此拒绝了 Pod。",
     check: "kubectl get node NODE；查看节点上 kubelet 日志中与 API Server 的连接或鉴权错误。",
   },
+  TaintToleration: {
+    meaning: "节点带有 Pod 不容忍的 NoExecute 污点（Pod 按名字绑定到节点，或在污点出现之前已绑定），kubelet 在准入阶段拒绝了 Pod。",
+    check: "对比 kubectl describe node NODE 的 Taints 与 spec.tolerations；查明是谁给节点打的污点（节点生命周期控制器、operator、kubectl taint）。",
+  },
+  PodOSSelectorNodeLabelDoesNotMatch: {
+    meaning: "Pod 的 kubernetes.io/os 节点选择器与节点的操作系统不符，kubelet 在准入阶段拒绝了 Pod。",
+    check: "对比 spec.nodeSelector 中的 kubernetes.io/os 与节点的标签和操作系统；检查是否通过 spec.nodeName 绑定到了另一种操作系统的节点。",
+  },
+  PodOSNotSupported: {
+    meaning: "spec.os.name 与节点的操作系统不同，kubelet 在准入阶段拒绝了 Pod。",
+    check: "对比 spec.os.name 与节点（kubectl get node NODE -o wide）；用匹配的 kubernetes.io/os 选择器调度该 Pod。",
+  },
+  InitContainerRestartPolicyForbidden: {
+    meaning: "某个 init 容器设置了 restartPolicy（边车容器），而该 kubelet 不允许，通常是 kubelet 版本较旧或未开启 SidecarContainers 特性门控，于是在准入阶段拒绝了 Pod。",
+    check: "检查 spec.initContainers[].restartPolicy，以及节点的 kubelet 版本和特性门控（kubectl get node NODE -o wide）。",
+  },
+  SupplementalGroupsPolicyNotSupported: {
+    meaning: "Pod 要求 securityContext.supplementalGroupsPolicy 为 Strict，而节点的运行时不支持，kubelet 在准入阶段拒绝了 Pod。",
+    check: "查看节点的 status.features.supplementalGroupsPolicy 和容器运行时版本；去掉 Strict，或把 Pod 调度到支持它的节点。",
+  },
+  UnexpectedPredicateFailureType: {
+    meaning: "kubelet 的某项准入检查以无法归类的方式失败，于是拒绝了 Pod。",
+    check: "查看 Pod 的 message（其中写明了失败的检查），以及 Pod 创建前后节点上的 kubelet 日志。",
+  },
+  UnknownReason: {
+    meaning: "kubelet 在准入阶段拒绝了 Pod，但准入检查没有给出原因。",
+    check: "查看 Pod 创建前后节点上的 kubelet 日志；kubectl describe node NODE 检查资源和污点。",
+  },
 
   // -------------------------------------------------------------- conditions
   Unschedulable: {
@@ -286,6 +318,30 @@ export const REASONS_ZH: Record<KnownReason, ReasonText> = {
     meaning: "kubelet 无法把块设备卷（volumeMode: Block）映射给 Pod。",
     check: "查看事件信息；查看节点上 CSI node 插件的日志；核对 Pod 的 volumeDevices 与 PV 的 volumeMode。",
   },
+  FailedUnMount: {
+    meaning: "kubelet 在清理 Pod 时无法卸载其某个卷（较旧的 kubelet）；在卸载成功之前 Pod 可能一直处于 Terminating。",
+    check: "查看事件信息；在节点上执行 mount | grep POD_UID，查找仍占用卷内文件的进程（lsof），并查看 CSI node 插件的日志。",
+  },
+  AlreadyMountedVolume: {
+    meaning: "该卷已以不同于本 Pod fsGroup 的属组挂载，可能无法与本 Pod 共享。",
+    check: "核对共享该卷的各个 Pod 的 spec.securityContext.fsGroup，以及节点上卷的属组。",
+  },
+  FailedMountOnFilesystemMismatch: {
+    meaning: "卷的实际文件系统与其声明的不符（块设备被格式化成了另一种 fsType），kubelet 拒绝挂载。",
+    check: "对比 PV 的 fsType 与设备的实际文件系统（在节点上执行 blkid）；确认磁盘是否在 Kubernetes 之外被格式化过。",
+  },
+  VolumeResizeFailed: {
+    meaning: "Pod 的某个卷扩容失败。",
+    check: "kubectl describe pvc PVC（conditions、事件）；检查 StorageClass 的 allowVolumeExpansion，以及 CSI 驱动 resizer 的日志。",
+  },
+  FileSystemResizeFailed: {
+    meaning: "卷已扩容，但 kubelet 无法在节点上扩展卷上的文件系统。",
+    check: "查看事件信息；查看节点上 CSI node 插件的日志；确认文件系统类型（resize2fs / xfs_growfs 是否支持）。",
+  },
+  FailedPrepareDynamicResources: {
+    meaning: "kubelet 无法通过驱动准备 Pod 的动态分配资源（DRA ResourceClaim），Pod 无法启动。",
+    check: "kubectl describe resourceclaim -n NS（分配结果、reservedFor）；查看节点上 DRA 驱动的 kubelet 插件 Pod 及其日志。",
+  },
   FailedBinding: {
     meaning: "PersistentVolumeClaim 的事件：PV 控制器找不到可绑定的 PersistentVolume，也无法动态创建（例如没有 StorageClass）。",
     check: "kubectl describe pvc PVC：检查 storageClassName（或是否存在默认 StorageClass：kubectl get storageclass）、申请的容量和 accessModes 是否与现有 PV 匹配。",
@@ -353,6 +409,10 @@ export const REASONS_ZH: Record<KnownReason, ReasonText> = {
   FailedPreStopHook: {
     meaning: "容器的 lifecycle.preStop 钩子执行失败或超时，容器仍会被停止。",
     check: "查看事件信息；确认钩子命令在镜像中存在（例如 distroless 镜像中没有 sleep），以及其耗时是否超过 terminationGracePeriodSeconds。",
+  },
+  UnfinishedPreStopHook: {
+    meaning: "终止宽限期用完时容器的 preStop 钩子仍在运行，容器在钩子完成之前就被杀掉了。",
+    check: "对比 preStop 命令的耗时与 terminationGracePeriodSeconds；查看删除前后的容器日志。",
   },
   ExceededGracePeriod: {
     meaning: "容器运行时未能在优雅终止期限内停止 Pod。",

@@ -1,17 +1,24 @@
 import { createRequire } from "node:module";
 import yargs, { type Argv } from "yargs";
 import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../render/formats.js";
+import { CSV_TABLES, OUTPUT_FORMATS, type CsvTable, type OutputFormat } from "../render/formats.js";
 import { isUserError, UserError } from "../errors.js";
-import { parseTimeBound, type PodFilter } from "../summarize/podFilter.js";
-import { parseThreshold, type Threshold } from "../summarize/thresholds.js";
+import { parseTimeBound, type PodFilter, type TimeBound } from "../summarize/podFilter.js";
+import { didYouMean } from "../didYouMean.js";
+import { parseThreshold, type Threshold } from "../summarize/gates.js";
 import { parseLabelSelector } from "../kube/labelSelector.js";
+import { parseGoDuration } from "../kube/goDuration.js";
+import { COMPARE_FORMATS, type CompareFormat } from "../render/comparison/formats.js";
+import { parseTolerance, type Tolerance } from "../compare/tolerances.js";
 
 /*
  * The command line, defined once: yargs reads it, writes its help and its
  * errors; every value is then parsed here, before any input is opened, so a
  * mistake in `--since` costs nothing of a long read.
  */
+
+/** `--color`: `auto` colours only a terminal (and honours NO_COLOR and FORCE_COLOR). */
+export type ColorChoice = "always" | "never" | "auto";
 
 /** What a command line asks for, every value parsed. */
 export type Command =
@@ -24,19 +31,56 @@ export type Command =
       readonly validate: boolean;
       readonly top: number;
       readonly maxRecordBytes: number;
+      readonly include: readonly string[];
       readonly quiet: boolean;
+      /** `--for`: stop reading after this many milliseconds; null to read to the end. */
+      readonly readForMs: number | null;
       readonly filter: PodFilter;
       readonly groupBy: GroupBy | null;
       readonly thresholds: readonly Threshold[];
+      readonly includePartial: boolean;
+      readonly excludeUnfinished: boolean;
+      readonly color: ColorChoice;
+      /** `--wide`: whole lines on a terminal too, not cut to its width. */
+      readonly wide: boolean;
+      /** `-o csv`: which table, and whether it starts with a UTF-8 byte order mark. */
+      readonly csvTable: CsvTable;
+      readonly bom: boolean;
+      /** The filter options as typed (`-n nosuch -l app=web`), for the message when they select no pod; "" without filters. */
+      readonly filterText: string;
     }
   | {
       readonly kind: "timeline";
       readonly pod: string;
       readonly inputs: readonly string[];
       readonly namespaces: readonly string[];
+      readonly output: "text" | "json";
+      readonly since: TimeBound | null;
+      /** `--types Warning`: only events of these types. */
+      readonly types: readonly string[];
+      readonly wide: boolean;
       readonly inputFormat: InputFormat | null;
       readonly maxRecordBytes: number;
+      readonly include: readonly string[];
       readonly quiet: boolean;
+      readonly readForMs: number | null;
+    }
+  | {
+      readonly kind: "compare";
+      readonly base: string;
+      readonly head: string;
+      readonly output: CompareFormat;
+      readonly tolerances: readonly Tolerance[];
+      readonly excludeUnfinished: boolean;
+      readonly groupBy: GroupBy | null;
+      /** null: as the report on the other side, else off. */
+      readonly includePartial: boolean | null;
+      readonly top: number;
+      readonly inputFormat: InputFormat | null;
+      readonly maxRecordBytes: number;
+      readonly include: readonly string[];
+      readonly quiet: boolean;
+      readonly readForMs: number | null;
     }
   | { readonly kind: "explain"; readonly reason: string | null; readonly list: boolean; readonly lang: "en" | "zh" }
   /** Help or the version: yargs' text, for stdout. */
@@ -57,11 +101,15 @@ const EXAMPLES = `Examples:
   podtrail analyze 'archive/*.jsonl.gz' --strict      globs and gzip; exit 1 on any warning
   podtrail analyze caps/ -n shop -l 'app in (web,api)' --group-by node
   podtrail analyze caps/ --fail-if 'startup.p99>5s' --fail-if 'imagePull.max>2m'
+  podtrail analyze caps/ --fail-if 'notReady>0' --fail-if 'failures.image>0'   gates on pods that never started
+  podtrail compare base.json caps/ --fail-if-slower 'startup.p99:10%'   a run against a baseline
   podtrail timeline web-7d4b9c8f6d-x2x9k caps/         the evidence behind one pod's figures
   podtrail explain CrashLoopBackOff                   what a reason means, what to check first
   podtrail explain --list --lang zh                   the whole catalogue in Chinese
+  podtrail explain 137                                what a container exit code means
 
-Exit status: 0 done, 1 a --fail-if threshold breached or warnings under --strict,
+Exit status: 0 done, 1 a --fail-if gate breached, warnings under --strict, or
+a compare slower than --fail-if-slower allows,
 2 usage or unreadable input, 3 internal error (a bug: please report it).`;
 
 /**
@@ -88,20 +136,34 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .demandCommand(1, "analyze needs at least one input: a file, directory, glob or - for standard input")
         .strict(false)
         .strictOptions()
-        .option("output", { alias: ["o", "format"], choices: [...OUTPUT_FORMATS, "md"], default: "text", describe: "output format (md is short for markdown)" })
+        .option("output", { alias: ["o", "format"], choices: [...OUTPUT_FORMATS, "md"], default: "text", coerce: lowerCase, describe: "output format (md is short for markdown; any case, -ojson too)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("strict", { type: "boolean", default: false, describe: "exit 1 when the input had warnings" })
         .option("validate", { type: "boolean", default: false, describe: "validate the JSON report against schemas/report.schema.json" })
         .option("top", { type: "number", default: DEFAULT_TOP, describe: "rows in lists of pods" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+        .option("include", { type: "string", array: true, nargs: 1, describe: "in directories and archives, read only files matching this glob (a pattern without / matches names at any depth; repeatable)" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
+        .option("for", { type: "string", describe: "stop reading after this long (10m) and report what was read; Ctrl-C does the same" })
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "only pods of this namespace (repeatable)" })
+        .option("all-namespaces", { alias: "A", type: "boolean", describe: "pods of every namespace (the default; as with kubectl, it wins over -n)" })
         .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
         .option("pod", { type: "string", array: true, nargs: 1, describe: "only pods with this name, uid or prefix (repeatable)" })
         .option("since", { type: "string", describe: "only pods created at or after this RFC 3339 time or this long before the capture's end (30m)" })
         .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
-        .option("group-by", { choices: GROUP_BYS, describe: "summarize stages and failures per namespace, node or owner" })
-        .option("fail-if", { type: "string", array: true, nargs: 1, describe: "exit 1 when a stage statistic passes a limit: 'startup.p99>5s' (repeatable)" }),
+        .option("group-by", { choices: [...GROUP_BYS, "stateful"], describe: "summarize stages and failures per namespace, node, owner, image, or storage (stateless/stateful; stateful is the same)" })
+        .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
+        .option("fail-if", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "exit 1 when a gate is breached: a stage statistic against a duration ('startup.p99>5s'; pods that never reached the stage count as above it) or a count of pods ('notReady>0', 'stuck>0', 'failures>0', 'failures.image>2', 'partial>10%') (repeatable)",
+        })
+        .option("exclude-unfinished", { type: "boolean", default: false, describe: "stage gates leave out the pods that never reached the stage instead of counting them above every limit" })
+        .option("color", { type: "string", describe: "colour the text report: always, never or auto (a terminal; NO_COLOR, FORCE_COLOR); --no-color is never" })
+        .option("wide", { type: "boolean", default: false, describe: "on a terminal, print long names and messages whole instead of cutting lines to its width" })
+        .option("csv", { choices: CSV_TABLES, describe: "with -o csv: one row per pod (default), failure (with its message), container (image, pull), or group (needs --group-by)" })
+        .option("bom", { type: "boolean", default: false, describe: "with -o csv: start with a UTF-8 byte order mark, for spreadsheet programs" }),
     )
     .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
       y
@@ -110,8 +172,37 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .strict(false)
         .strictOptions()
         .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "look in this namespace" })
+        .option("output", { alias: "o", choices: ["text", "json"], default: "text", coerce: lowerCase, describe: "text, or json (schemas/timeline.schema.json)" })
+        .option("since", { type: "string", describe: "only entries at or after this RFC 3339 time, or this long before the pod's last entry (10m), as kubectl events --since" })
+        .option("types", { type: "string", array: true, nargs: 1, describe: "only events of these types (Warning, Normal; comma-separated or repeated), as kubectl events --types" })
+        .option("wide", { type: "boolean", default: false, describe: "on a terminal, print lines whole instead of cutting them to its width" })
+        .option("all-namespaces", { alias: "A", type: "boolean", describe: "look in every namespace (the default; as with kubectl, it wins over -n)" })
         .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
         .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+        .option("include", { type: "string", array: true, nargs: 1, describe: "in directories and archives, read only files matching this glob (a pattern without / matches names at any depth; repeatable)" })
+        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" })
+        .option("for", { type: "string", describe: "stop reading after this long (10m) and show what was read; Ctrl-C does the same" }),
+    )
+    .command("compare", "compare two runs, each a JSON report or captures: stage statistics side by side, pods and failure reasons that appeared or went (compare <base> <new>)", (y) =>
+      y
+        .usage(`podtrail compare <base> <new> [options]\n\ncompare two runs: per stage and group, p50/p90/p99/max side by side with the change\n\nbase, new: a JSON report (podtrail analyze -o json) or captures: ${INPUTS}`)
+        .demandCommand(2, "compare needs two sides: podtrail compare <base> <new>, each a JSON report or captures")
+        .strict(false)
+        .strictOptions()
+        .option("output", { alias: ["o", "format"], choices: [...COMPARE_FORMATS, "md"], default: "text", describe: "output format (md is short for markdown)" })
+        .option("fail-if-slower", {
+          type: "string",
+          array: true,
+          nargs: 1,
+          describe: "exit 1 when NEW is slower than BASE beyond a tolerance: '10%' (every stage and statistic), 'startup.p99:10%', 'scheduling:500ms' (repeatable)",
+        })
+        .option("exclude-unfinished", { type: "boolean", default: false, describe: "leave out the pods that never reached a stage instead of counting them slower than any figure" })
+        .option("group-by", { choices: GROUP_BYS, describe: "for captures: compare per namespace, node, owner or storage too (a report side keeps its own grouping)" })
+        .option("include-partial", { type: "boolean", describe: "for captures: count the bounds of pods first seen late (default: as the report on the other side)" })
+        .option("top", { type: "number", default: DEFAULT_TOP, describe: "rows in lists of pods" })
+        .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format of captures instead of detecting it" })
+        .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+        .option("include", { type: "string", array: true, nargs: 1, describe: "in directories and archives, read only files matching this glob (a pattern without / matches names at any depth; repeatable)" })
         .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress on stderr" }),
     )
     .command("explain [reason]", "explain a failure or waiting reason: what it means, what to check first", (y) =>
@@ -121,7 +212,8 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("lang", { choices: ["en", "zh"] as const, default: "en" as const, describe: "language of the catalogue" }),
     )
     .epilogue(EXAMPLES)
-    .demandCommand(1, "podtrail needs a command: analyze, timeline or explain")
+    .demandCommand(1, "podtrail needs a command: analyze, compare, timeline or explain")
+    .recommendCommands()
     .strict()
     .help()
     .alias("h", "help")
@@ -134,23 +226,62 @@ function parser(columns: number | undefined, help: boolean): Argv {
  * for anything malformed, its message naming the flag. No handler runs
  * inside yargs: it would print help for an error thrown there.
  */
-export async function parseCommandLine(words: readonly string[], columns?: number): Promise<Command> {
+export async function parseCommandLine(typed: readonly string[], columns?: number): Promise<Command> {
+  const words = kubectlHabits(typed);
   let helpText: string | null = null;
   let failure: string | null = null;
+  let suggestion: string | null = null;
   const argv = await new Promise<Record<string, unknown>>((resolve) => {
     parser(columns, words.includes("--help") || words.includes("-h"))
       .exitProcess(false)
       .fail((message, error) => {
-        failure = message ?? error?.message ?? "invalid arguments";
+        // recommendCommands reports "Did you mean X?" first, then the unknown words: one message of both.
+        const text = message ?? error?.message ?? "invalid arguments";
+        const near = /^Did you mean (.+)\?$/.exec(text);
+        if (near !== null) suggestion = near[1]!;
+        else failure ??= text;
       })
       .parse([...words], {}, (_err, parsed, output) => {
         if (output) helpText = output;
         resolve(parsed as Record<string, unknown>);
       });
   });
+  if (suggestion !== null) throw new UserError(`unknown command '${words[0] ?? ""}' (did you mean ${suggestion}?); the commands are analyze, compare, timeline and explain`);
   if (failure !== null) throw new UserError(`${oneLine(failure)} (see podtrail --help)`);
   if (helpText !== null) return { kind: "help", text: helpText };
   return toCommand(argv);
+}
+
+/** Short options that take a value, which kubectl also reads run together with it (`-ojson`, `-nkube-system`, `-o=json`). */
+const SHORT_WITH_VALUE = new Set(["o", "n", "l"]);
+const COLOR_CHOICES: readonly ColorChoice[] = ["always", "never", "auto"];
+
+/**
+ * Command-line habits from kubectl and GNU tools, rewritten to what yargs
+ * reads, before `--` only (after it every word is an input): `-ojson`
+ * and `-o=json` are `-o json`; a bare `--color` (not followed by one of its
+ * values) is `--color=always`, as with ls, so that it never takes an input
+ * as its value.
+ */
+export function kubectlHabits(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === "--") {
+      out.push(...words.slice(i));
+      break;
+    }
+    const joined = /^-([a-zA-Z])=?(.+)$/s.exec(word);
+    if (joined !== null && SHORT_WITH_VALUE.has(joined[1]!)) out.push(`-${joined[1]!}`, joined[2]!);
+    else if (word === "--color" && !(COLOR_CHOICES as readonly string[]).includes(words[i + 1] ?? "")) out.push("--color=always");
+    else out.push(word);
+  }
+  return out;
+}
+
+/** `-o JSON` is `-o json`, as kubectl reads it. */
+function lowerCase(value: unknown): unknown {
+  return Array.isArray(value) ? value.map(lowerCase) : typeof value === "string" ? value.toLowerCase() : value;
 }
 
 /** yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): one line for the user. */
@@ -172,6 +303,23 @@ function parseValue<T>(flag: string, text: string, parse: (text: string) => T): 
   }
 }
 
+/** `--for 10m`: a Go duration longer than zero. */
+function parseReadFor(text: string): number {
+  const ms = parseGoDuration(text);
+  if (ms === null || !(ms > 0)) throw new UserError(`'${text}': expected a duration longer than zero (30s, 10m, 1h)`);
+  return ms;
+}
+
+/** `--color` as given: absent is auto, `--no-color` is never; anything else is a usage error. */
+function colorChoice(value: unknown): ColorChoice {
+  if (value === undefined) return "auto";
+  if (value === false) return "never";
+  if (value === true) return "always";
+  const text = String(value).toLowerCase();
+  if ((COLOR_CHOICES as readonly string[]).includes(text)) return text as ColorChoice;
+  throw new UserError(`--color '${String(value)}': expected always, never or auto`);
+}
+
 function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
   const words = (parsed["_"] as unknown[]).map(String);
   // An option given twice comes as an array of its values: the last one wins, as with kubectl.
@@ -186,36 +334,91 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
   }
   const maxMiB = Number(argv("max-record-size"));
   if (!(maxMiB > 0)) throw new UserError("--max-record-size takes a positive number of MiB");
+  const readFor = argv("for");
   const read = {
     inputFormat: (argv("input-format") as InputFormat | undefined) ?? null,
     maxRecordBytes: Math.round(maxMiB * 1024 * 1024),
+    include: strings("include"),
     quiet: argv("quiet") === true,
+    readForMs: readFor === undefined ? null : parseValue("--for", String(readFor), parseReadFor),
   };
-  if (command === "timeline") {
-    return { kind: "timeline", pod: words[1]!, inputs: words.slice(2), namespaces: strings("namespace"), ...read };
+  if (command === "compare") {
+    if (words.length !== 3) throw new UserError(`compare takes two sides, base and new; got ${words.length - 1}: ${words.slice(1).join(" ")} (see podtrail --help)`);
+    const top = Number(argv("top"));
+    if (!Number.isInteger(top) || top < 1) throw new UserError("--top takes a whole number of at least 1");
+    const includePartial = argv("include-partial");
+    return {
+      kind: "compare",
+      base: words[1]!,
+      head: words[2]!,
+      output: (argv("output") === "md" ? "markdown" : argv("output")) as CompareFormat,
+      tolerances: strings("fail-if-slower").map((expression) => parseValue("--fail-if-slower", expression, parseTolerance)),
+      excludeUnfinished: argv("exclude-unfinished") === true,
+      groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
+      includePartial: typeof includePartial === "boolean" ? includePartial : null,
+      top,
+      ...read,
+    };
   }
+  if (command === "timeline") {
+    const since = argv("since");
+    const types = strings("types").flatMap((t) => t.split(",")).map((t) => t.trim()).filter((t) => t !== "");
+    for (const t of types) if (!/^(warning|normal)$/i.test(t)) throw new UserError(`--types '${t}': expected Warning or Normal${didYouMean(t, ["Warning", "Normal"])}`);
+    return {
+      kind: "timeline",
+      pod: words[1]!,
+      inputs: words.slice(2),
+      namespaces: argv("all-namespaces") === true ? [] : strings("namespace"),
+      output: argv("output") === "json" ? "json" : "text",
+      since: typeof since === "string" ? parseValue("--since", since, parseTimeBound) : null,
+      types,
+      wide: argv("wide") === true,
+      ...read,
+    };
+  }
+  const allNamespaces = argv("all-namespaces") === true;
+  const namespaces = allNamespaces ? [] : strings("namespace");
   const top = Number(argv("top"));
   if (!Number.isInteger(top) || top < 1) throw new UserError("--top takes a whole number of at least 1");
   const since = argv("since");
   const until = argv("until");
   const selector = argv("selector");
   const filter: PodFilter = {
-    ...(strings("namespace").length > 0 ? { namespaces: strings("namespace") } : {}),
+    ...(namespaces.length > 0 ? { namespaces } : {}),
     ...(typeof selector === "string" ? { selector: parseValue("--selector", selector, parseLabelSelector) } : {}),
     ...(strings("pod").length > 0 ? { pods: strings("pod") } : {}),
     ...(typeof since === "string" ? { since: parseValue("--since", since, parseTimeBound) } : {}),
     ...(typeof until === "string" ? { until: parseValue("--until", until, parseTimeBound) } : {}),
   };
+  const output = (argv("output") === "md" ? "markdown" : argv("output")) as OutputFormat;
+  const groupBy = argv("group-by") === "stateful" ? "storage" : ((argv("group-by") as GroupBy | undefined) ?? null);
+  const csvTable = (argv("csv") as CsvTable | undefined) ?? "pods";
+  if (output !== "csv" && (argv("csv") !== undefined || argv("bom") === true)) throw new UserError("--csv and --bom are for -o csv");
+  if (csvTable === "groups" && groupBy === null) throw new UserError("--csv groups needs --group-by (namespace, node, owner, storage or image)");
   return {
     kind: "analyze",
     inputs: words.slice(1),
-    output: (argv("output") === "md" ? "markdown" : argv("output")) as OutputFormat,
+    output,
     strict: argv("strict") === true,
     validate: argv("validate") === true,
     top,
     filter,
-    groupBy: (argv("group-by") as GroupBy | undefined) ?? null,
+    // `stateful` names the grouping by what it splits out: the same as `storage`.
+    groupBy,
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
+    includePartial: argv("include-partial") === true,
+    excludeUnfinished: argv("exclude-unfinished") === true,
+    color: colorChoice(argv("color")),
+    wide: argv("wide") === true,
+    csvTable,
+    bom: argv("bom") === true,
+    filterText: [
+      ...namespaces.map((n) => `-n ${n}`),
+      ...(typeof selector === "string" ? [`-l ${selector}`] : []),
+      ...strings("pod").map((p) => `--pod ${p}`),
+      ...(typeof since === "string" ? [`--since ${since}`] : []),
+      ...(typeof until === "string" ? [`--until ${until}`] : []),
+    ].join(" "),
     ...read,
   };
 }

@@ -6,7 +6,9 @@
  * without them this process starts node once more, with the flags, the same
  * script and the same words, and lends it its standard streams: the command
  * then runs exactly as it would had the flags been typed. This process only
- * waits, passes on Ctrl-C and `kill`, and exits as the command did.
+ * waits, passes on Ctrl-C and `kill`, and exits as the command did. The
+ * command stops reading on the first of them and writes its report
+ * (interrupt.ts); at any other time they end it.
  *
  * The flags are in `process.execArgv` when node was started with them
  * (`node --max-semi-space-size=... podtrail ...`), so there is no second
@@ -19,6 +21,7 @@
  * it then runs in this process.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { interruptOnSignals } from "./interrupt.js";
 
 /**
  * - The young generation capped at three semi-spaces of 4 MiB: V8 otherwise
@@ -43,8 +46,11 @@ const given = new Set(process.execArgv.map(flagName));
 const missing = V8_FLAGS.filter((flag) => !given.has(flagName(flag)));
 
 if (missing.length === 0) {
+  // From the start: a signal before reading ends the command at once, one while it reads stops the reading.
+  const interrupter = interruptOnSignals();
   const { main } = await import("./run.js");
   process.exitCode = await main(process.argv.slice(2), {
+    interrupter,
     stdout: process.stdout,
     stderr: process.stderr,
     stdoutIsTTY: process.stdout.isTTY === true,

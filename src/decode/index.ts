@@ -1,4 +1,5 @@
 export { decodeInput } from "./decodeInput.js";
+export { describeContent, type ContentDescription } from "./looksLike.js";
 export {
   DEFAULT_MAX_RECORD_BYTES,
   type DecodeOptions,

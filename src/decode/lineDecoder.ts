@@ -1,11 +1,15 @@
 import { isUtf8 } from "node:buffer";
-import { CR, NL, SP, TAB } from "./bytes.js";
+import type { EpochMs } from "../types.js";
+import { CR, LBRACE, NL, SP, TAB } from "./bytes.js";
 import { isObject, kindOfValue, parseJson } from "./json.js";
+import { allNul, classifyPrefix, mayBePrefix, PrefixRuns } from "./linePrefix.js";
 import type { DecodeSink } from "./types.js";
 
 /**
  * Strict JSONL (the forced `watch-jsonl` format): every non-blank line is one
- * record. A bad line is one warning; the next line is read as usual.
+ * record. A bad line is one warning; the next line is read as usual. JSON
+ * after a prefix on its line (a log header, NUL padding) is read from its
+ * `{`, and the prefix reported, as the record scanner does.
  */
 export class LineDecoder {
   private line = 1;
@@ -13,11 +17,14 @@ export class LineDecoder {
   private carryBytes = 0;
   private oversize = false;
   private carryLine = 1;
+  private readonly prefixes: PrefixRuns;
 
   constructor(
     private readonly sink: DecodeSink,
     private readonly maxRecordBytes: number,
-  ) {}
+  ) {
+    this.prefixes = new PrefixRuns((from, through, prefix) => sink.warning(from, { kind: "linePrefix", prefix, from, through }));
+  }
 
   push(buf: Buffer): void {
     let start = 0;
@@ -36,9 +43,14 @@ export class LineDecoder {
   }
 
   finish(): void {
+    this.finishCarry();
+    this.prefixes.flush();
+  }
+
+  private finishCarry(): void {
     if (this.carry.length === 0 && !this.oversize) return;
     const bytes = Buffer.concat(this.carry);
-    if (!this.oversize && !isBlank(bytes, 0, bytes.length) && !parseJson(bytes).ok) {
+    if (!this.oversize && !isBlank(bytes, 0, bytes.length) && !parseJson(bytes, jsonStart(bytes, 0, bytes.length)).ok) {
       this.sink.warning(this.carryLine, { kind: "truncatedAtEnd" });
       this.carry = [];
       return;
@@ -73,14 +85,32 @@ export class LineDecoder {
       return;
     }
     if (line === 1 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
-    const parsed = parseJson(buf, start, end);
+    let parsed = parseJson(buf, start, end);
+    let prefixTime: EpochMs | null = null;
+    const brace = parsed.ok || buf[start] === LBRACE ? start : jsonStart(buf, start, end);
+    if (brace > start) {
+      const after = parseJson(buf, brace, end);
+      if (after.ok) {
+        parsed = after;
+        const prefix = classifyPrefix(buf.toString("latin1", start, Math.min(brace, start + 256)), allNul(buf, start, brace));
+        this.prefixes.add(line, prefix.kind);
+        prefixTime = prefix.time;
+        start = brace;
+      }
+    }
     if (!parsed.ok) this.sink.warning(line, { kind: "invalidJson", error: parsed.error });
     else if (!isObject(parsed.value)) this.sink.warning(line, { kind: "notAnObject", found: kindOfValue(parsed.value) });
     else {
       if (!isUtf8(buf.subarray(start, end))) this.sink.warning(line, { kind: "invalidUtf8" });
-      this.sink.value(parsed.value, line, null);
+      this.sink.value(parsed.value, line, null, prefixTime);
     }
   }
+}
+
+/** Where the JSON after a prefix starts on the line `buf[start, end)`: its `{`, else `start`. */
+function jsonStart(buf: Buffer, start: number, end: number): number {
+  const brace = buf.indexOf(LBRACE, start);
+  return brace > start && brace < end && mayBePrefix(buf, start, brace) ? brace : start;
 }
 
 function isBlank(buf: Buffer, start: number, end: number): boolean {

@@ -23,7 +23,8 @@ import { ValueScanner } from "./valueScanner.js";
  * fast path declines it; arrays and Lists go to the byte scanner, which
  * streams their elements (ElementStream). Damage never stops the scan
  * (Resync): a line that is not JSON or a line break inside a string skips
- * to the next `{` at column 0, and a `{` at column 0 inside an object
+ * to the next `{` at column 0 (JSON after a prefix on the same line, such
+ * as a log header or NUL padding, is read from its `{`), and a `{` at column 0 inside an object
  * always starts a new record, since pretty printers (kubectl, jq,
  * JSON.stringify, Go, Python with indent) indent everything nested.
  */
@@ -101,6 +102,7 @@ export class RecordScanner implements ValueExits {
       this.out.warn(this.top.openLine(), { kind: "truncatedAtEnd" });
       this.top.abandon();
     }
+    this.resync.flushPrefixes();
     this.state = "top";
   }
 
@@ -164,6 +166,11 @@ export class RecordScanner implements ValueExits {
   }
 
   private scanGarbage(i: number): number {
+    const json = this.resync.jsonAfterPrefix(i);
+    if (json >= 0) {
+      this.state = "top";
+      return json;
+    }
     const next = this.resync.readGarbage(i);
     if (next < 0) return this.cursor.buf.length;
     this.state = this.resync.endGarbage();

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { LBRACE, NL, NL_LBRACE } from "./bytes.js";
 import { excerpt, kindOfValue } from "./json.js";
+import { allNul, classifyPrefix, mayBePrefix, PrefixRuns } from "./linePrefix.js";
 import type { ScanCursor } from "./scanCursor.js";
 import type { ScanOutput } from "./scanOutput.js";
 
@@ -16,6 +17,10 @@ const GARBAGE_KEEP = 256;
  * that is nested, so such a line starts a record), and the lines skipped
  * are reported in one warning. Inside a top-level array, that line starts
  * its next element.
+ *
+ * A garbage line whose text is followed by a `{` on the same line (a log
+ * prefix, NUL padding) is not skipped: the JSON is read from that `{`, and
+ * the prefix is reported (runs of prefixed lines in one warning).
  */
 export class Resync {
   /** The first line given up. */
@@ -27,17 +32,59 @@ export class Resync {
   private excerpt: string | null = null;
   /** The damage was inside a top-level array, whose elements go on after it. */
   intoArray = false;
+  /** The garbage line read so far may be a prefix before JSON (`mayBePrefix`), and is all NUL bytes. */
+  private prefixOk = true;
+  private prefixNul = true;
+  private readonly prefixes: PrefixRuns;
 
   constructor(
     private readonly cursor: ScanCursor,
     private readonly out: ScanOutput,
-  ) {}
+  ) {
+    this.prefixes = new PrefixRuns((from, through, prefix) => out.warn(from, { kind: "linePrefix", prefix, from, through }));
+  }
 
   /** A top-level line starting at `i` is neither an object nor an array. */
   beginGarbage(i: number): void {
     this.from = this.cursor.lineAt(i);
     this.garbage = [];
     this.garbageBytes = 0;
+    this.prefixOk = true;
+    this.prefixNul = true;
+  }
+
+  /**
+   * The `{` after which the garbage line, read on from `i`, may hold JSON
+   * (the text before it a prefix): its index, noted for the report; -1 when
+   * not in this buffer (or the text cannot be a prefix).
+   */
+  jsonAfterPrefix(i: number): number {
+    if (!this.prefixOk) return -1;
+    const b = this.cursor.buf;
+    const newline = b.indexOf(NL, i);
+    const stop = newline < 0 ? b.length : newline;
+    const brace = b.indexOf(LBRACE, i);
+    const end = brace >= 0 && brace < stop ? brace : stop;
+    if (!mayBePrefix(b, i, end)) {
+      this.prefixOk = false;
+      return -1;
+    }
+    const nul = this.prefixNul && allNul(b, i, end);
+    if (end === stop) {
+      this.prefixNul = nul;
+      return -1;
+    }
+    const kept = Buffer.concat([...this.garbage, b.subarray(i, Math.min(end, i + GARBAGE_KEEP))]).toString("latin1");
+    const prefix = classifyPrefix(kept, nul);
+    this.prefixes.add(this.from, prefix.kind);
+    this.out.prefixed(this.from, prefix.time);
+    this.garbage = [];
+    return brace;
+  }
+
+  /** The input ended: the last run of prefixed lines is reported. */
+  flushPrefixes(): void {
+    this.prefixes.flush();
   }
 
   /** Reads the garbage line on from `i`: the index after its newline, or -1 when it runs past the buffer. */

@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import type { InputFormat } from "../types.js";
+import type { EpochMs, InputFormat } from "../types.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { NL } from "./bytes.js";
 import { isObject, parseJson } from "./json.js";
@@ -14,6 +14,8 @@ import type { DecodeSink, JsonObject } from "./types.js";
 export class ScanOutput {
   /** The detected format; null until a record or a List or array start decides it. */
   format: InputFormat | null = null;
+  /** The line whose JSON follows a prefix, and the time the prefix gave (only a record starting on that line gets it). */
+  private prefix: { readonly line: number; readonly time: EpochMs | null } | null = null;
 
   constructor(
     private readonly sink: DecodeSink,
@@ -37,10 +39,20 @@ export class ScanOutput {
     this.record(value, line, bytes);
   }
 
+  /** The JSON on `line` follows a prefix that gave this time (null: none). */
+  prefixed(line: number, time: EpochMs | null): void {
+    this.prefix = { line, time };
+  }
+
   /** A record outside a List, with the bytes it was parsed from. */
   record(value: JsonObject, line: number, bytes: Buffer): void {
     this.checkUtf8(line, bytes);
-    this.sink.value(value, line, null);
+    const prefix = this.prefix;
+    if (prefix === null) this.sink.value(value, line, null);
+    else {
+      this.prefix = null;
+      this.sink.value(value, line, null, prefix.line === line ? prefix.time : null);
+    }
   }
 
   /** JSON.parse replaces invalid UTF-8 silently: the record is kept, with a warning. */

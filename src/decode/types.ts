@@ -1,4 +1,4 @@
-import type { InputFormat } from "../types.js";
+import type { EpochMs, InputFormat } from "../types.js";
 import type { Diagnostic } from "../diagnostics.js";
 
 /**
@@ -24,9 +24,11 @@ export interface DecodeSink {
    * One record: a parsed JSON object, the 1-based line of its first byte, and
    * for items of a `*List` the kind the list implies (`PodList` -> Pod with the
    * list's apiVersion; `List` -> null). `implied` is only a fallback for items
-   * without their own `kind`; it is null outside lists.
+   * without their own `kind`; it is null outside lists. `prefixTime` is the
+   * time a log prefix before the record's JSON gave (a CRI or RFC 3339
+   * timestamp), when the line had one.
    */
-  value(value: JsonObject, line: number, implied: ImpliedKind | null): void;
+  value(value: JsonObject, line: number, implied: ImpliedKind | null, prefixTime?: EpochMs | null): void;
   /** A problem with the bytes; `line` is 1-based, null when not tied to a line. */
   warning(line: number | null, diagnostic: Diagnostic): void;
 }
@@ -43,6 +45,10 @@ export interface DecodeResult {
   readonly format: InputFormat | null;
   /** Decompressed bytes read. */
   readonly bytes: number;
+  /** The bytes stopped being readable part-way (a damaged gzip stream or archive member): a warning said so. */
+  readonly damaged: boolean;
+  /** The input's first bytes (up to 16 KiB), to say what an input that held no capture looks like (`describeContent`). */
+  readonly sample: Buffer;
 }
 
 export const DEFAULT_MAX_RECORD_BYTES = 64 * 1024 * 1024;

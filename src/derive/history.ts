@@ -49,13 +49,3 @@ export function deriveConditions(observations: readonly PodObservation[]): Condi
   }
   return entries;
 }
-
-/** `lastTransitionTime` of a condition in the FIRST snapshot where it is True. */
-export function firstTrue(observations: readonly PodObservation[], ...types: string[]): EpochMs | null {
-  for (const obs of observations) {
-    for (const c of obs.conditions) {
-      if (c.status === "True" && types.includes(c.type)) return c.lastTransitionTime;
-    }
-  }
-  return null;
-}

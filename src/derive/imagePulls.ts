@@ -71,3 +71,23 @@ export function deriveImagePulls(events: readonly KubeEvent[]): { pulls: Map<str
   }
   return { pulls, negative };
 }
+
+/**
+ * The pulls that can belong to each container's first run. A pull precedes
+ * the start it serves, so a first Pulled event a second or more after the
+ * container's first start (start times are whole seconds) served a later
+ * run: a container restarted after a node reboot, seen by a capture that
+ * began after its first start. When the records show only later runs, the
+ * earliest start they show is the reference (the first run began no later).
+ * A Pulled event repeated by later runs keeps its first occurrence, so an
+ * aggregated `already present` still counts for the first run.
+ */
+export function firstRunPulls(pulls: ReadonlyMap<string, ContainerPull>, starts: { readonly first: ReadonlyMap<string, EpochMs>; readonly earliestSeen: ReadonlyMap<string, EpochMs> }): Map<string, ContainerPull> {
+  const kept = new Map<string, ContainerPull>();
+  for (const [key, pull] of pulls) {
+    const start = starts.first.get(key) ?? starts.earliestSeen.get(key);
+    if (start !== undefined && pull.at !== null && pull.at >= start + 1000) continue;
+    kept.set(key, pull);
+  }
+  return kept;
+}

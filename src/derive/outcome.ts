@@ -4,10 +4,15 @@ import { PROGRESS_WAITING_REASONS } from "./failures.js";
 
 type ResolvedObservation = PodObservation & { readonly resolvedType: WatchType };
 
-/** The pod's state at the end of the capture (docs/spec.md §6.5). */
-export function deriveOutcome(observations: readonly ResolvedObservation[]): Outcome {
-  if (observations.some((o) => o.resolvedType === "DELETED")) return "Deleted";
+/**
+ * The pod's state at the end of the capture (docs/spec.md §6.5): `Deleted` when
+ * a record shows it gone (see `deletionRecord`), `Terminating` when its
+ * deletion was requested and not seen to finish, else its last phase.
+ */
+export function deriveOutcome(observations: readonly ResolvedObservation[], deleted: boolean): Outcome {
+  if (deleted) return "Deleted";
   const last = observations[observations.length - 1];
+  if (last?.deletionTimestamp !== null && last?.deletionTimestamp !== undefined) return "Terminating";
   switch (last?.phase) {
     case "Succeeded":
       return "Succeeded";
@@ -31,6 +36,8 @@ export function deriveStuckIn(observations: readonly ResolvedObservation[], outc
   if (everReady || outcome === "Succeeded" || outcome === "Failed" || outcome === "Deleted") return null;
   const last = observations[observations.length - 1];
   if (last === undefined) return null;
+  // A pod being deleted after it ended (held by a finalizer) is not stuck starting.
+  if (outcome === "Terminating" && (last.phase === "Succeeded" || last.phase === "Failed")) return null;
   const scheduled = last.conditions.find((c) => c.type === "PodScheduled");
   if (scheduled?.status === "False" && scheduled.reason !== null) return scheduled.reason;
   const waiting = last.containers.flatMap((c) => (c.state.kind === "waiting" && c.state.reason !== null ? [c.state.reason] : []));

@@ -6,9 +6,17 @@ export function containerKey(c: { readonly name: string; readonly init: boolean 
   return `${c.init ? "init" : "main"}/${c.name}`;
 }
 
-/** `state.running.startedAt`: the evidence docs/spec.md §3.2 takes for a container's start. */
-export function runningSince(c: ContainerObservation): EpochMs | null {
-  return c.state.kind === "running" ? c.state.startedAt : null;
+/**
+ * When the container's first run began, if this status shows that run. The
+ * kubelet numbers runs by `restartCount`: `state` (running or terminated) is
+ * run number restartCount, `lastState.terminated` the run before it. So the
+ * first run is `state` while restartCount is 0, and `lastState` when it is 1
+ * (a Job pod listed after it finished, a container that crashed once).
+ */
+export function firstRunStart(c: ContainerObservation): EpochMs | null {
+  if (c.restartCount === 0) return currentRunStart(c);
+  if (c.restartCount === 1 && c.lastState?.kind === "terminated") return c.lastState.startedAt;
+  return null;
 }
 
 /** When the current run of a container began, running or already terminated. */
@@ -52,4 +60,14 @@ export function maxOf(values: Iterable<EpochMs | null>): EpochMs | null {
   let max: EpochMs | null = null;
   for (const v of values) if (v !== null && (max === null || v > max)) max = v;
   return max;
+}
+
+/**
+ * A static pod's mirror object: owned by its Node (1.19 on), or, before
+ * that, unowned and named after its node (the kubelet names a static pod
+ * `<name>-<nodeName>`). Its mirror is created after the kubelet started it.
+ */
+export function isStaticPod(meta: { readonly owner: string | null; readonly name: string }, nodeName: string | null): boolean {
+  if (meta.owner !== null) return meta.owner.startsWith("Node/");
+  return nodeName !== null && meta.name.endsWith(`-${nodeName}`);
 }

@@ -1,9 +1,11 @@
-import type { EpochMs, Location, PodReport, Stage } from "../types.js";
+import type { DurationBound, EpochMs, Location, PodReport, Stage, TimestampName } from "../types.js";
 import type { KubeEvent } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { containerFromFieldPath } from "../kube/fieldPath.js";
 import { phaseStart } from "./history.js";
 import { containerKey, terminationKey, terminationsOf, type TerminatedState } from "./podView.js";
+import { deletedAt, deletionRequestedAt } from "./timestamps.js";
+import { deletionRecord, NO_CONTEXT, type DeriveContext } from "./deletion.js";
 
 /** One piece of evidence in a pod's timeline. */
 export type TimelineEntry =
@@ -16,9 +18,12 @@ export type TimelineEntry =
 /** Where a stage begins and ends, for marking the timeline. */
 export interface StageSpan {
   readonly stage: Stage;
+  /** The moments it spans, measured or (before the capture) their latest possible time. */
   readonly from: EpochMs | null;
   readonly to: EpochMs | null;
   readonly ms: number | null;
+  /** The stage's bound when it is not measured. */
+  readonly bound: DurationBound | null;
 }
 
 /**
@@ -27,7 +32,7 @@ export interface StageSpan {
  * restarts count (those seen only in `lastState` too, at their `finishedAt`)
  * and every matched event, with the record it came from, in time order.
  */
-export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]): TimelineEntry[] {
+export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[], context: DeriveContext = NO_CONTEXT): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   let phase: string | null = null;
   const conditions = new Map<string, string>();
@@ -35,6 +40,9 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
   /** Terminations listed, by container and identity, as failures.ts counts them. */
   const terminations = new Set<string>();
   let deleting = false;
+  const requested = deletionRequestedAt(history);
+  const deleted = deletedAt(history, context);
+  const gone = deletionRecord(history, context);
   const first = history.observations[0];
   if (first !== undefined && history.meta.created !== null) {
     entries.push({ kind: "pod", at: history.meta.created, what: "created (metadata.creationTimestamp)", source: first.loc });
@@ -91,9 +99,10 @@ export function deriveTimeline(history: PodHistory, events: readonly KubeEvent[]
     }
     if (obs.deletionTimestamp !== null && !deleting) {
       deleting = true;
-      entries.push({ kind: "pod", at: obs.deletionTimestamp, what: "deletion requested (metadata.deletionTimestamp)", source: obs.loc });
+      if (requested !== null) entries.push({ kind: "pod", at: requested, what: "deletion requested (metadata.deletionTimestamp minus deletionGracePeriodSeconds)", source: obs.loc });
+      entries.push({ kind: "pod", at: obs.deletionTimestamp, what: "grace period ends (metadata.deletionTimestamp)", source: obs.loc });
     }
-    if (obs.resolvedType === "DELETED") entries.push({ kind: "pod", at: obs.managedAt ?? obs.deletionTimestamp, what: "DELETED", source: obs.loc });
+    if (obs === gone) entries.push({ kind: "pod", at: deleted ?? obs.deletionTimestamp, what: "DELETED", source: obs.loc });
   }
   for (const e of events) {
     entries.push({
@@ -122,15 +131,25 @@ function terminatedLabel(s: TerminatedState): string {
 
 /** The spans of the stages that pod records and events give, for the timeline's stage section. */
 export function stageSpans(pod: PodReport): StageSpan[] {
-  const t = pod.timestamps;
-  const d = pod.durationsMs;
+  const t = (name: TimestampName): EpochMs | null => pod.timestamps[name] ?? pod.notAfter[name] ?? null;
+  const span = (stage: Stage, from: TimestampName | null, to: TimestampName | null): StageSpan => ({
+    stage,
+    from: from === null ? null : t(from),
+    to: to === null ? null : t(to),
+    ms: pod.durationsMs[stage],
+    bound: pod.boundsMs[stage] ?? null,
+  });
   return [
-    { stage: "scheduling", from: t.created, to: t.scheduled, ms: d.scheduling },
-    { stage: "imagePull", from: null, to: null, ms: d.imagePull },
-    { stage: "containerStart", from: t.scheduled, to: t.containersStarted, ms: d.containerStart },
-    { stage: "scheduledToRunning", from: t.scheduled, to: t.containersStarted, ms: d.scheduledToRunning },
-    { stage: "readiness", from: t.containersStarted, to: t.ready, ms: d.readiness },
-    { stage: "startup", from: t.created, to: t.ready, ms: d.startup },
-    { stage: "startupSLI", from: t.created, to: t.containersStarted, ms: d.startupSLI },
+    span("scheduling", "created", "scheduled"),
+    span("imagePull", null, null),
+    span("containerStart", "scheduled", "containersStarted"),
+    span("scheduledToRunning", "scheduled", "containersStarted"),
+    span("readiness", "containersStarted", "ready"),
+    span("startup", "created", "ready"),
+    span("startupSLI", "created", "containersStarted"),
+    span("createdToSandboxReady", "created", "sandboxReady"),
+    span("createdToInitialized", "created", "initialized"),
+    span("createdToContainersStarted", "created", "containersStarted"),
+    span("createdToContainersReady", "created", "containersReady"),
   ];
 }

@@ -1,10 +1,11 @@
 import { closeSync, createReadStream, openSync, readSync, type Stats } from "node:fs";
 import { access, constants, readdir, realpath, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { UserError } from "../errors.js";
 import { decompress } from "./decompress.js";
 import { expandGlob, hasGlobMagic } from "./glob.js";
 import { compareText } from "../compareText.js";
+import { includes, type IncludeMatcher } from "./include.js";
 
 /** One input the user named: a file, a file inside a named directory, or stdin. */
 export interface InputSource {
@@ -18,7 +19,24 @@ export interface InputSource {
    * decompress and then throws a `DamagedInputError` (see `decodeInput`, which
    * turns it into a warning). A read failure throws a `UserError`.
    */
-  open(): AsyncIterable<Buffer>;
+  open(options?: OpenOptions): AsyncIterable<Buffer>;
+  /**
+   * Set when the input is known not to hold a capture before it is decoded
+   * (an xz archive, an archive with no member to read): what it is, in the
+   * words of `InputSummary.looksLike`. Its `open()` yields nothing (or only
+   * the archive's damage).
+   */
+  readonly looksLike?: string;
+  /** The input is an archive that was expanded into its members (expandArchives). */
+  readonly archive?: boolean;
+}
+
+/** How an input is read: both optional, for sources that can honour them. */
+export interface OpenOptions {
+  /** Reading stops when it aborts: the iteration ends, and standard input is closed (it may never end by itself). */
+  readonly signal?: AbortSignal;
+  /** Called with the bytes read from the file or pipe so far, before decompression (progress against `size`). */
+  readonly onRawBytes?: (bytes: number) => void;
 }
 
 /** `-` means standard input. */
@@ -33,10 +51,13 @@ const READS_PER_TURN = 32;
  * are, directories as every regular non-hidden file inside (recursively,
  * sorted by path in code-unit order), `-` as stdin (at most once), and glob
  * patterns (`*`, `?`, `[...]`, `**`) when no file of that literal name exists.
- * A path named twice (or reached twice) is read once.
+ * A path named twice (or reached twice) is read once. `include` patterns
+ * select the files found in directories (include.ts); files named or matched
+ * by a pattern are always read.
  * Throws a `UserError` for a missing or unreadable path or a pattern matching nothing.
  */
-export async function resolveInputs(args: readonly string[]): Promise<InputSource[]> {
+export async function resolveInputs(args: readonly string[], options: ResolveOptions = {}): Promise<InputSource[]> {
+  const include = includes(options.include ?? []);
   const inputs: InputSource[] = [];
   const seen = new Set<string>();
   let stdinSeen = false;
@@ -66,14 +87,16 @@ export async function resolveInputs(args: readonly string[]): Promise<InputSourc
         const matchStats = await statOrNull(match);
         if (matchStats === null) continue;
         if (matchStats.isDirectory()) {
-          for (const file of await listFiles(match)) await add(file.name, file.name, file.stats);
+          for (const file of await listFiles(match, include)) await add(file.name, file.name, file.stats);
         } else await add(match, match, matchStats);
       }
       continue;
     }
     if (stats.isDirectory()) {
-      const files = await listFiles(arg);
-      if (files.length === 0) throw new UserError(`cannot read '${arg}': the directory holds no files`);
+      const files = await listFiles(arg, include);
+      if (files.length === 0) {
+        throw new UserError(`cannot read '${arg}': the directory holds no files${options.include?.length ? ` matching ${options.include.join(", ")}` : ""}`);
+      }
       for (const file of files) await add(file.name, file.name, file.stats);
       continue;
     }
@@ -87,8 +110,13 @@ interface FoundFile {
   readonly stats: Stats;
 }
 
-/** Regular non-hidden files under `dir`, recursively, sorted by path (code units). */
-async function listFiles(dir: string): Promise<FoundFile[]> {
+export interface ResolveOptions {
+  /** Glob patterns selecting the files of directories (any of them); every file when empty. */
+  readonly include?: readonly string[];
+}
+
+/** Regular non-hidden files under `dir` that `include` selects (by their path below `dir`), recursively, sorted by path (code units). */
+async function listFiles(dir: string, include: IncludeMatcher): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
   const visited = new Set<string>();
   const visit = async (path: string): Promise<void> => {
@@ -107,7 +135,7 @@ async function listFiles(dir: string): Promise<FoundFile[]> {
       const stats = await statOrNull(child);
       if (stats === null) continue; // a dangling link
       if (stats.isDirectory()) await visit(child);
-      else if (stats.isFile()) found.push({ name: child, stats });
+      else if (stats.isFile() && include(relative(dir, child).split(sep).join("/"))) found.push({ name: child, stats });
     }
   };
   await visit(dir);
@@ -119,17 +147,24 @@ function fileSource(name: string, path: string, size: number | null): InputSourc
     name,
     size,
     // Pipes (`<(kubectl ...)`) are streamed: a blocking read of one would hold the thread until its writer writes.
-    open: () => decompress(size === null ? streamFile(name, path) : readFile(name, path)),
+    open: (options = {}) => decompress(counted(size === null ? streamFile(name, path, options.signal) : readFile(name, path), options.onRawBytes)),
   };
 }
 
-async function* streamFile(name: string, path: string): AsyncGenerator<Buffer, void, undefined> {
+/** A pipe or FIFO, to its end or until `signal` aborts (its writer may never stop: `<(kubectl get pods -w)`). */
+async function* streamFile(name: string, path: string, signal?: AbortSignal): AsyncGenerator<Buffer, void, undefined> {
   const stream = createReadStream(path, { highWaterMark: READ_CHUNK });
+  const stop = (): void => {
+    stream.destroy();
+  };
+  signal?.addEventListener("abort", stop, { once: true });
   try {
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
+    if (signal?.aborted === true) return;
     throw cannotRead(name, errorReason(error));
   } finally {
+    signal?.removeEventListener("abort", stop);
     stream.destroy();
   }
 }
@@ -170,15 +205,45 @@ function stdinSource(): InputSource {
   return {
     name: STDIN_NAME,
     size: null,
-    open: () => decompress(readStdin()),
+    open: (options = {}) => decompress(counted(readStdin(options.signal), options.onRawBytes)),
   };
 }
 
-async function* readStdin(): AsyncGenerator<Buffer, void, undefined> {
+/**
+ * Standard input to its end, or until `signal` aborts: a live watch piped in
+ * (`kubectl get pods -w -o json | podtrail analyze -`) never ends, so the
+ * stream is destroyed then, which ends the iteration and lets the process exit.
+ */
+async function* readStdin(signal?: AbortSignal): AsyncGenerator<Buffer, void, undefined> {
+  const stop = (): void => {
+    process.stdin.destroy();
+  };
+  // A function, not a narrowed property: the signal aborts while the loop waits.
+  const aborted = (): boolean => signal?.aborted === true;
+  if (aborted()) return;
+  signal?.addEventListener("abort", stop, { once: true });
   try {
     for await (const chunk of process.stdin) yield typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
   } catch (error) {
+    // Destroyed on purpose: the end of what is read, not a failure.
+    if (aborted()) return;
     throw cannotRead("<stdin>", errorReason(error));
+  } finally {
+    signal?.removeEventListener("abort", stop);
+  }
+}
+
+/** Passes chunks on, telling `report` the bytes so far. */
+async function* counted(chunks: AsyncIterable<Buffer>, report: ((bytes: number) => void) | undefined): AsyncGenerator<Buffer, void, undefined> {
+  if (report === undefined) {
+    yield* chunks;
+    return;
+  }
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    report(bytes);
+    yield chunk;
   }
 }
 

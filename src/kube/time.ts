@@ -13,9 +13,11 @@ const GO_ZERO_TIME = "0001-01-01T00:00:00Z";
  * Parses a Kubernetes timestamp into epoch milliseconds, keeping microsecond
  * precision as a fraction (digits beyond are truncated). A leap second
  * (`23:59:60`) reads as the last microsecond of its minute. Null for
- * absent, empty, Go's zero time and text that is not RFC 3339 or that names
- * a time RFC 3339 cannot write in UTC (before year 0000, after 9999):
- * `timeProblem` tells these apart.
+ * absent, empty, Go's zero time, the Unix epoch itself (`1970-01-01T00:00:00Z`:
+ * what the kubelet writes for a container time its runtime reported as 0,
+ * e.g. containerd's status of a container it lost, reason Unknown), and text
+ * that is not RFC 3339 or that names a time RFC 3339 cannot write in UTC
+ * (before year 0000, after 9999): `timeProblem` tells these apart.
  */
 export function parseTime(value: unknown): EpochMs | null {
   if (typeof value !== "string") return null;
@@ -33,7 +35,7 @@ export function parseTime(value: unknown): EpochMs | null {
  * reads as the time it says.
  */
 export function timeProblem(value: string): "unset" | "invalid" | "leapSecond" | null {
-  if (parseTime(value) === null) return value === "" || isGoZeroTime(value) ? "unset" : "invalid";
+  if (parseTime(value) === null) return value === "" || isGoZeroTime(value) || isUnixEpoch(value) ? "unset" : "invalid";
   return RFC3339.exec(value)?.[6] === "60" ? "leapSecond" : null;
 }
 
@@ -44,10 +46,17 @@ function isGoZeroTime(value: string): boolean {
   return m !== null && m[1] === "0001" && m[2] === "01" && m[3] === "01" && m[4] === "00" && m[5] === "00" && m[6] === "00" && /^0*$/.test(m[7] ?? "") && (m[8] !== undefined || (m[10] === "00" && m[11] === "00"));
 }
 
+/** The Unix epoch exactly (a runtime's 0), in any spelling RFC 3339 allows. */
+function isUnixEpoch(value: string): boolean {
+  const m = RFC3339.exec(value);
+  if (m === null || m[7] !== undefined && !/^0*$/.test(m[7])) return false;
+  return m[1] === "1970" && m[2] === "01" && m[3] === "01" && m[4] === "00" && m[5] === "00" && m[6] === "00" && (m[8] !== undefined || (m[10] === "00" && m[11] === "00"));
+}
+
 function parseUncached(value: string): EpochMs | null {
   if (value.length < 20) return null;
   const m = RFC3339.exec(value);
-  if (m === null || isGoZeroTime(value)) return null;
+  if (m === null || isGoZeroTime(value) || isUnixEpoch(value)) return null;
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);

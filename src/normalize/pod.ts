@@ -1,6 +1,6 @@
 import type { Location } from "../types.js";
 import type { ConditionObservation, ContainerObservation, ContainerState, ObservationType, PodMeta, PodRecord } from "../records.js";
-import { intern, specContainers as containersBySpec } from "../memo.js";
+import { intern, specContainers as containersBySpec, specStateful } from "../memo.js";
 import type { FieldReader, JsonObject } from "./fieldReader.js";
 
 /**
@@ -10,7 +10,8 @@ import type { FieldReader, JsonObject } from "./fieldReader.js";
  */
 export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationType, loc: Location): PodRecord | null {
   const metadata = r.object(raw["metadata"]) ?? {};
-  const spec = r.object(raw["spec"]) ?? {};
+  const rawSpec = r.object(raw["spec"]);
+  const spec = rawSpec ?? {};
   const status = r.object(raw["status"]) ?? {};
   // Interned: the pod's events name it by the same strings, which are then stored once.
   const uid = intern(r.name(metadata["uid"]));
@@ -27,8 +28,47 @@ export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationT
     labels: readLabels(r, metadata["labels"]),
     staticHash: staticHashOf(r, metadata["annotations"]),
     specContainers,
+    startTime: r.time(status["startTime"]),
+    deletionGracePeriodSeconds: r.integer(metadata["deletionGracePeriodSeconds"]),
+    finalizers: readFinalizers(r, metadata["finalizers"]),
+    stateful: rawSpec === null ? null : statefulOf(r, rawSpec),
   };
 
+  const read = readStatus(r, status, specContainers);
+  return {
+    kind: "pod",
+    meta,
+    observation: {
+      type,
+      resourceVersion: r.name(metadata["resourceVersion"]),
+      phase: read.phase,
+      reason: read.reason,
+      message: read.message,
+      nodeName: intern(r.name(spec["nodeName"])),
+      deletionTimestamp: r.time(metadata["deletionTimestamp"]),
+      conditions: read.conditions,
+      containers: read.containers,
+      managedAt: latestManagedTime(r, metadata["managedFields"]),
+      loc,
+    },
+  };
+}
+
+/** What a pod's `status` says, read against its spec's containers (init first). */
+export interface StatusFields {
+  readonly phase: string | null;
+  readonly reason: string | null;
+  readonly message: string | null;
+  readonly conditions: readonly ConditionObservation[];
+  readonly containers: readonly ContainerObservation[];
+}
+
+/**
+ * Reads a pod's `status` object: phase, reason, message, conditions, and a
+ * container for each spec container (with its status, when it has one),
+ * then those the status names that the spec does not (a trimmed capture).
+ */
+export function readStatus(r: FieldReader, status: JsonObject, specContainers: PodMeta["specContainers"]): StatusFields {
   const statuses = new Map<string, JsonObject>();
   for (const [field, init] of [["initContainerStatuses", true], ["containerStatuses", false]] as const) {
     for (const item of r.array(status[field])) {
@@ -44,28 +84,16 @@ export function normalizePod(r: FieldReader, raw: JsonObject, type: ObservationT
     seen.add(key);
     containers.push(readContainer(r, sc.name, sc.init, sc.image, statuses.get(key) ?? null));
   }
-  // Statuses for containers the spec did not list (a trimmed capture).
   for (const [key, cs] of statuses) {
     if (seen.has(key)) continue;
     containers.push(readContainer(r, key.slice(2), key.startsWith("i/"), null, cs));
   }
-
   return {
-    kind: "pod",
-    meta,
-    observation: {
-      type,
-      resourceVersion: r.name(metadata["resourceVersion"]),
-      phase: intern(r.name(status["phase"])),
-      reason: intern(r.name(status["reason"])),
-      message: r.name(status["message"]),
-      nodeName: intern(r.name(spec["nodeName"])),
-      deletionTimestamp: r.time(metadata["deletionTimestamp"]),
-      conditions: readConditions(r, status["conditions"]),
-      containers,
-      managedAt: latestManagedTime(r, metadata["managedFields"]),
-      loc,
-    },
+    phase: intern(r.name(status["phase"])),
+    reason: intern(r.name(status["reason"])),
+    message: r.name(status["message"]),
+    conditions: readConditions(r, status["conditions"]),
+    containers,
   };
 }
 
@@ -89,6 +117,35 @@ function readSpecContainers(r: FieldReader, value: unknown, init: boolean, out: 
     if (c !== null && name !== null) out.push({ name: intern(name)!, init, image: intern(r.name(c["image"])) });
   }
   return out;
+}
+
+const NO_FINALIZERS: readonly string[] = [];
+
+function readFinalizers(r: FieldReader, value: unknown): readonly string[] {
+  const items = r.array(value);
+  if (items.length === 0) return NO_FINALIZERS;
+  const out: string[] = [];
+  for (const item of items) {
+    const name = r.name(item);
+    if (name !== null) out.push(intern(name)!);
+  }
+  return out;
+}
+
+/** Volume kinds that hold no state beyond the pod's life (clusterloader2's `isPodStateless`). */
+const STATELESS_VOLUMES = ["emptyDir", "configMap", "secret", "downwardAPI", "projected"];
+
+/** Any other volume (a PVC, hostPath, an inline CSI or ephemeral volume...) makes the pod stateful. By spec object, as the containers. */
+function statefulOf(r: FieldReader, spec: JsonObject): boolean {
+  const known = specStateful.get(spec);
+  if (known !== undefined) return known;
+  let stateful = false;
+  for (const item of r.array(spec["volumes"])) {
+    const volume = r.object(item);
+    if (volume !== null && !STATELESS_VOLUMES.some((kind) => r.object(volume[kind]) !== null)) stateful = true;
+  }
+  specStateful.set(spec, stateful);
+  return stateful;
 }
 
 function readOwner(r: FieldReader, value: unknown): string | null {

@@ -1,9 +1,10 @@
 import type { EpochMs } from "../types.js";
-import type { ObservationType, PodMeta, PodObservation, WatchType } from "../records.js";
+import type { ObservationType, PodMeta, PodObservation, StatusPatch, WatchType } from "../records.js";
 import { compareVersionKeys, versionKey } from "../kube/resourceVersion.js";
 import { compareText } from "../compareText.js";
 import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
 import { VersionLog, type VersionLogData } from "./versionLog.js";
+import { comparePatches, withPatches, type TimedObservation } from "./statusPatches.js";
 
 /** An observation in a pod's history: a run of records that said the same. */
 export type HistoryObservation = PodObservation & {
@@ -17,6 +18,8 @@ export interface PodHistory {
   readonly key: string;
   readonly meta: PodMeta;
   readonly observations: readonly HistoryObservation[];
+  /** Known only from status patches (no record of the whole pod): its figures lack what the patches did not say. */
+  readonly patchesOnly?: boolean;
 }
 
 /** A pod whose history can be built: its identity first, its observations when asked. */
@@ -186,6 +189,8 @@ export class PodState implements PodSource {
   private created: EpochMs | null = null;
   private first: { input: number; line: number } | null = null;
   private readonly uidSet = new Set<string>();
+  /** Status patches of this pod (docs/spec.md §1.7), given when the run's records are all read; null: none. */
+  private patches: StatusPatch[] | null = null;
 
   constructor(
     readonly key: string,
@@ -201,7 +206,7 @@ export class PodState implements PodSource {
 
   get meta(): PodMeta {
     const byPlace = this.others !== null;
-    const chosen = this.newestMeta.pick(byPlace)!;
+    const chosen = this.newestMeta.pick(byPlace) ?? this.patchMeta();
     const owner = chosen.owner ?? this.newestOwner.pick(byPlace) ?? null;
     const uid = this.newestApiUid.pick(byPlace) ?? chosen.uid;
     const created = this.created ?? chosen.created;
@@ -213,7 +218,28 @@ export class PodState implements PodSource {
   }
 
   get firstPlace(): { readonly input: string; readonly line: number } | null {
-    return this.first === null ? null : { input: this.inputs.name(this.first.input), line: this.first.line };
+    if (this.first === null) return this.patches?.[0]?.loc ?? null;
+    return { input: this.inputs.name(this.first.input), line: this.first.line };
+  }
+
+  /**
+   * Adds a status patch of this pod. Patches are given once the records of
+   * the run are all read (which pod a patch without a uid belongs to is
+   * known only then), so they are not part of `toData`.
+   */
+  addPatch(patch: StatusPatch): void {
+    if (this.patches === null) this.patches = [patch];
+    else this.patches.push(patch);
+    if (patch.uid !== null) this.uidSet.add(patch.uid);
+  }
+
+  /** A pod known only from patches: what the first that says most tells (a created pod's request, else the patch's names). */
+  private patchMeta(): PodMeta {
+    const patches = [...(this.patches ?? [])].sort(comparePatches);
+    const described = patches.find((p) => p.meta !== null)?.meta;
+    if (described !== undefined && described !== null) return this.uidSet.size > 0 && described.uid === null ? { ...described, uid: [...this.uidSet].sort(compareText)[0]! } : described;
+    const uid = patches.find((p) => p.uid !== null)?.uid ?? null;
+    return { uid, namespace: this.namespace, name: this.name, created: null, owner: null, labels: {}, staticHash: null, specContainers: [] };
   }
 
   /** Adds a record; false when its resourceVersion was already seen (a duplicate). `clean`: read without wrong-typed fields. */
@@ -296,6 +322,7 @@ export class PodState implements PodSource {
     // Rows come straight from the log (sorted by version); only records without a decimal version make a list to sort.
     let rows: Iterable<Row> = this.log.rows();
     if (this.others !== null) rows = [...rows, ...this.others].sort((a, b) => this.inputs.compare(a.input, a.line, b.input, b.line));
+    if (this.patches !== null) return this.finishWithPatches(rows);
     const observations: HistoryObservation[] = [];
     let previous: PodObservation | null = null;
     for (const row of rows) {
@@ -310,6 +337,28 @@ export class PodState implements PodSource {
       previous = obs;
     }
     return { key: this.key, meta: this.meta, observations };
+  }
+
+  /** `finish` of a pod with status patches: its records as a list, the patches applied between them. */
+  private finishWithPatches(rows: Iterable<{ ref: number; managedAt: number | null; input: number; line: number }>): PodHistory {
+    const records: TimedObservation[] = [];
+    for (const row of rows) {
+      const obs = this.contents[row.ref]!;
+      records.push({ obs: { ...obs, managedAt: row.managedAt, loc: { input: this.inputs.name(row.input), line: row.line } }, at: row.managedAt });
+    }
+    const meta = this.meta;
+    const observations: HistoryObservation[] = [];
+    let previous: PodObservation | null = null;
+    for (const { obs } of withPatches(records, this.patches ?? [], meta.specContainers)) {
+      if (previous !== null && sameObservation(previous, obs)) {
+        const last = observations[observations.length - 1]!;
+        if (obs.managedAt !== null) observations[observations.length - 1] = historyObservation(last, last.managedAt, obs.managedAt, last.loc, last.resolvedType);
+        continue;
+      }
+      observations.push(historyObservation(obs, obs.managedAt, obs.managedAt, obs.loc, resolveType(obs, previous === null)));
+      previous = obs;
+    }
+    return records.length === 0 ? { key: this.key, meta, observations, patchesOnly: true } : { key: this.key, meta, observations };
   }
 
   /** A duplicate copy replaces the kept one when it is better, or as good and read from an earlier place. */

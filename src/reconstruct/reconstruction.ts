@@ -1,9 +1,10 @@
 import type { CaptureGap, InputFormat, InputSummary, Location, Warning } from "../types.js";
 import { compareText } from "../compareText.js";
-import type { KubeEvent, PodRecord } from "../records.js";
+import type { KubeEvent, PodRecord, StatusPatch } from "../records.js";
 import { warningAt, type Diagnostic } from "../diagnostics.js";
 import type { NormalizeResult } from "../normalize/normalizeValue.js";
 import { InputNames, PodState, type PodSource, type PodStateData } from "./podHistory.js";
+import { comparePatches } from "./statusPatches.js";
 
 /** What one input told, counted while its records are applied. */
 export interface InputTally {
@@ -17,6 +18,18 @@ export interface InputTally {
   /** The first line of the part of the input whose format `format` is (an input read in parts: its first part's). */
   formatLine: number;
   bytes: number;
+  /** Pod and event records applied. */
+  captured: number;
+  /** What the input looks like, said when it holds no pod or event (`captured` 0); null when not described. */
+  looksLike: InputDescription | null;
+  /** The first line of the part of the input `looksLike` describes (an input read in parts: its first part holding bytes); Infinity for an empty part. */
+  looksLikeLine: number;
+}
+
+/** What an input looks like (decode's `describeContent`): the text, and whether it is in a capture format (its warnings stay). */
+export interface InputDescription {
+  readonly text: string;
+  readonly captureFormat: boolean;
 }
 
 /** Everything the inputs of a run told, ready for derivation. */
@@ -51,6 +64,7 @@ export type PartialEntry =
   | { readonly kind: "pod"; readonly pod: PodStateData }
   | { readonly kind: "event"; readonly map: EventMap; readonly key: string; readonly event: KubeEvent; readonly counts: readonly number[]; readonly firstTime: number | null }
   | { readonly kind: "gap"; readonly gap: CaptureGap }
+  | { readonly kind: "patch"; readonly key: string; readonly patch: StatusPatch }
   | { readonly kind: "totals"; readonly skippedKinds: Readonly<Record<string, number>>; readonly podRecords: number; readonly eventRecords: number; readonly duplicates: number };
 
 /** An input's tally as data: its kept warnings without their text (made again from the diagnostic), `formatLine` null for none. */
@@ -63,9 +77,27 @@ export interface InputTallyData {
   readonly format: InputFormat | null;
   readonly formatLine: number | null;
   readonly bytes: number;
+  readonly captured: number;
+  readonly looksLike: InputDescription | null;
+  readonly looksLikeLine: number | null;
 }
 
 type EventMap = "uid" | "name" | "other";
+
+/**
+ * Keeps the description of an input's first part that holds bytes (an empty
+ * part's only while there is no other): the one reading the parts together gives.
+ */
+export function describeInput(tally: InputTally, looksLike: InputDescription | null, line: number): void {
+  if (looksLike === null) return;
+  if (tally.looksLike === null || line < tally.looksLikeLine) {
+    tally.looksLike = looksLike;
+    tally.looksLikeLine = line;
+  }
+}
+
+/** Warnings about an input's bytes (compression, archive) rather than its text: told even for an input that is no capture. */
+const DAMAGE: ReadonlySet<Diagnostic["kind"]> = new Set(["damagedCompression", "trailingCompressedBytes", "damagedArchive"]);
 
 /** Warnings kept per input; beyond this they are counted in one closing warning. */
 const MAX_WARNINGS_PER_INPUT = 1000;
@@ -91,6 +123,12 @@ export class Reconstruction {
    */
   private readonly events = { uid: new Map<string, EventVersions>(), name: new Map<string, EventVersions>(), other: new Map<string, EventVersions>() };
   private readonly gaps: CaptureGap[] = [];
+  /**
+   * Status patches (docs/spec.md §1.7) by their request's audit ID (else
+   * their place): which pod each belongs to is decided when all pods are
+   * known (`finish`), as a patch may name its pod by name only.
+   */
+  private readonly patches = new Map<string, StatusPatch>();
   private readonly skippedKinds = new Map<string, number>();
   private podRecords = 0;
   private eventRecords = 0;
@@ -100,7 +138,7 @@ export class Reconstruction {
   input(name: string): InputTally {
     let tally = this.tallies.get(name);
     if (tally === undefined) {
-      tally = { name, records: 0, skipped: 0, warnings: 0, kept: [], format: null, formatLine: Infinity, bytes: 0 };
+      tally = { name, records: 0, skipped: 0, warnings: 0, kept: [], format: null, formatLine: Infinity, bytes: 0, captured: 0, looksLike: null, looksLikeLine: Infinity };
       this.tallies.set(name, tally);
     }
     return tally;
@@ -114,14 +152,20 @@ export class Reconstruction {
     switch (result.kind) {
       case "pod":
         this.podRecords++;
+        tally.captured++;
         if (!this.applyPod(result, result.diagnostics === undefined)) this.duplicates++;
         return;
       case "event":
         this.eventRecords++;
+        tally.captured++;
         if (!this.applyEvent(result.event)) this.duplicates++;
         return;
       case "gap":
         this.gaps.push({ input: result.loc.input, line: result.loc.line, code: result.code, reason: result.reason, message: result.message });
+        return;
+      case "statusPatch":
+        this.podRecords++;
+        if (!this.keepPatch(patchKey(result.patch), result.patch)) this.duplicates++;
         return;
       case "bookmark":
         tally.skipped++;
@@ -160,7 +204,7 @@ export class Reconstruction {
     for (const t of this.tallies.values()) {
       yield {
         kind: "input",
-        tally: { name: t.name, records: t.records, skipped: t.skipped, warnings: t.warnings, kept: t.kept.map((w) => ({ line: w.line, diagnostic: w.diagnostic })), format: t.format, formatLine: Number.isFinite(t.formatLine) ? t.formatLine : null, bytes: t.bytes },
+        tally: { name: t.name, records: t.records, skipped: t.skipped, warnings: t.warnings, kept: t.kept.map((w) => ({ line: w.line, diagnostic: w.diagnostic })), format: t.format, formatLine: Number.isFinite(t.formatLine) ? t.formatLine : null, bytes: t.bytes, captured: t.captured, looksLike: t.looksLike, looksLikeLine: Number.isFinite(t.looksLikeLine) ? t.looksLikeLine : null },
       };
     }
     for (const pod of this.pods.values()) yield { kind: "pod", pod: pod.toData() };
@@ -168,6 +212,7 @@ export class Reconstruction {
       for (const [key, e] of this.events[map]) yield { kind: "event", map, key, event: e.event, counts: e.counts, firstTime: e.firstTime };
     }
     for (const gap of this.gaps) yield { kind: "gap", gap };
+    for (const [key, patch] of this.patches) yield { kind: "patch", key, patch };
     yield { kind: "totals", skippedKinds: Object.fromEntries(this.skippedKinds), podRecords: this.podRecords, eventRecords: this.eventRecords, duplicates: this.duplicates };
   }
 
@@ -199,6 +244,8 @@ export class Reconstruction {
           mine.formatLine = theirs.formatLine;
         }
         mine.bytes += theirs.bytes;
+        mine.captured += theirs.captured;
+        describeInput(mine, theirs.looksLike, theirs.looksLikeLine ?? Infinity);
         return;
       }
       case "pod": {
@@ -226,6 +273,9 @@ export class Reconstruction {
       case "gap":
         this.gaps.push(entry.gap);
         return;
+      case "patch":
+        if (!this.keepPatch(entry.key, entry.patch)) this.duplicates++;
+        return;
       case "totals":
         for (const [kind, n] of Object.entries(entry.skippedKinds)) this.skippedKinds.set(kind, (this.skippedKinds.get(kind) ?? 0) + n);
         this.podRecords += entry.podRecords;
@@ -236,16 +286,26 @@ export class Reconstruction {
   }
 
   finish(): Reconstructed {
+    this.placePatches();
     let pods: PodSource[] | null = [...this.pods.values()];
     this.pods.clear();
     this.byUid.clear();
     const warnings: Warning[] = [];
     const inputs: InputSummary[] = [];
     for (const tally of this.tallies.values()) {
+      const looksLike = tally.captured === 0 ? tally.looksLike : null;
+      inputs.push({ name: tally.name, format: tally.format, records: tally.records, skipped: tally.skipped, bytes: tally.bytes, looksLike: looksLike?.text ?? null });
+      if (looksLike !== null) {
+        warnings.push(warningAt(tally.name, null, { kind: "noCapture", looksLike: looksLike.text }));
+        // Text that is no capture is said once, by that one warning: its "not JSON" lines are not a page of warnings (damage to its bytes is still told).
+        if (!looksLike.captureFormat) {
+          warnings.push(...tally.kept.filter((w) => DAMAGE.has(w.diagnostic.kind)));
+          continue;
+        }
+      }
       trimWarnings(tally.kept);
       warnings.push(...tally.kept);
       if (tally.warnings > MAX_WARNINGS_PER_INPUT) warnings.push(warningAt(tally.name, null, { kind: "moreWarnings", count: tally.warnings - MAX_WARNINGS_PER_INPUT }));
-      inputs.push({ name: tally.name, format: tally.format, records: tally.records, skipped: tally.skipped, bytes: tally.bytes });
     }
     warnings.push(...sharedUidWarnings(pods));
     const events = (["uid", "name", "other"] as const).flatMap((map) =>
@@ -269,6 +329,51 @@ export class Reconstruction {
       eventRecords: this.eventRecords,
       duplicates: this.duplicates,
     };
+  }
+
+  /** Keeps a patch; false for a copy of one kept (the copy read from the earlier place is kept). */
+  private keepPatch(key: string, patch: StatusPatch): boolean {
+    const known = this.patches.get(key);
+    if (known === undefined) {
+      this.patches.set(key, patch);
+      return true;
+    }
+    if (compareLocations(patch.loc, known.loc) < 0) this.patches.set(key, patch);
+    return false;
+  }
+
+  /**
+   * Gives each status patch to its pod, in time order: the pod of its uid;
+   * else (a patch without one, or whose uid no record has) the pod of its
+   * namespace and name created last at or before it, among those whose uid
+   * does not contradict it; else a pod known only from patches.
+   */
+  private placePatches(): void {
+    if (this.patches.size === 0) return;
+    const byName = new Map<string, PodState[]>();
+    const byUid = new Map<string, PodState>();
+    for (const state of this.pods.values()) {
+      const name = `${state.namespace}/${state.name}`;
+      byName.set(name, [...(byName.get(name) ?? []), state]);
+      for (const uid of state.uids) if (!byUid.has(uid)) byUid.set(uid, state);
+    }
+    for (const patch of [...this.patches.values()].sort(comparePatches)) {
+      const name = `${patch.namespace}/${patch.name}`;
+      let state = patch.uid === null ? undefined : byUid.get(patch.uid);
+      if (state !== undefined && (state.namespace !== patch.namespace || state.name !== patch.name)) state = undefined;
+      if (state === undefined) {
+        const candidates = (byName.get(name) ?? []).filter((s) => patch.uid === null || s.uids.length === 0 || s.uids.includes(patch.uid));
+        state = createdLastBefore(candidates, patch.time);
+      }
+      if (state === undefined) {
+        const key = patch.uid === null ? `${name}@patches` : `${patch.uid} ${name}`;
+        state = this.pods.get(key) ?? new PodState(key, this.inputNames, patch.namespace, patch.name);
+        this.pods.set(key, state);
+        byName.set(name, [...(byName.get(name) ?? []).filter((s) => s !== state), state]);
+      }
+      if (patch.uid !== null && !byUid.has(patch.uid)) byUid.set(patch.uid, state);
+      state.addPatch(patch);
+    }
   }
 
   private applyPod(record: PodRecord, clean: boolean): boolean {
@@ -324,6 +429,19 @@ function podKey(meta: PodRecord["meta"]): string {
   if (meta.staticHash !== null) return `static:${meta.staticHash}`;
   if (meta.uid !== null) return `${meta.uid} ${meta.namespace}/${meta.name}`;
   return `${meta.namespace}/${meta.name}@${meta.created ?? "?"}`;
+}
+
+/** A patch's identity: its request's audit ID, else its place (a patch without one is never a copy). */
+function patchKey(patch: StatusPatch): string {
+  return patch.id !== null ? `id:${patch.id}` : `at:${patch.loc.input}:${patch.loc.line}`;
+}
+
+/** Of a name's pods, the one created last at or before `time` (the earliest when all were created later; the last created when `time` is null). */
+function createdLastBefore(pods: readonly PodState[], time: number | null): PodState | undefined {
+  if (pods.length <= 1) return pods[0];
+  const sorted = [...pods].sort((a, b) => (a.meta.created ?? -Infinity) - (b.meta.created ?? -Infinity) || compareText(a.key, b.key));
+  if (time === null) return sorted[sorted.length - 1];
+  return sorted.findLast((p) => (p.meta.created ?? -Infinity) <= time) ?? sorted[0];
 }
 
 function compareLocations(a: Location, b: Location): number {

@@ -9,6 +9,7 @@ import { categoryOf, parseErrorExitCode, resolveReason } from "../catalog/lookup
 import { REASONS } from "../catalog/reasonsEn.js";
 import { REASONS_ZH } from "../catalog/reasonsZh.js";
 import { terminalText } from "./terminalText.js";
+import { nearestWords } from "../didYouMean.js";
 
 export type ExplainLang = "en" | "zh";
 
@@ -39,6 +40,7 @@ interface Labels {
   readonly guessed: (category: string) => string;
   readonly didYouMean: (names: readonly string[]) => string;
   readonly seeList: string;
+  readonly seeAlso: string;
 }
 
 const LABELS: Readonly<Record<ExplainLang, Labels>> = {
@@ -64,6 +66,7 @@ const LABELS: Readonly<Record<ExplainLang, Labels>> = {
     guessed: (category) => `podtrail has no entry for it; by its name it would be grouped under: ${category}`,
     didYouMean: (names) => `Did you mean: ${names.join(", ")}?`,
     seeList: "Run `podtrail explain --list` to see every known reason.",
+    seeAlso: "See also:",
   },
   zh: {
     category: "类别：",
@@ -87,6 +90,7 @@ const LABELS: Readonly<Record<ExplainLang, Labels>> = {
     guessed: (category) => `podtrail 的原因目录中没有该条目；按名称推断，其类别为：${category}`,
     didYouMean: (names) => `你要找的是不是：${names.join("、")}？`,
     seeList: "运行 `podtrail explain --list` 查看所有已知原因。",
+    seeAlso: "另见：",
   },
 };
 
@@ -101,6 +105,8 @@ export function renderExplain(reason: string | undefined, opts: ExplainOptions):
   if (opts.list || reason === undefined || reason.trim() === "") {
     return { text: renderList(opts.lang), found: true };
   }
+  // A bare number is a container's exit code (`explain 137`), as `explain Error 137` explains it under Error.
+  if (/^\s*-?\d{1,10}\s*$/.test(reason)) return { text: renderExitCode(Number(reason), opts.lang), found: true };
   const known = resolveReason(reason);
   if (known === null) return { text: renderUnknown(reason.trim(), opts.lang), found: false };
   return { text: renderOne(reason.trim(), known, opts.lang), found: true };
@@ -146,6 +152,15 @@ function renderOne(asked: string, reason: KnownReason, lang: ExplainLang): strin
   return `${lines.join("\n")}\n`;
 }
 
+function renderExitCode(code: number, lang: ExplainLang): string {
+  const l = LABELS[lang];
+  const label = l.exitCode(code).replace(/[:：]$/, "");
+  const rows: [string, string][] = [[l.meaning, explainExitCode(code, lang) ?? codeWithoutMeaning(lang)]];
+  if (code !== 0) rows.push([l.seeAlso, `podtrail explain Error${code === 137 ? ", podtrail explain OOMKilled" : ""}`]);
+  const labelWidth = Math.max(...rows.map(([name]) => displayWidth(name)));
+  return `${[label, ...rows.map(([name, value]) => `  ${padDisplay(name, labelWidth)}  ${value}`)].join("\n")}\n`;
+}
+
 function exitCodeTable(lang: ExplainLang): string[] {
   const rows: [string, string][] = COMMON_EXIT_CODES.map((c) => [String(c), explainExitCode(c, lang) ?? ""]);
   rows.push(["128+N", LABELS[lang].signal]);
@@ -169,36 +184,9 @@ function renderUnknown(reason: string, lang: ExplainLang): string {
   return `${lines.join("\n")}\n`;
 }
 
-/**
- * Known reasons close to an unknown one: within an edit distance that grows
- * with the length, or containing it; nearest first, at most `limit`.
- */
+/** Known reasons close to an unknown one: nearest first, at most `limit` (see `nearestWords`). */
 export function suggestReasons(reason: string, limit = 5): KnownReason[] {
-  const wanted = reason.trim().toLowerCase();
-  if (wanted === "") return [];
-  const threshold = Math.max(2, Math.floor(wanted.length / 3));
-  const scored: { name: KnownReason; distance: number }[] = [];
-  for (const name of KNOWN_REASONS) {
-    const lower = name.toLowerCase();
-    const distance = editDistance(wanted, lower);
-    if (distance <= threshold || (wanted.length >= 4 && lower.includes(wanted))) scored.push({ name, distance });
-  }
-  scored.sort((a, b) => a.distance - b.distance || compareNames(a.name, b.name));
-  return scored.slice(0, limit).map((s) => s.name);
-}
-
-/** Levenshtein distance. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
+  return nearestWords(reason, KNOWN_REASONS, limit);
 }
 
 /** Case-insensitive, then by code unit, so the order does not depend on the locale. */

@@ -1,4 +1,5 @@
 import { terminalText } from "./terminalText.js";
+import { cutToWidth, displayWidth } from "./fit.js";
 
 /**
  * A duration for people: `850ms`, `1.2s`, `3m 4s`, `2h 5m`, `3d 4h`.
@@ -31,9 +32,27 @@ export function humanizeOffsetMs(ms: number): string {
  * numeric columns. Cells are shown through `terminalText`, and the widths
  * measured on what is shown: a tab or a newline in a name cannot break a row.
  */
-export function table(header: readonly string[], cells: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
-  const rows = cells.map((r) => r.map(terminalText));
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+export function table(
+  header: readonly string[],
+  cells: readonly (readonly string[])[],
+  right: ReadonlySet<number> = new Set(),
+  fit: { readonly width: number; readonly shrink: ReadonlySet<number> } | null = null,
+): string[] {
+  const escaped = cells.map((r) => r.map(terminalText));
+  const widths = header.map((h, i) => Math.max(width(h), ...escaped.map((r) => width(r[i] ?? ""))));
+  // Too wide for the terminal: the widest column that may shrink gives way first, never below 12 columns or its title.
+  if (fit !== null) {
+    const total = (): number => widths.reduce((n, w) => n + w, 0) + 2 * (widths.length - 1);
+    for (;;) {
+      const excess = total() - fit.width;
+      if (excess <= 0) break;
+      const candidates = [...fit.shrink].filter((i) => widths[i] !== undefined && widths[i]! > Math.max(12, width(header[i] ?? "")));
+      if (candidates.length === 0) break;
+      const widest = candidates.reduce((a, b) => (widths[b]! > widths[a]! ? b : a));
+      widths[widest] = Math.max(12, width(header[widest] ?? ""), widths[widest]! - excess);
+    }
+  }
+  const rows = fit === null ? escaped : escaped.map((r) => r.map((c, i) => (fit.shrink.has(i) ? cutToWidth(c, widths[i]!) : c)));
   const line = (cells: readonly string[]): string =>
     cells
       .map((c, i) => (right.has(i) ? pad(c, widths[i]!, true) : i === cells.length - 1 ? c : pad(c, widths[i]!, false)))
@@ -42,11 +61,7 @@ export function table(header: readonly string[], cells: readonly (readonly strin
   return [line(header), ...rows.map(line)];
 }
 
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
+const width = displayWidth;
 
 function pad(s: string, w: number, right: boolean): string {
   const fill = " ".repeat(Math.max(0, w - width(s)));

@@ -1,5 +1,5 @@
 import type { PodReport, Report } from "../types.js";
-import { formatTimeOrNull } from "../kube/time.js";
+import { formatTime, formatTimeOrNull } from "../kube/time.js";
 import type { JsonReport } from "./jsonReport.js";
 
 export type { JsonReport } from "./jsonReport.js";
@@ -13,34 +13,42 @@ type JsonPod = JsonReport["pods"][number];
 export function toJsonReport(report: Report): JsonReport {
   return {
     schemaVersion: report.schemaVersion,
-    inputs: report.inputs.map((i) => ({ name: i.name, format: i.format, records: i.records, skipped: i.skipped, bytes: i.bytes })),
+    inputs: report.inputs.map((i) => ({ name: i.name, format: i.format, records: i.records, skipped: i.skipped, bytes: i.bytes, ...(i.looksLike === null ? {} : { looksLike: i.looksLike }) })),
     span: { start: formatTimeOrNull(report.span.start), end: formatTimeOrNull(report.span.end) },
     totals: report.totals,
     gaps: report.gaps,
+    stuckTerminating: report.stuckTerminating.map((t) => ({ ...t, deadline: formatTime(t.deadline) })),
     podsSeen: report.podsSeen,
     pods: report.pods.map(podJson),
     summary: report.summary,
     groupBy: report.groupBy,
     groups: report.groups,
     thresholds: report.thresholds,
+    quality: report.quality,
     warnings: report.warnings.map((w) => ({ input: w.input, line: w.line, message: w.message })),
+    interrupted: report.interrupted,
   };
 }
 
-function podJson(p: PodReport): JsonPod {
+/** One pod as the JSON report writes it (the timeline's JSON too). */
+export function podJson(p: PodReport): JsonPod {
   return {
     uid: p.uid,
     namespace: p.namespace,
     name: p.name,
     node: p.node,
     owner: p.owner,
+    stateful: p.stateful,
     outcome: p.outcome,
     stuckIn: p.stuckIn,
     partial: p.partial,
+    terminating: p.terminating === null ? null : { ...p.terminating, deadline: formatTimeOrNull(p.terminating.deadline) },
     phases: p.phases.map((e) => ({ phase: e.phase, at: formatTimeOrNull(e.at) })),
     conditions: p.conditions.map((c) => ({ type: c.type, status: c.status, reason: c.reason, message: c.message, at: formatTimeOrNull(c.at) })),
     timestamps: mapValues(p.timestamps, formatTimeOrNull),
+    notAfter: mapValues(p.notAfter, formatTime),
     durationsMs: p.durationsMs,
+    boundsMs: p.boundsMs,
     containers: p.containers.map((c) => ({
       name: c.name,
       init: c.init,
@@ -61,14 +69,24 @@ function podJson(p: PodReport): JsonPod {
       message: f.message,
       exitCodes: f.exitCodes,
     })),
+    notReadyAtEnd:
+      p.notReadyAtEnd === null
+        ? null
+        : {
+            ...p.notReadyAtEnd,
+            since: formatTimeOrNull(p.notReadyAtEnd.since),
+            cause: p.notReadyAtEnd.cause === null ? null : { ...p.notReadyAtEnd.cause, at: formatTimeOrNull(p.notReadyAtEnd.cause.at) },
+          },
     observations: p.observations,
     events: p.events,
   };
 }
 
-function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a: A) => B): Record<K, B> {
-  const out = {} as Record<K, B>;
-  for (const key of Object.keys(record) as K[]) out[key] = f(record[key]);
+function mapValues<K extends string, A, B>(record: Readonly<Record<K, A>>, f: (a: A) => B): Record<K, B>;
+function mapValues<K extends string, A, B>(record: Readonly<Partial<Record<K, A>>>, f: (a: A) => B): Partial<Record<K, B>>;
+function mapValues<K extends string, A, B>(record: Readonly<Partial<Record<K, A>>>, f: (a: A) => B): Partial<Record<K, B>> {
+  const out: Partial<Record<K, B>> = {};
+  for (const key of Object.keys(record) as K[]) out[key] = f(record[key] as A);
   return out;
 }
 

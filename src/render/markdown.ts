@@ -2,10 +2,12 @@ import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, 
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
-import { outcomeCounts, STAGE_LABELS } from "./stageFacts.js";
+import { boundedPods, exampleWhere, heldBy, interruptedLine, lastPhase, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
-import { compareText } from "../compareText.js";
 import { hasControl, terminalText } from "./terminalText.js";
+import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
+import { GROUP_LABELS, topFailure, worstGroups } from "./groups.js";
+import { axisLegend, sharedAxis, sparkline } from "./histogram.js";
 
 export interface MarkdownOptions {
   /** Rows of every pod list and table (slowest, stuck, details, failure reasons). */
@@ -34,20 +36,81 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const top = Math.max(1, options.top ?? 10);
   const slowest = slowestPods(report.pods, top);
   const withStartup = report.pods.filter((p) => p.durationsMs.startup !== null).length;
-  const stuck = report.pods.filter((p) => p.stuckIn !== null);
-  const out: string[] = [title(report), "", scope(report), ""];
+  const out: string[] = [title(report), "", scope(report), "", ...(report.interrupted === null ? [] : [`**Interrupted:** ${text(interruptedLine(report.interrupted))}.`, ""]), `**Capture quality: ${text(qualityLine(report)).replace(/^(\w+): /, "$1** — ")}`, ""];
 
-  out.push("## Key findings", "", ...keyFindings(report, stuck), "");
+  out.push("## Key findings", "", ...keyFindings(report), "");
+
+  const broken = notReadyPods(report);
+  if (broken.length > 0) {
+    out.push(`## Not ready at the end (${plural(broken.length, "pod")})`, "");
+    const shown = broken.slice(0, top);
+    const end = report.span.end;
+    out.push(...mdTable(
+      ["Pod", "Outcome", "Was ready", "Reason", "For"],
+      shown.map((p) => {
+        const n = p.notReadyAtEnd;
+        return [podName(p), p.outcome, n.wasReady ? "yes" : "no", `${text(n.reason)}${n.exitCode === null ? "" : ` (exit ${n.exitCode})`}${n.container === null ? "" : ` [${text(n.container)}]`}`, n.since === null || end === null ? "-" : humanizeMs(Math.max(0, end - n.since))];
+      }),
+      "lllll",
+    ), "");
+    // Messages are long: below the table, so that it stays narrow.
+    for (const p of shown) {
+      const n = p.notReadyAtEnd;
+      if (n.message === null && n.cause === null) continue;
+      const parts = [...(n.message === null ? [] : [text(n.message.trim())]), ...(n.cause === null ? [] : [`cause: ${text(causeText(n.cause).trim())}`])];
+      out.push(`- ${podName(p)} **${text(n.reason)}**: ${parts.join(" — ")}`);
+    }
+    out.push(...cutNote(broken.length - top, "more", "pod"), "");
+  }
 
   out.push("## Start-up stages", "");
+  const leftOut = STAGES.some((stage) => report.summary.stages[stage].leftOut > 0);
+  // Min and mean are in -o json: the table stays narrow enough for a ticket, with room for the distribution.
+  const axis = sharedAxis(STAGES.map((stage) => report.summary.stages[stage].histogram));
   out.push(...mdTable(
-    ["Stage", "Pods", "Min", "p50", "p90", "p95", "p99", "Max", "Mean"],
+    ["Stage", "Pods", "p50", "p90", "p95", "p99", "Max", ...(leftOut ? ["Left out"] : []), ...(axis === null ? [] : ["Distribution"])],
     STAGES.map((stage) => {
       const s = report.summary.stages[stage];
-      return [STAGE_LABELS[stage], num(s.count), ...[s.min, s.p50, s.p90, s.p95, s.p99, s.max, s.mean].map(humanizeMs)];
+      const row = [STAGE_LABELS[stage], num(s.count), ...[s.p50, s.p90, s.p95, s.p99, s.max].map(humanizeMs)];
+      // No-break spaces for empty buckets: a code span loses a leading and a trailing ASCII space (CommonMark 6.1).
+      return [...row, ...(leftOut ? [num(s.leftOut)] : []), ...(axis === null ? [] : [s.histogram.length === 0 ? "" : `\`${sparkline(s.histogram, axis).replaceAll(" ", "\u00a0")}\``])];
     }),
-    "lrrrrrrrr",
+    `lrrrrrr${leftOut ? "r" : ""}${axis === null ? "" : "l"}`,
   ), "");
+  if (axis !== null) out.push(`*Distribution:* ${axisLegend(axis)}.`, "");
+  if (leftOut) {
+    out.push("*Left out:* pods first seen after the transition the figure rests on (a List, a watch started late): the capture bounds their figure but does not measure it.", "");
+  } else if (report.summary.includePartial && boundedPods(report.pods) > 0) {
+    out.push(`*Bounds of ${plural(boundedPods(report.pods), "pod")} first seen after a transition are counted as figures.*`, "");
+  }
+
+  if (report.groupBy !== null) {
+    const label = GROUP_LABELS[report.groupBy];
+    const groups = worstGroups(report);
+    const shown = groups.slice(0, top);
+    out.push(`## By ${label.column} (${plural(groups.length, label.one, label.many)}, worst first)`, "");
+    if (report.groupBy === "image") {
+      out.push(...mdTable(
+        ["Image", "Pods", "Pulls", "Cached", "Pull p50", "Pull p99", "Pull failures", "Not ready"],
+        shown.map((g) => {
+          const i = g.imagePulls!;
+          return [code(g.group), num(g.summary.pods), num(i.pullMs.count), num(i.cached), humanizeMs(i.pullMs.p50), humanizeMs(i.pullMs.p99), i.failedPods === 0 ? "-" : `${plural(i.failedPods, "pod")} (${num(i.failures)})`, num(g.notReadyAtEnd)];
+        }),
+        "lrrrrrrr",
+      ), "");
+      for (const g of shown) if (g.imagePulls!.lastFailure !== null) out.push(`- ${code(g.group)}: ${text(g.imagePulls!.lastFailure.trim())}`);
+    } else {
+      out.push(...mdTable(
+        [label.column.charAt(0).toUpperCase() + label.column.slice(1), "Pods", "Not ready", "Startup p50", "Startup p99", "Pull p99", "Top failure"],
+        shown.map((g) => {
+          const st = g.summary.stages;
+          return [code(g.group), num(g.summary.pods), num(g.notReadyAtEnd), humanizeMs(st.startup.p50), humanizeMs(st.startup.p99), humanizeMs(st.imagePull.p99), text(topFailure(g))];
+        }),
+        "lrrrrrl",
+      ));
+    }
+    out.push(...cutNote(groups.length - top, "more", "group"), "");
+  }
 
   out.push("## Failure reasons", "");
   const failures = report.summary.failures;
@@ -55,32 +118,51 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push("None.", "");
   } else {
     out.push(...mdTable(
-      ["Reason", "Category", "Pods", "Occurrences", "Example pod", "What to check first"],
-      failures.slice(0, top).map((f) => [text(f.reason), f.category, num(f.pods), num(f.occurrences), code(f.examplePod), text(lookupReason(f.reason)?.check ?? "-")]),
-      "llrrll",
-    ), ...cutNote(failures.length - top, "more", "reason"), "");
+      ["Reason", "Category", "Pods", "Occurrences", "Example pod"],
+      failures.slice(0, top).map((f) => [text(f.reason), f.category, num(f.pods), num(f.occurrences), code(f.examplePod)]),
+      "llrrl",
+    ), "");
+    // Long text below the table: what to check first, and what the cluster said.
+    for (const f of failures.slice(0, top)) {
+      const check = lookupReason(f.reason)?.check;
+      const said = f.exampleMessage === null ? "" : ` It said: ${text(f.exampleMessage.trim())}`;
+      if (check !== undefined || said !== "") out.push(`- **${text(f.reason)}**:${check === undefined ? "" : ` *check first:* ${text(check)}`}${said}`);
+    }
+    out.push(...cutNote(failures.length - top, "more", "reason"), "");
   }
 
   out.push(`## Slowest pods (by startup, top ${num(top)})`, "");
   if (slowest.length === 0) {
-    out.push("No pod became ready in the capture.", "");
+    const why = noStartupReason(report);
+    out.push(`${why.charAt(0).toUpperCase()}${why.slice(1)}.`, "");
   } else {
+    // The sort column next to the name; outcome and node are in the pod's details.
     out.push(...mdTable(
-      ["#", "Pod", "Outcome", "Node", "Scheduling", "Image pull", "To running", "Readiness", "Startup"],
+      ["#", "Pod", "Startup", "Scheduling", "Image pull", "To running", "Readiness"],
       slowest.map((p, i) => {
         const d = p.durationsMs;
-        return [String(i + 1), podName(p), p.outcome, text(p.node ?? "-"), ...[d.scheduling, d.imagePull, d.scheduledToRunning, d.readiness, d.startup].map(humanizeMs)];
+        return [String(i + 1), podName(p), `**${humanizeMs(d.startup)}**`, ...[d.scheduling, d.imagePull, d.scheduledToRunning, d.readiness].map(humanizeMs)];
       }),
-      "rlllrrrrr",
+      "rlrrrrr",
     ), ...cutNote(withStartup - slowest.length, "more", "pod"), "");
   }
 
-  if (stuck.length > 0) {
-    out.push("## Pods that never became ready", "");
+  const lingering = stuckTerminating(report);
+  if (lingering.length > 0) {
+    out.push("## Pods stuck terminating", "");
+    out.push("Deletion requested, and still there 5 minutes or more after the grace period ended (kubectl shows them as Terminating).", "");
     out.push(...mdTable(
-      ["Pod", "Outcome", "Stuck in", "Node", "Failures"],
-      stuck.slice(0, top).map((p) => [podName(p), p.outcome, text(p.stuckIn ?? "-"), text(p.node ?? "-"), failureCodes(p)]),
-    ), ...cutNote(stuck.length - top, "more", "pod"), "");
+      ["Pod", "Phase", "Delete requested", "Overdue", "Node", "Held by"],
+      lingering.slice(0, top).map(({ pod: p, overdueMs }) => [
+        podName(p),
+        text(lastPhase(p)),
+        p.timestamps.deletionRequested === null ? "-" : formatTime(p.timestamps.deletionRequested),
+        humanizeMs(overdueMs),
+        text(p.node ?? "-"),
+        text(heldBy(p)),
+      ]),
+      "lllrll",
+    ), ...cutNote(lingering.length - top, "more", "pod"), "");
   }
 
   const detailed = detailedPods(report.pods, slowest, top);
@@ -92,6 +174,18 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out.push(...cutNote(detailed.cut, "more", "pod", " with failures or stuck"), "");
   }
 
+  const findings = qualityFindings(report);
+  if (findings.length > 0) {
+    out.push("## Capture quality", "");
+    out.push(...mdTable(["Check", "Severity", "Finding"], findings.map(({ name, check }) => [QUALITY_LABELS[name], check.severity, text(check.summary)])), "");
+    // Where each check found something, below the table: the places are long.
+    for (const { name, check } of findings) {
+      if (check.examples.length === 0) continue;
+      out.push(`- **${QUALITY_LABELS[name]}:** ${check.examples.slice(0, 3).map((e) => `${code(exampleWhere(e))} ${text(e.detail)}`).join("; ")}`);
+    }
+    out.push("");
+  }
+
   if (report.warnings.length > 0) {
     out.push(`## Warnings (${num(report.warnings.length)})`, "");
     for (const w of report.warnings.slice(0, MAX_WARNINGS)) out.push(`- ${code(`${w.input}${w.line === null ? "" : `:${w.line}`}`)}: ${text(w.message)}`);
@@ -101,11 +195,12 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.gaps.length > 0) {
     out.push(`## Capture gaps (${num(report.gaps.length)})`, "");
     out.push("The watch ended with an ERROR (e.g. 410 Expired, too old resource version): changes in between may be missing.", "");
-    out.push(...mdTable(
-      ["Input", "Line", "Code", "Reason", "Message"],
-      report.gaps.slice(0, MAX_GAPS).map((g) => [code(g.input), String(g.line), g.code === null ? "-" : String(g.code), text(g.reason ?? "-"), text(g.message ?? "-")]),
-      "lrrll",
-    ), ...cutNote(report.gaps.length - MAX_GAPS, "more", "gap", "", "use -o json"), "");
+    // One item per gap: where, the status, and the API server's message after them.
+    for (const g of report.gaps.slice(0, MAX_GAPS)) {
+      const status = [g.code === null ? null : String(g.code), g.reason === null ? null : text(g.reason)].filter((x) => x !== null).join(" ");
+      out.push(`- ${code(`${g.input}:${g.line}`)}${status === "" ? "" : ` **${status}**`}${g.message === null ? "" : `: ${text(g.message)}`}`);
+    }
+    out.push(...cutNote(report.gaps.length - MAX_GAPS, "more", "gap", "", "use -o json"), "");
   }
   // Sections end with a blank line and cut notes start with one: keep one. No cell or summary spans lines.
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
@@ -130,7 +225,7 @@ function scope(report: Report): string {
   return `**Scope:** ${parts.join(" · ")}`;
 }
 
-function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
+function keyFindings(report: Report): string[] {
   const out: string[] = [];
   const stages = report.summary.stages;
   if (report.pods.length === 0) return ["- The capture holds no pods."];
@@ -139,7 +234,7 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
     if (s.count > 0) {
       out.push(`- **${STAGE_LABELS[stage]}:** p99 **${humanizeMs(s.p99)}**, max **${humanizeMs(s.max)}** over ${plural(s.count, "pod")}.`);
     } else if (stage === "startup") {
-      out.push(`- **${STAGE_LABELS[stage]}:** no pod became ready in the capture.`);
+      out.push(`- **${STAGE_LABELS[stage]}:** ${noStartupReason(report)}.`);
     } else if (stage === "imagePull") {
       out.push(
         report.totals.eventRecords === 0
@@ -158,19 +253,32 @@ function keyFindings(report: Report, stuck: readonly PodReport[]): string[] {
     out.push(`- **${text(f.reason)}** (${f.category}) in ${plural(f.pods, "pod")}, ${plural(f.occurrences, "occurrence")}, e.g. ${code(f.examplePod)}${meaning === undefined ? "." : `: ${text(meaning)}`}`);
   }
   if (failures.length > MAX_FINDING_REASONS) out.push(`- … ${num(failures.length - MAX_FINDING_REASONS)} more failure reasons in the table below.`);
-  if (stuck.length > 0) {
-    const byReason = countBy(stuck, (p) => p.stuckIn ?? "");
+  const broken = notReadyPods(report);
+  if (broken.length > 0) {
+    const byReason = notReadyReasons(broken);
     const reasons = byReason.slice(0, MAX_FINDING_REASONS).map(([r, n]) => `${num(n)} in ${code(r)}`);
     if (byReason.length > MAX_FINDING_REASONS) reasons.push(`${num(byReason.length - MAX_FINDING_REASONS)} other reasons`);
-    const examples = stuck.slice(0, 3).map(podName).join(", ");
-    out.push(`- **${plural(stuck.length, "pod")} never became ready** and ${stuck.length === 1 ? "was" : "were"} still waiting at the end: ${reasons.join(", ")} (e.g. ${examples}).`);
+    const examples = broken.slice(0, 3).map(podName).join(", ");
+    const once = broken.filter((p) => p.notReadyAtEnd.wasReady).length;
+    const before = once === 0 ? "" : ` (${once === broken.length ? (once === 1 ? "it was" : "all were") : `${num(once)} of them ${once === 1 ? "was" : "were"}`} Ready before)`;
+    out.push(`- **${plural(broken.length, "pod")} ${broken.length === 1 ? "was" : "were"} not ready at the end**${before}: ${reasons.join(", ")} (e.g. ${examples}).`);
   }
   const failed = report.pods.filter((p) => p.outcome === "Failed").length;
   if (failed > 0) out.push(`- **${plural(failed, "pod")} ended Failed.**`);
+  const lingering = stuckTerminating(report);
+  if (lingering.length > 0) {
+    const worst = lingering[0]!;
+    out.push(`- **${plural(lingering.length, "pod")} stuck terminating**, still there long after ${lingering.length === 1 ? "its" : "their"} grace period: e.g. ${podName(worst.pod)}, ${humanizeMs(worst.overdueMs)} overdue, held by ${text(heldBy(worst.pod))}.`);
+  }
   const partial = report.pods.filter((p) => p.partial).length;
-  if (partial > 0) out.push(`- ${plural(partial, "pod")} already past Pending when first seen (partial): ${partial === 1 ? "its" : "their"} early stages are missing.`);
+  if (partial > 0) {
+    const bounded = boundedPods(report.pods);
+    const left = report.summary.includePartial ? "counted as figures" : "left out of the percentiles";
+    const bounds = bounded === 0 ? "" : ` ${plural(bounded, "pod")} ${bounded === 1 ? "has" : "have"} figures that are only bounds, ${left}.`;
+    out.push(`- ${plural(partial, "pod")} already past Pending when first seen (partial): ${partial === 1 ? "its" : "their"} early stages are missing.${bounds}`);
+  }
   if (report.gaps.length > 0) out.push(`- The capture has ${plural(report.gaps.length, "gap")} (watch ERROR ${[...new Set(report.gaps.map((g) => g.code ?? "?"))].join(", ")}): changes in between may be missing.`);
-  if (failures.length === 0 && stuck.length === 0 && failed === 0) out.push("- No failure reasons; no pod was stuck at the end.");
+  if (failures.length === 0 && broken.length === 0 && failed === 0 && lingering.length === 0) out.push("- No failure reasons; no pod was left not ready at the end.");
   return out;
 }
 
@@ -197,18 +305,23 @@ function podDetails(p: PodReport): string[] {
   if (p.phases.length > 0) out.push(`Phases: ${p.phases.map((e) => `${text(e.phase)} (${e.at === null ? "?" : formatTime(e.at)})`).join(" → ")}`, "");
 
   const created = p.timestamps.created;
-  const seen = TIMESTAMP_NAMES.filter((n) => p.timestamps[n] !== null);
+  const seen = TIMESTAMP_NAMES.filter((n) => p.timestamps[n] !== null || p.notAfter[n] !== undefined);
   if (seen.length > 0) {
     out.push(...mdTable(
       ["Timestamp", "Time", "Since created"],
       seen.map((n: TimestampName) => {
-        const ts = p.timestamps[n]!;
-        return [n, formatTime(ts), created === null ? "-" : `+${humanizeMs(ts - created)}`];
+        const measured = p.timestamps[n];
+        // A moment from before the capture: the time shown is the latest it can have been.
+        const ts = measured ?? p.notAfter[n]!;
+        const mark = measured === null ? "≤ " : "";
+        return [measured === null ? `${n} (before the capture)` : n, `${mark}${formatTime(ts)}`, created === null ? "-" : `${mark}+${humanizeMs(ts - created)}`];
       }),
       "llr",
     ), "");
   }
-  out.push(...mdTable(STAGES.map((s) => STAGE_LABELS[s]), [STAGES.map((s) => humanizeMs(p.durationsMs[s]))], "r".repeat(STAGES.length)), "");
+  // Eleven stages make a table too wide for a ticket: one line, the stages the capture gives a figure for.
+  const figures = STAGES.filter((s) => stageFigure(p, s) !== "-").map((s) => `${STAGE_LABELS[s]} **${stageFigure(p, s)}**`);
+  out.push(`Stages: ${figures.length === 0 ? "none measured" : figures.join(" · ")}`, "");
   if (p.containers.length > 0) {
     out.push(...mdTable(
       ["Container", "Image", "Pull", "First started", "Restarts", "Restart reasons"],
@@ -225,17 +338,19 @@ function podDetails(p: PodReport): string[] {
   }
   if (p.failures.length > 0) {
     out.push(...mdTable(
-      ["Reason", "Container", "Count", "First seen", "Last seen", "Message"],
+      ["Reason", "Container", "Count", "First seen", "Last seen"],
       p.failures.map((f) => [
         `${text(f.reason)}${f.exitCodes.length > 0 ? ` (exit ${f.exitCodes.join(", ")})` : ""}`,
         text(f.container ?? "-"),
         num(f.count),
         f.firstSeen === null ? "-" : formatTime(f.firstSeen),
         f.lastSeen === null ? "-" : formatTime(f.lastSeen),
-        text(f.message ?? "-"),
       ]),
-      "llrlll",
+      "llrll",
     ), "");
+    const said = p.failures.filter((f) => f.message !== null && f.message.trim() !== "");
+    for (const f of said) out.push(`- **${text(f.reason)}**${f.container === null ? "" : ` [${text(f.container)}]`}: ${text(f.message!.trim())}`);
+    if (said.length > 0) out.push("");
   }
   out.push("</details>");
   return out;
@@ -246,21 +361,10 @@ function failureItem(f: PodFailure): string {
   return `${f.reason}${f.container === null ? "" : `[${f.container}]`}×${f.count}`;
 }
 
-function failureCodes(p: PodReport): string {
-  return p.failures.length === 0 ? "-" : p.failures.map((f) => code(failureItem(f))).join(", ");
-}
-
 function outcomeBreakdown(pods: readonly PodReport[]): string {
   if (pods.length === 0) return "";
   const { counts, partial } = outcomeCounts(pods);
   return ` (${counts.map(([k, v]) => `${num(v)} ${k}`).join(", ")}${partial > 0 ? `; ${num(partial)} partial` : ""})`;
-}
-
-/** Counts by key, most frequent first, key order breaking ties. */
-function countBy<T>(items: readonly T[], key: (item: T) => string): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
 }
 
 /** `… 9,990 more pods not shown; use --top N or -o json`, after a blank line; nothing when nothing was cut. */
@@ -304,6 +408,6 @@ function num(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-function plural(n: number, noun: string): string {
-  return `${num(n)} ${noun}${n === 1 ? "" : "s"}`;
+function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${num(n)} ${n === 1 ? noun : nouns}`;
 }

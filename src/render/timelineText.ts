@@ -1,24 +1,29 @@
-import type { EpochMs, PodReport } from "../types.js";
+import { TIMESTAMP_NAMES, type EpochMs, type PodReport } from "../types.js";
 import type { StageSpan, TimelineEntry } from "../derive/timeline.js";
 import { formatTime } from "../kube/time.js";
 import { humanizeMs } from "./humanize.js";
 import { terminalText } from "./terminalText.js";
+import { boundText } from "./stageFacts.js";
+import { cutToWidth } from "./fit.js";
 
 /**
  * The evidence of one pod as text: figures first, then every transition with
  * time, offset and source. Names, reasons, messages and input names come from
  * the capture: every line is shown through `terminalText`.
  */
-export function renderTimelineText(pod: PodReport, entries: readonly TimelineEntry[], spans: readonly StageSpan[]): string {
+export function renderTimelineText(pod: PodReport, entries: readonly TimelineEntry[], spans: readonly StageSpan[], options: { readonly width?: number } = {}): string {
   const created = pod.timestamps.created;
   const out: string[] = [];
   out.push(`Pod ${pod.namespace}/${pod.name}${pod.uid === null ? "" : ` (uid ${pod.uid})`}`);
   out.push(`  node ${pod.node ?? "-"}   owner ${pod.owner ?? "-"}   outcome ${pod.outcome}${pod.stuckIn === null ? "" : `, stuck in ${pod.stuckIn}`}${pod.partial ? (pod.observations === 0 ? "   partial: known only from events" : "   partial: first seen after Pending") : ""}`);
   out.push("");
   out.push("Stages");
+  const before = TIMESTAMP_NAMES.filter((n) => pod.notAfter[n] !== undefined);
+  if (before.length > 0) out.push(`  (${before.join(", ")}: before the capture saw the pod; the times are the latest they can have been, and the stages resting on them are bounds)`);
   for (const s of spans) {
     const range = s.from !== null || s.to !== null ? `${stamp(s.from, created)} -> ${stamp(s.to, created)}` : s.stage === "imagePull" ? "sum of each container's first Pulled event" : "";
-    out.push(`  ${s.stage.padEnd(19)} ${humanizeMs(s.ms).padStart(8)}   ${range}`);
+    const figure = s.ms === null && s.bound !== null ? boundText(s.bound) : humanizeMs(s.ms);
+    out.push(`  ${s.stage.padEnd(19)} ${figure.padStart(8)}   ${range}`);
   }
   if (pod.durationsMs.imagePull === null) {
     out.push(
@@ -41,7 +46,9 @@ export function renderTimelineText(pod: PodReport, entries: readonly TimelineEnt
       out.push(`  ${f.reason}${f.container === null ? "" : ` [${f.container}]`} x${f.count}  ${f.category}  first ${stamp(f.firstSeen, created)}  last ${stamp(f.lastSeen, created)}${f.exitCodes.length > 0 ? `  exit ${f.exitCodes.join(",")}` : ""}`);
     }
   }
-  return `${out.map(terminalText).join("\n")}\n`;
+  // On a terminal, cut to its width (measured on the escaped text); whole otherwise.
+  const width = options.width;
+  return `${out.map((line) => (width === undefined ? terminalText(line) : cutToWidth(terminalText(line), width))).join("\n")}\n`;
 }
 
 function describe(e: TimelineEntry): string {

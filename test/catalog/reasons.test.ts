@@ -27,6 +27,10 @@ const REQUIRED: readonly string[] = [
   "FailedPostStartHook", "FailedPreStopHook", "NetworkNotReady", "InspectFailed", "FailedCreatePodContainer",
   "FailedValidation", "ExceededGracePeriod", "Preempted", "NodeNotReady", "TaintManagerEviction", "FailedBinding",
   "ProvisioningFailed", "HostPortConflict", "OutOfDisk", "SandboxChanged",
+  // checked against the kubelet's reason lists (pkg/kubelet/events, lifecycle/predicate.go, containerd's CRI)
+  "Unknown", "TaintToleration", "PodOSSelectorNodeLabelDoesNotMatch", "PodOSNotSupported", "InitContainerRestartPolicyForbidden",
+  "SupplementalGroupsPolicyNotSupported", "UnexpectedPredicateFailureType", "UnknownReason", "FailedUnMount", "AlreadyMountedVolume",
+  "FailedMountOnFilesystemMismatch", "VolumeResizeFailed", "FileSystemResizeFailed", "FailedPrepareDynamicResources", "UnfinishedPreStopHook",
 ];
 
 describe("reason catalogue", () => {

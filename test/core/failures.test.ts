@@ -93,10 +93,14 @@ describe("failure reasons from pod records", () => {
     const running = pod({ rv: 1, phase: "Running", node: "n", conditions: [sched], statuses: [{ name: "app", state: { running: 2 } }] });
     const terminating = pod({ rv: 2, phase: "Running", deleted: 90, statuses: [{ name: "app", state: { terminated: "Completed", exitCode: 0, started: 2, finished: 61 } }] });
     const typed = reportOf([envelope("ADDED", running), envelope("MODIFIED", terminating), envelope("DELETED", { ...terminating, metadata: { ...(terminating["metadata"] as object), resourceVersion: "3" } })]);
-    const untyped = reportOf([running, terminating]);
+    // kubectl get -w without event types prints the object as last stored: the kubelet's final delete set its grace period to 0.
+    const final = pod({ rv: 3, phase: "Running", deleted: 60, grace: 0, statuses: [{ name: "app", state: { terminated: "Completed", exitCode: 0, started: 2, finished: 61 } }] });
+    const untyped = reportOf([running, terminating, final]);
     for (const r of [typed, untyped]) {
       expect(r.pods[0]!.outcome).toBe("Deleted");
-      expect(r.pods[0]!.timestamps.deleted).toBe(T0 + 90000);
+      // Requested at 60 (the 90 s deadline minus the 30 s grace period); last shown existing at 61, when the container ended.
+      expect(r.pods[0]!.timestamps.deletionRequested).toBe(T0 + 60000);
+      expect(r.pods[0]!.timestamps.deleted).toBe(T0 + 61000);
       expect(r.pods[0]!.failures).toEqual([]);
     }
   });
@@ -122,8 +126,9 @@ describe("failure reasons from pod records", () => {
     expect(p.owner).toBe("Job/backup");
     expect(p.outcome).toBe("Failed");
     expect(p.stuckIn).toBeNull();
-    // Never seen running (Pending, then Failed): SPEC section 3 leaves containersStarted null.
-    expect(p.timestamps.containersStarted).toBeNull();
+    // Never seen running (Pending, then Failed), but its only run's start is in state.terminated.
+    expect(p.timestamps.containersStarted).toBe(T0 + 3000);
+    expect(p.containers[0]!.firstStartedAt).toBe(T0 + 3000);
     expect(p.phases).toEqual([
       { phase: "Pending", at: T0 },
       { phase: "Failed", at: T0 + 9000 },

@@ -138,3 +138,25 @@ describe("timestamps that are not what Kubernetes writes (repro ts-silent)", () 
     expect(strict.stderr).toContain("not RFC 3339");
   });
 });
+
+describe("a record after NUL padding or a log prefix on the same line (repro nul-prefix)", () => {
+  const pod = (name: string, uid: string, rv: string): string =>
+    JSON.stringify({
+      type: "ADDED",
+      object: { kind: "Pod", apiVersion: "v1", metadata: { name, namespace: "ns", uid, resourceVersion: rv, creationTimestamp: "2024-11-05T11:00:00Z" }, spec: { containers: [{ name: "app", image: "nginx" }] }, status: { phase: "Pending" } },
+    });
+
+  it("reads the record after 64 NUL bytes (it used to be lost) and says why its line was odd", async () => {
+    const capture = `${pod("a", "u1", "1")}\n${"\u0000".repeat(64)}${pod("b", "u2", "2")}\n`;
+    const report = await analyzeBytes({ "capture.jsonl": capture });
+    expect(report.pods.map((p) => p.name)).toEqual(["a", "b"]);
+    expect(report.warnings.map((w) => [w.line, w.message])).toEqual([[2, "line 2 starts with NUL padding (a crashed writer's) before the JSON: the prefix was ignored"]]);
+  });
+
+  it("reads a record behind a klog header, and names the header", async () => {
+    const capture = `${pod("a", "u1", "1")}\nW1105 12:00:00.000000 1 klog.go:1] ${pod("b", "u2", "2")}\n`;
+    const report = await analyzeBytes({ "capture.jsonl": capture });
+    expect(report.pods.map((p) => p.name)).toEqual(["a", "b"]);
+    expect(report.warnings.map((w) => w.message)).toEqual(["line 2 starts with a klog header before the JSON: the prefix was ignored"]);
+  });
+});

@@ -50,8 +50,10 @@ describe("a pod's start-up from its watch records", () => {
       sandboxReady: T0 + 3000,
       initialized: T0 + 1000,
       containersStarted: T0 + 4000,
+      containersReady: null,
       ready: T0 + 5000,
       finished: null,
+      deletionRequested: null,
       deleted: null,
     });
     expect(p.durationsMs).toEqual({
@@ -62,6 +64,10 @@ describe("a pod's start-up from its watch records", () => {
       readiness: 1000,
       startup: 5000,
       startupSLI: null,
+      createdToSandboxReady: 3000,
+      createdToInitialized: 1000,
+      createdToContainersStarted: 4000,
+      createdToContainersReady: null,
     });
     expect(p.outcome).toBe("Ready");
     expect(p.stuckIn).toBeNull();
@@ -101,11 +107,19 @@ describe("a pod's start-up from its watch records", () => {
     expect(untyped.pods).toEqual(report.pods);
   });
 
-  it("flags a pod first seen already running as partial, keeping the figures it can", () => {
+  it("flags a pod first seen already running as partial, keeping the figures it can and bounding the rest", () => {
     const late = reportOf([busybox[3]]);
-    expect(late.pods[0]!.partial).toBe(true);
-    expect(late.pods[0]!.durationsMs.startup).toBe(5000);
-    expect(late.pods[0]!.phases).toEqual([{ phase: "Running", at: T0 + 4000 }]);
+    const p = late.pods[0]!;
+    expect(p.partial).toBe(true);
+    // PodScheduled is never rewritten and the container's only run is in the record: measured.
+    expect(p.durationsMs).toMatchObject({ scheduling: 1000, scheduledToRunning: 3000 });
+    // Ready and the sandbox were already True: a later flip may have rewritten their times.
+    expect(p.timestamps).toMatchObject({ ready: null, sandboxReady: null, initialized: null });
+    expect(p.notAfter).toEqual({ sandboxReady: T0 + 3000, initialized: T0 + 1000, ready: T0 + 5000 });
+    expect(p.durationsMs).toMatchObject({ startup: null, readiness: null });
+    expect(p.boundsMs).toEqual({ startup: { atMost: 5000 }, readiness: { atMost: 1000 }, createdToSandboxReady: { atMost: 3000 }, createdToInitialized: { atMost: 1000 } });
+    expect(p.phases).toEqual([{ phase: "Running", at: T0 + 4000 }]);
+    expect(late.summary.stages.startup).toMatchObject({ count: 0, leftOut: 1 });
   });
 
   it("keeps a flip that arrives late from another file (overlapping captures)", () => {

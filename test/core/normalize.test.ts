@@ -15,6 +15,21 @@ describe("normalizing one decoded value", () => {
     expect(r).not.toHaveProperty("diagnostics");
   });
 
+  it("reads the kubelet's start time, the deletion's grace period and finalizers, and whether a volume holds state", () => {
+    const deleting = pod({ rv: 6, phase: "Failed", started: 2, deleted: 40, grace: 30, finalizers: ["foregroundDeletion"], volumes: [{ name: "data", persistentVolumeClaim: { claimName: "data-db-0" } }] });
+    const r = normalizeValue(deleting, loc, null);
+    if (r.kind !== "pod") throw new Error(r.kind);
+    expect(r.meta).toMatchObject({ startTime: Date.parse("2024-05-01T10:00:02Z"), deletionGracePeriodSeconds: 30, finalizers: ["foregroundDeletion"], stateful: true });
+    const plain = normalizeValue(pod({ rv: 7, volumes: [{ name: "token", projected: { sources: [] } }, { name: "tmp", emptyDir: {} }] }), loc, null);
+    if (plain.kind !== "pod") throw new Error(plain.kind);
+    expect(plain.meta).toMatchObject({ startTime: null, deletionGracePeriodSeconds: null, finalizers: [], stateful: false });
+    const noSpec = pod({ rv: 8 });
+    delete noSpec["spec"];
+    const bare = normalizeValue(noSpec, loc, { kind: "Pod", apiVersion: "v1" });
+    if (bare.kind !== "pod") throw new Error(bare.kind);
+    expect(bare.meta.stateful).toBeNull();
+  });
+
   it("turns BOOKMARK into a skipped bookmark and ERROR 410 into a capture gap", () => {
     const bookmark = normalizeValue(envelope("BOOKMARK", { kind: "Pod", apiVersion: "v1", metadata: { resourceVersion: "550", annotations: { "k8s.io/initial-events-end": "true" } } }), loc, null);
     expect(bookmark).toEqual({ kind: "bookmark", initialEventsEnd: true, loc });

@@ -13,7 +13,21 @@ describe("nearest-rank percentiles", () => {
   });
 
   it("summarizes with an exact mean", () => {
-    expect(summarizeValues([1000, 2000, 4000])).toEqual({ count: 3, min: 1000, p50: 2000, p90: 4000, p95: 4000, p99: 4000, max: 4000, mean: 7000 / 3 });
+    expect(summarizeValues([1000, 2000, 4000])).toEqual({
+      count: 3,
+      min: 1000,
+      p50: 2000,
+      p90: 4000,
+      p95: 4000,
+      p99: 4000,
+      max: 4000,
+      mean: 7000 / 3,
+      leftOut: 0,
+      histogram: [
+        { fromMs: 1000, toMs: 2000, count: 1 },
+        { fromMs: 2000, toMs: 5000, count: 2 },
+      ],
+    });
   });
 
   it("always returns a member of the data, ordered by q, whatever the input order", () => {

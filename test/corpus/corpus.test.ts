@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
 import { validateJsonReport } from "../../src/render/validateReport.js";
@@ -18,16 +21,51 @@ describe("the real captures of the corpus", () => {
   it.each(files.map((f) => [f.rel, f.path]))("reads %s without a crash, into a schema-valid report", async (name, path) => {
     const report = await analyze([path]);
     expect(validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))))).toEqual([]);
-    if (/\.(ya?ml|txt|md)$/.test(name)) {
-      // Not a capture: nothing is applied; text is a located warning, stray JSON objects of no kind are skipped.
-      expect(report.pods).toHaveLength(0);
-      if (report.totals.records === 0) {
-        expect(report.warnings.length).toBeGreaterThan(0);
-        expect(report.warnings[0]!.line).not.toBeNull();
-      } else {
-        expect(report.totals.skipped).toBe(report.totals.records);
-      }
+    if (/\.ya?ml$/.test(name)) {
+      expect(report.inputs[0]!.format).toBe("yaml");
+      expect(report.totals.podRecords + report.totals.eventRecords).toBeGreaterThan(0);
+      expect(report.warnings.filter((w) => w.line !== null && w.diagnostic.kind !== "inconsistentTimes")).toEqual([]);
     }
+    if (/\.(txt|md)$/.test(name)) {
+      // Not a capture: nothing is applied; one line says what it looks like instead of a page of warnings.
+      expect(report.pods).toHaveLength(0);
+      expect(report.totals.skipped).toBe(report.totals.records);
+      const looksLike = report.inputs[0]!.looksLike;
+      expect(looksLike).not.toBeNull();
+      if (name.startsWith("holmesgpt-kubectl-text/")) {
+        expect(looksLike).toMatch(/kubectl (table output|describe text|output that found nothing)|JSON, but no Pod or Event/);
+        if (/kubectl_describe/.test(name)) expect(looksLike).toBe("looks like kubectl describe text: capture with kubectl get -o json");
+        if (/kubectl_events/.test(name) && !/KubePodNotReady/.test(name)) expect(looksLike).toBe("looks like kubectl table output: capture with -o json");
+      }
+      if (!looksLike!.startsWith("JSON")) expect(report.warnings.map((w) => [w.line, w.message])).toEqual([[null, `no pod or event in this input: ${looksLike}`]]);
+    }
+  });
+
+  it.each(corpusFiles().filter((f) => /^argo-gitops-engine-health\/[^/]+\.yaml$/.test(f.rel)).map((f) => [f.rel, f.path]))("%s gives the report its JSON conversion gives", async (rel, path) => {
+    const json = corpusPath(rel.replace(/([^/]+)\.yaml$/, "derived-json/$1.json"))!;
+    const [fromYaml, fromJson] = [await analyze([path]), await analyze([json])];
+    // Everything but the inputs' names (the capture-quality examples name where they were found).
+    const same = (r: typeof fromYaml) => JSON.stringify({ ...toJsonReport(r), inputs: [], warnings: r.warnings.map((w) => [w.line, w.message]) }).replaceAll(JSON.stringify(r.inputs[0]!.name), '"INPUT"');
+    expect(fromYaml.pods.length).toBe(1);
+    expect(same(fromYaml)).toBe(same(fromJson));
+  });
+
+  withCorpus("an oc adm inspect namespace (pods.yaml + events.yaml) gives the figures of the same namespace's pods and events as JSON", ["openshift-must-gather-clean-aws/original-yaml/openshift-apiserver__core__pods.yaml", "openshift-must-gather-clean-aws/original-yaml/openshift-apiserver__core__events.yaml", "openshift-must-gather-clean-aws/pods-all-namespaces.json", "openshift-must-gather-clean-aws/events-all-namespaces.json"], async (podsYaml, eventsYaml) => {
+    const inNamespace = (rel: string): string => {
+      const list = JSON.parse(readCorpus(rel).toString("utf8")) as { items: { metadata: { namespace: string } }[] };
+      return JSON.stringify({ ...list, items: list.items.filter((i) => i.metadata.namespace === "openshift-apiserver") });
+    };
+    const dir = mkdtempSync(join(tmpdir(), "podtrail-mg-"));
+    writeFileSync(join(dir, "pods.json"), inNamespace("openshift-must-gather-clean-aws/pods-all-namespaces.json"));
+    writeFileSync(join(dir, "events.json"), inNamespace("openshift-must-gather-clean-aws/events-all-namespaces.json"));
+    const fromYaml = await analyze([podsYaml, eventsYaml]);
+    const fromJson = await analyze([join(dir, "pods.json"), join(dir, "events.json")]);
+    expect(fromYaml.totals.podRecords).toBe(3);
+    expect(fromYaml.totals.eventRecords).toBe(178);
+    // Everything but where records were read (the capture-quality examples name inputs and lines).
+    const figures = (r: typeof fromYaml) =>
+      JSON.stringify({ ...toJsonReport(r), inputs: [], warnings: r.warnings.map((w) => w.message) }, (key, value: unknown) => (key === "input" || key === "line" ? null : value));
+    expect(figures(fromYaml)).toBe(figures(fromJson));
   });
 
   withCorpus("yields the 8 kube-system pods of the kind v1.36 initial-events watch and skips its BOOKMARK", ["k8s-openapi-test-replays/v1.36_kind_kube-system_watch_sendInitialEvents.raw.jsonl"], async (path) => {

@@ -107,11 +107,11 @@ describe("bad lines and records never lose their neighbours", () => {
     }
   });
 
-  it("text that is not JSON at all: one warning, format null", async () => {
-    const d = await decode("apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n");
+  it("text that is not JSON (nor YAML) at all: one warning, format null", async () => {
+    const d = await decode("NAME    READY   STATUS\nweb-0   1/1     Running\n");
     expect(d.format).toBeNull();
     expect(d.values).toEqual([]);
-    expect(d.warnings).toEqual([{ line: 1, message: 'not JSON: "apiVersion: v1"; skipped from line 1 to the end of input' }]);
+    expect(d.warnings).toEqual([{ line: 1, message: 'not JSON: "NAME    READY   STATUS"; skipped from line 1 to the end of input' }]);
   });
 });
 

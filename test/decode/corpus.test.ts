@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
 import type { InputFormat } from "../../src/types.js";
 import { asDecoded, decode } from "./helpers.js";
 import { CORPUS_ABSENT, corpusFile, corpusFiles, readCorpus } from "../helpers/files.js";
@@ -32,11 +33,12 @@ const FORMATS: readonly (readonly [RegExp, InputFormat])[] = [
   [/^dd-agent-k8s1\.2\/.*\.json$/, "list"],
   // `kubectl get pods -o json --watch`: pretty objects, concatenated.
   [/^openconfig-kne-kubectl-watch\/.*\.json$/, "object-stream"],
+  // `kubectl get pod -o yaml`, `kubectl get pods -o yaml` Lists, `oc adm inspect` PodLists and EventLists.
+  [/\.ya?ml$/, "yaml"],
 ];
 
-/** Files that are not JSON captures: podtrail reads JSON only (a YAML or text input is a located warning, see test/corpus). */
+/** Files that are not captures (see test/corpus for what podtrail says about them). */
 const NOT_READ: readonly (readonly [RegExp, string])[] = [
-  [/\.ya?ml$/, "YAML, which podtrail does not read yet"],
   [/\.txt$/, "kubectl text output, not a capture"],
   [/\.md$/, "documentation, not a capture"],
 ];
@@ -47,6 +49,13 @@ function expectedFormat(rel: string): InputFormat | null {
 
 /** The records of a file by a reading independent of podtrail's scanner: JSON.parse of the whole, or of each part that starts with `{` at a line's start. */
 function recordsOf(format: InputFormat, text: string): unknown[] {
+  if (format === "yaml") {
+    // The whole stream at once, by the library alone: a List's items, or each document.
+    return parseAllDocuments(text, { version: "1.2", schema: "core" }).flatMap((doc) => {
+      const value = doc.toJS() as { kind?: unknown; items?: unknown[] } | null;
+      return typeof value?.kind === "string" && value.kind.endsWith("List") && Array.isArray(value.items) ? value.items : value === null ? [] : [value];
+    });
+  }
   if (format === "array") return JSON.parse(text) as unknown[];
   if (format === "list") return (JSON.parse(text) as { items: unknown[] }).items;
   return text

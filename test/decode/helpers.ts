@@ -43,7 +43,7 @@ export async function decode(
     },
     options,
   );
-  return { ...result, values, warnings, diagnostics };
+  return { format: result.format, bytes: result.bytes, values, warnings, diagnostics };
 }
 
 export const valuesOf = (decoded: Decoded): unknown[] => decoded.values.map((v) => v.value);

@@ -154,6 +154,8 @@ function capture(name: string, files: CaptureFile[]): Capture {
 function loadSamples(): Capture[] {
   return readdirSync(SAMPLES)
     .filter((dir) => statSync(join(SAMPLES, dir)).isDirectory())
+    // Samples whose input is a tree (must-gather-yaml: YAML, and files that are no capture) are read as they are, not as JSON records; its records are must-gather-watch-jsonl's.
+    .filter((dir) => readdirSync(join(SAMPLES, dir, "input")).every((f) => statSync(join(SAMPLES, dir, "input", f)).isFile()))
     .sort()
     .map((dir) =>
       capture(

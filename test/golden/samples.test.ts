@@ -10,7 +10,9 @@ import { withoutInlinedAssets } from "../helpers/htmlGolden.js";
  * output format, and what the command wrote is compared byte for byte with
  * the files beside it:
  *
- * - stdout with `expected.{json,txt,md,csv,html}`;
+ * - stdout with `expected.{json,txt,md,csv,html}` and, for the outputs other
+ *   tools read, `expected.{ndjson,prom,junit.xml,kube-burner.json,clusterloader2.json}`
+ *   (their consumers' checks: test/render/consumers.test.ts);
  * - stderr with `expected.stderr`, or with `expected.<ext>.stderr` for a
  *   format whose stderr differs from the others' (the text report lists
  *   warnings itself; the other formats say on stderr that the report has
@@ -34,6 +36,11 @@ const FORMATS = [
   ["markdown", "expected.md"],
   ["csv", "expected.csv"],
   ["html", "expected.html"],
+  ["ndjson", "expected.ndjson"],
+  ["openmetrics", "expected.prom"],
+  ["junit", "expected.junit.xml"],
+  ["kube-burner", "expected.kube-burner.json"],
+  ["clusterloader2", "expected.clusterloader2.json"],
 ] as const;
 type Format = (typeof FORMATS)[number][0];
 type Run = { stdout: string; stderr: string; code: number };

@@ -127,3 +127,20 @@ describe("resolveInputs", () => {
     expect((failure as Error).message).toBe("input is a truncated gzip stream: unexpected end of file");
   });
 });
+
+describe("--include selects the files of directories", () => {
+  const names = async (args: string[], include: string[]) => (await resolveInputs(args, { include })).map((s) => s.name.slice(root.length + 1));
+
+  it("a pattern without / matches names at any depth; one with / the path below the directory, ** for any directories", async () => {
+    expect(await names([join(root, "cap")], ["*.json"])).toEqual(["cap/sub/c.json"]);
+    expect(await names([join(root, "cap")], ["*.json", "*.gz"])).toEqual(["cap/sub/c.json", "cap/sub/deeper/d.json.gz"]);
+    expect(await names([join(root, "cap")], ["sub/*"])).toEqual(["cap/sub/c.json"]);
+    expect(await names([join(root, "cap")], ["**/d.json.gz"])).toEqual(["cap/sub/deeper/d.json.gz"]);
+    expect(await names([join(root, "cap")], ["**/*.jsonl"])).toEqual(["cap/Z.jsonl", "cap/a.jsonl", "cap/b.jsonl"]);
+  });
+
+  it("files named on their own are read whatever the patterns; a directory with no match is a usage error that names them", async () => {
+    expect(await names([join(root, "cap/a.jsonl")], ["*.yaml"])).toEqual(["cap/a.jsonl"]);
+    expect(await userErrorOf(resolveInputs([join(root, "cap")], { include: ["*.yaml"] }))).toBe(`cannot read '${join(root, "cap")}': the directory holds no files matching *.yaml`);
+  });
+});

@@ -72,10 +72,19 @@ describe("parseTime and timeProblem at the edges of RFC 3339", () => {
     fc.assert(
       fc.property(fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }), (d) => {
         const iso = d.toISOString();
-        if (iso === "0001-01-01T00:00:00.000Z") return; // Go's zero time: unset
+        if (iso === "0001-01-01T00:00:00.000Z" || iso === "1970-01-01T00:00:00.000Z") return; // Go's zero time, the Unix epoch: unset
         expect(parseTime(iso)).toBe(d.getTime());
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("parseTime", () => {
+  it("reads Go's zero time and the Unix epoch itself as unset (the kubelet writes the epoch for a time its runtime reported as 0)", () => {
+    expect(parseTime("0001-01-01T00:00:00Z")).toBeNull();
+    expect(parseTime("1970-01-01T00:00:00Z")).toBeNull();
+    expect(parseTime("1970-01-01T00:00:00.000001Z")).toBe(0.001);
+    expect(parseTime("1970-01-01T00:00:01Z")).toBe(1000);
   });
 });

@@ -13,6 +13,7 @@ import { buildReport } from "../../src/report.js";
 import { renderJson } from "../../src/render/json.js";
 import { Reconstruction, type PartialEntry } from "../../src/reconstruct/reconstruction.js";
 import { arbCaptures, mergedRecords, memorySource, params, timeoutFor, toJsonl, toPretty, type Json } from "../fuzz/helpers.js";
+import { toAudit } from "../helpers/archives.js";
 
 /** Merges parts in the order and grouping a list of choices gives: a random binary tree over them. */
 function mergeTree(parts: Reconstruction[], choices: readonly number[]): Reconstruction {
@@ -81,5 +82,41 @@ describe("merging reconstructions", () => {
       );
     },
     timeoutFor(60, 300),
+  );
+
+  it(
+    "audit logs whose status changes are patches (level Request), split into shards and merged: the report of reading them together",
+    async () => {
+      // Status patches are placed on their pods only when all is read: the partial form carries them apart from the pods.
+      const watch = (r: Json): boolean => ["ADDED", "MODIFIED", "DELETED"].includes(String(r["type"]));
+      await fc.assert(
+        fc.asyncProperty(
+          arbCaptures((c) => c.name.startsWith("samples/") && c.files.every((f) => f.records.length > 0 && f.records.every(watch)), 2),
+          fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+          fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+          async (chosen, cutsAt, choices) => {
+            const events = toAudit(mergedRecords(chosen), { statusAtRequestLevel: true }) as Json[];
+            const cuts = [...new Set(cutsAt.map((c) => c % (events.length + 1)))].sort((a, b) => a - b);
+            const parts: Json[][] = [];
+            let from = 0;
+            for (const c of [...cuts, events.length]) {
+              parts.push(events.slice(from, c));
+              from = c;
+            }
+            const together = await readInputs(parts.map((p, i) => memorySource(`audit-${i}.log`, toJsonl(p))));
+            const expected = renderJson(buildReport(together.finish()));
+            const apart = await Promise.all(parts.map((p, i) => readInputs([memorySource(`audit-${i}.log`, toJsonl(p))])));
+            const fromText = apart.map((part) => {
+              const restored = new Reconstruction();
+              restored.mergeEntries([...part.toPartial()].map((entry) => JSON.parse(JSON.stringify(entry)) as PartialEntry));
+              return restored;
+            });
+            expect(renderJson(buildReport(mergeTree(fromText, choices).finish()))).toBe(expected);
+          },
+        ),
+        params(30),
+      );
+    },
+    timeoutFor(30, 300),
   );
 });

@@ -94,13 +94,19 @@ describe("renderCsv", () => {
       "uid",
       "node",
       "owner",
+      "stateful",
       "outcome",
       "stuckIn",
       "partial",
       ...TIMESTAMP_NAMES,
       ...STAGES.map((s) => `${s}Ms`),
+      "notAfter",
+      "boundsMs",
       "restarts",
       "failures",
+      "containers",
+      "images",
+      "notReadyAtEnd",
     ]);
     expect(rows).toHaveLength(report.pods.length + 1);
     for (const r of rows) expect(r).toHaveLength(header.length);
@@ -139,7 +145,7 @@ describe("renderCsv", () => {
   it("quotes a field holding a comma, a quote or a line break, doubling the quotes", () => {
     expect(byName.get("weird")).toMatchObject({ stuckIn: WEIRD, failures: `${WEIRD}[app]×1` });
     expect(csv).toContain(`,"Weird, ""odd""\nreason",`);
-    expect(csv).toContain(`,"Weird, ""odd""\nreason[app]×1"\r\n`);
+    expect(csv).toContain(`,"Weird, ""odd""\nreason[app]×1",app,nginx:1.27,"Weird, ""odd""\nreason"\r\n`);
     expect(byName.get("lf")).toMatchObject({ stuckIn: "Two\nlines", failures: "Two\nlines[app]×1" });
     expect(csv).toContain(`,"Two\nlines",`);
   });

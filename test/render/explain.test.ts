@@ -84,7 +84,7 @@ describe("renderExplain: unknown reason", () => {
   });
 
   it("gives the guessed category and no suggestion line when nothing is close", () => {
-    const { text, found } = renderExplain("VolumeResizeFailed", { lang: "en", list: false });
+    const { text, found } = renderExplain("CsiVolumeSnapshotStalled", { lang: "en", list: false });
     expect(found).toBe(false);
     expect(text).toContain("grouped under: storage");
     expect(text).not.toContain("Did you mean");

@@ -128,3 +128,17 @@ describe("humanizeMs", () => {
     expect(humanizeMs(null)).toBe("-");
   });
 });
+
+describe("fitting text to a terminal", () => {
+  it("cuts to a width in terminal columns with an ellipsis, and wraps prose at spaces with a hanging indent", async () => {
+    const { cutToWidth, wrapToWidth, displayWidth } = await import("../../src/render/fit.js");
+    expect(cutToWidth("payments/edge-proxy-6c9f7d5b8-q7wzt", 12)).toBe("payments/ed…");
+    expect(cutToWidth("short", 12)).toBe("short");
+    // CJK takes two columns.
+    expect(displayWidth(cutToWidth("命名空间命名空间", 9))).toBeLessThanOrEqual(9);
+    expect(wrapToWidth("  quality    degraded: two of three pods have no events", 30)).toEqual(["  quality    degraded: two of", "    three pods have no events"]);
+    expect(wrapToWidth("  a", 30)).toEqual(["  a"]);
+    // A word longer than the line is cut.
+    expect(wrapToWidth(`  ${"x".repeat(40)}`, 20)).toEqual([`  ${"x".repeat(17)}…`]);
+  });
+});

@@ -99,27 +99,31 @@ describe("renderMarkdown", () => {
     expect(titles[0]).toBe("# Pod start-up report: 2024-05-01T10:00:00Z – 2024-05-01T10:01:40Z (1m 40s)");
     expect(titles.slice(1)).toEqual([
       "## Key findings",
+      "## Not ready at the end (3 pods)",
       "## Start-up stages",
       "## Failure reasons",
       "## Slowest pods (by startup, top 10)",
-      "## Pods that never became ready",
       "## Pod details",
+      "## Capture quality",
       "## Warnings (25)",
       "## Capture gaps (1)",
     ]);
+    // The verdict is the line after the scope: a gap, partial figures and no events make the run degraded.
+    expect(md.split("\n")[4]).toMatch(/^\*\*Capture quality: degraded\*\* — 1 watch gap \(410 Expired\)/);
     expect(md.split("\n")[2]).toMatch(/^\*\*Scope:\*\* 1 input \(watch-jsonl\) · \d+ records .* · 5 pods \(2 Pending, 2 Ready, 1 Running; 1 partial\) · 25 warnings · 1 capture gap$/);
   });
 
   it("lists what to act on in the key findings: stage percentiles, reasons with their meaning, stuck pods", () => {
-    const findings = md.slice(md.indexOf("## Key findings"), md.indexOf("## Start-up stages"));
+    const findings = md.slice(md.indexOf("## Key findings"), md.indexOf("## Not ready at the end"));
     expect(findings).toContain("- **Startup (created to ready):** p99 **");
     expect(findings).toContain("- **Scheduling:** p99 **");
     expect(findings).toContain("- **Image pull:** unknown, the capture has no kubelet events");
     expect(findings).toMatch(/- \*\*CrashLoopBackOff\*\* \(runtime\) in 1 pod, 1 occurrence, e\.g\. `shop\/crash`: The container keeps exiting/);
-    expect(findings).toContain("- **2 pods never became ready** and were still waiting at the end:");
+    // The crash-looping pod was Ready before: it is listed with the two that never were.
+    expect(findings).toContain("- **3 pods were not ready at the end** (1 of them was Ready before):");
     expect(findings).toContain("1 in `ImagePullBackOff`");
     expect(findings).toContain("1 in `Unschedulable`");
-    expect(findings).toContain("- 1 pod already past Pending when first seen (partial)");
+    expect(findings).toContain("- 1 pod already past Pending when first seen (partial): its early stages are missing. 1 pod has figures that are only bounds, left out of the percentiles.");
     expect(findings).toContain("- The capture has 1 gap (watch ERROR 410)");
   });
 
@@ -133,11 +137,12 @@ describe("renderMarkdown", () => {
     }
   });
 
-  it("escapes a pipe, Markdown characters and line breaks inside a cell", () => {
+  it("escapes a pipe, Markdown characters and line breaks in a message, written below its table", () => {
     const row = md.split("\n").find((l) => l.startsWith("| CrashLoopBackOff | app |"));
     expect(row).toBeDefined();
-    expect(row).toContain("back-off 10s \\| restarting ↵ failed container \\*app\\* \\<nil\\>");
-    expect(cells(row!)).toHaveLength(6);
+    expect(cells(row!)).toHaveLength(5);
+    const item = md.split("\n").find((l) => l.startsWith("- **CrashLoopBackOff** [app]: "));
+    expect(item).toBe("- **CrashLoopBackOff** [app]: back-off 10s \\| restarting ↵ failed container \\*app\\* \\<nil\\>");
   });
 
   it("shows each detailed pod in a closed <details> block with a plain-text summary", () => {
@@ -145,7 +150,8 @@ describe("renderMarkdown", () => {
     expect(opens.length).toBe(md.match(/^<\/details>$/gm)?.length);
     expect(opens).toContain("<details><summary>shop/crash — Running · startup 9s · OOMKilled[app]×1, CrashLoopBackOff[app]×1</summary>");
     expect(opens).toContain("<details><summary>shop/pull — Pending · stuck in ImagePullBackOff · ImagePullBackOff[app]×1</summary>");
-    expect(md).toContain("**partial** (first seen past Pending)");
+    // The partial pod's startup is a bound: it is not among the slowest, so not detailed.
+    expect(md).not.toContain("shop/late —");
     expect(md).not.toMatch(/(?<!\\)<(?!\/?details>|\/?summary>)[a-z]/i); // no other raw HTML
   });
 
@@ -193,7 +199,7 @@ describe("renderMarkdown on thin captures", () => {
 
   it("says when nothing failed", () => {
     const md = renderMarkdown(reportOf([envelope("ADDED", pod({ rv: 1, phase: "Running", node: "n", conditions: [{ type: "PodScheduled", status: "True", at: 1 }, { type: "Ready", status: "True", at: 3 }], statuses: [{ name: "app", state: { running: 2 }, ready: true }] }))]), {});
-    expect(md).toContain("- No failure reasons; no pod was stuck at the end.");
+    expect(md).toContain("- No failure reasons; no pod was left not ready at the end.");
     expect(md).toContain("## Failure reasons\n\nNone.\n");
   });
 });

@@ -62,7 +62,7 @@ describe("control characters from a capture never reach a terminal raw", () => {
 
   it("the text report computes its table widths on the escaped text", () => {
     const lines = render(report, "text").split("\n");
-    const header = lines.findIndex((l) => l.startsWith("  POD ") && l.includes("STUCK IN"));
+    const header = lines.findIndex((l) => l.startsWith("  POD ") && l.includes("WAS READY"));
     const row = lines[header + 1]!;
     expect(row.startsWith(`  ns/${terminalText(NAME)}  `)).toBe(true);
     // The OUTCOME column starts at the same place in the header and in the row.
@@ -71,14 +71,19 @@ describe("control characters from a capture never reach a terminal raw", () => {
 
   it("colours stay on with escaped text: only the section titles carry escape codes", () => {
     const out = render(report, "text", { color: true });
-    const painted = out.split("\n").filter((l) => l.includes("\u001b"));
+    const lines = out.split("\n");
+    // The verdict is painted after its label, on the escaped text.
+    const verdict = lines.find((l) => l.startsWith("  quality    "))!;
+    expect(verdict).toMatch(/^ {2}quality {4}\u001b\[1;33mdegraded: [^\u001b]*\u001b\[0m$/);
+    const painted = lines.filter((l) => l.includes("\u001b") && l !== verdict);
     const title = /^\u001b\[[0-9;]+m([^\u001b]*)\u001b\[0m$/;
     expect(painted.map((l) => title.exec(l)?.[1])).toEqual([
       "podtrail report",
+      "Capture quality",
+      `Not ready at the end (1 pod: 1 ${terminalText(REASON)})`,
       "Start-up stages",
       "Failure reasons",
       "Slowest pods (by startup, top 10)",
-      "Pods that never became ready",
       "Warnings",
     ]);
   });

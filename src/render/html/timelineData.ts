@@ -20,9 +20,14 @@ export function timelineLimit(top: number | undefined): number {
   return Math.max(DEFAULT_TIMELINE_PODS, top ?? 0);
 }
 
-/** Created to ready; for a pod never ready, created to the end of what was seen of it (a lower bound). */
+/**
+ * Created to ready; for a pod already ready when first seen, the most that can
+ * have been; for a pod never ready, created to the end of what was seen of it (a lower bound).
+ */
 export function slowness(p: PodReport, spanEnd: EpochMs | null): number | null {
   if (p.durationsMs.startup !== null) return p.durationsMs.startup;
+  const bound = p.boundsMs.startup;
+  if (bound !== undefined && "atMost" in bound) return bound.atMost;
   const created = p.timestamps.created;
   const end = p.timestamps.deleted ?? p.timestamps.finished ?? spanEnd;
   return created === null || end === null ? null : Math.max(0, end - created);
