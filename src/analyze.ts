@@ -1,10 +1,11 @@
-import type { InputFormat, InputSummary, Interruption, Report } from "./types.js";
-import { expandArchives, resolveInputs, type InputSource } from "./input/index.js";
+import type { InputFormat, Interruption, Report } from "./types.js";
+import { expandArchives, resolveInputs, selectShard, type InputSource, type Shard } from "./input/index.js";
 import { decodeInput, describeContent } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
 import { describeInput, Reconstruction } from "./reconstruct/reconstruction.js";
 import { buildReport, type ReportOptions } from "./report.js";
 import { InternalError } from "./errors.js";
+import { readInParallel } from "./parallel.js";
 import type { Diagnostic } from "./diagnostics.js";
 
 export interface ReadOptions {
@@ -36,6 +37,25 @@ export interface ReadOptions {
    * Files named on their own are always read.
    */
   readonly include?: readonly string[];
+  /**
+   * Threads that read at once (default 1). Regular files are shared out
+   * among them and large JSONL files read in parts; the result is the one
+   * reading them one after another gives. Small inputs are read in this
+   * thread whatever the number.
+   */
+  readonly jobs?: number;
+  /**
+   * Read only shard `index` of `count` of the inputs: their sorted names
+   * cut into `count` runs (see `selectShard`), for running the shards of an
+   * archive as separate processes, each writing a partial, merged after.
+   */
+  readonly shard?: Shard;
+  /**
+   * With `jobs`: the least bytes a part of a file read on a thread of its
+   * own has (default 32 MiB; each thread costs a start). Inputs of fewer
+   * than twice this many bytes are read in this thread.
+   */
+  readonly partBytes?: number;
 }
 
 export interface Progress {
@@ -58,18 +78,32 @@ export interface Progress {
 
 export type AnalyzeOptions = ReadOptions & ReportOptions;
 
-/**
- * Reads captures (paths, directories, globs, `-` for stdin, or ready sources)
- * and rebuilds each pod's history. Never prints; throws `UserError` only for
- * inputs that cannot be opened at all.
- */
 /** Whether reading was told to stop (a function, so the check is made anew after each await). */
 function aborted(stop: AbortSignal | null): boolean {
   return stop?.aborted === true;
 }
 
-export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}): Promise<Reconstruction> {
-  return (await readCapture(inputs, options)).reconstruction;
+/**
+ * Reads captures (paths, directories, globs, `-` for stdin, or ready sources)
+ * and rebuilds each pod's history. Never prints; throws `UserError` only for
+ * inputs that cannot be opened at all.
+ */
+export async function readInputs(inputs: readonly string[] | readonly InputSource[], options: ReadOptions = {}, into: Reconstruction = new Reconstruction()): Promise<Reconstruction> {
+  return (await readCapture(inputs, options, into)).reconstruction;
+}
+
+/** What stops reading: the caller's signal, the time limit, both, or nothing. */
+function stopSignal(options: ReadOptions): { readonly stop: AbortSignal | null; readonly limit: AbortSignal | null } {
+  const limit = options.timeLimitMs === undefined ? null : AbortSignal.timeout(options.timeLimitMs);
+  const stops = [options.signal, limit].filter((s): s is AbortSignal => s !== undefined && s !== null);
+  return { stop: stops.length === 0 ? null : stops.length === 1 ? stops[0]! : AbortSignal.any(stops), limit };
+}
+
+/** Why reading stopped: a time limit that ran out first is the reason, whatever else aborted after it. */
+function stoppedBy(options: ReadOptions, limit: AbortSignal | null): Pick<Interruption, "by" | "signal"> {
+  const by = limit?.aborted === true && options.signal?.aborted !== true ? "timeLimit" : "signal";
+  const reason: unknown = options.signal?.reason;
+  return { by, signal: by === "signal" && typeof reason === "string" ? reason : null };
 }
 
 /**
@@ -79,18 +113,34 @@ export async function readInputs(inputs: readonly string[] | readonly InputSourc
 export async function readCapture(
   inputs: readonly string[] | readonly InputSource[],
   options: ReadOptions = {},
+  into: Reconstruction = new Reconstruction(),
 ): Promise<{ readonly reconstruction: Reconstruction; readonly interrupted: Interruption | null }> {
   const include = options.include ?? [];
-  const sources = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[], { include }) : (inputs as readonly InputSource[]);
-  const reconstruction = new Reconstruction();
-  const limit = options.timeLimitMs === undefined ? null : AbortSignal.timeout(options.timeLimitMs);
-  const stops = [options.signal, limit].filter((s): s is AbortSignal => s !== undefined && s !== null);
-  const stop = stops.length === 0 ? null : stops.length === 1 ? stops[0]! : AbortSignal.any(stops);
+  const given = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[], { include }) : (inputs as readonly InputSource[]);
+  const sources = options.shard === undefined ? given : selectShard(given, options.shard);
+  const { stop, limit } = stopSignal(options);
+  if ((options.jobs ?? 1) > 1) {
+    const local = (part: readonly InputSource[], o: ReadOptions, r: Reconstruction) => readSources(part, o, r, stop);
+    const read = await readInParallel(sources, { ...options, stop }, local, into);
+    return { reconstruction: read.reconstruction, interrupted: read.stopped === null ? null : { ...stoppedBy(options, limit), ...read.stopped } };
+  }
+  const read = await readSources(sources, options, into, stop);
+  return { reconstruction: read.reconstruction, interrupted: read.stopped === null ? null : { ...stoppedBy(options, limit), ...read.stopped } };
+}
+
+/** Reads inputs one after another into `into`, until `stop` aborts: then which input was being read and which were not. */
+async function readSources(
+  sources: readonly InputSource[],
+  options: ReadOptions,
+  reconstruction: Reconstruction,
+  stop: AbortSignal | null,
+): Promise<{ readonly reconstruction: Reconstruction; readonly stopped: Pick<Interruption, "input" | "unread"> | null }> {
+  const include = options.include ?? [];
   const totalSize = sources.every((s) => s.size !== null) ? sources.reduce((n, s) => n + s.size!, 0) : null;
   const read = { records: 0, bytes: 0 };
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i]!;
-    if (stop?.aborted !== true) {
+    if (!aborted(stop)) {
       const place = { inputNumber: i + 1, inputCount: sources.length, totalSize };
       // The file or pipe is opened once, with the stop signal (it closes standard input) and a count of
       // its bytes; an archive is then read member by member, each member an input of its own.
@@ -111,17 +161,9 @@ export async function readCapture(
       }
       read.bytes += raw.bytes;
     }
-    if (stop?.aborted === true) {
-      // A time limit that ran out first is the reason, whatever else aborted after it.
-      const by = limit?.aborted === true && options.signal?.aborted !== true ? "timeLimit" : "signal";
-      const reason: unknown = options.signal?.reason;
-      return {
-        reconstruction,
-        interrupted: { by, signal: by === "signal" && typeof reason === "string" ? reason : null, input: source.name, unread: sources.slice(i + 1).map((s) => s.name) },
-      };
-    }
+    if (aborted(stop)) return { reconstruction, stopped: { input: source.name, unread: sources.slice(i + 1).map((s) => s.name) } };
   }
-  return { reconstruction, interrupted: null };
+  return { reconstruction, stopped: null };
 }
 
 /** Reads captures and returns the report (docs/spec.md §8). */

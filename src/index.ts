@@ -11,8 +11,14 @@
  * const comparison = compare(base.report, head.report, { tolerances: [parseTolerance("startup.p99:10%")] });
  * process.stdout.write(renderComparison(comparison, "markdown"));
  * ```
+ *
+ * Partial results (docs/partial.md): `partial(inputs)` gives the bytes of a
+ * partial file, `merge(partials, options)` the report of any number of
+ * them, `mergePartials(partials)` the partial of several.
  */
 export { analyze, type AnalyzeOptions, type Progress, type ReadOptions } from "./analyze.js";
+export { merge, mergePartials, partial } from "./merge.js";
+export { PARTIAL_FORMAT, PARTIAL_VERSION } from "./partial.js";
 export type { ReportOptions } from "./report.js";
 export { noCaptureMessage } from "./noCapture.js";
 export { timeline, type PodTimeline } from "./timeline.js";
@@ -21,7 +27,7 @@ export { toJsonReport, type JsonReport } from "./render/json.js";
 export { validateJsonReport, reportSchema } from "./render/validateReport.js";
 export { renderExplain, type ExplainLang, type ExplainOptions, type ExplainResult } from "./render/explain.js";
 export { lookupReason, categoryOf, KNOWN_REASONS, REASONS, REASONS_ZH, type KnownReason, type ReasonInfo } from "./catalog/index.js";
-export type { InputSource } from "./input/index.js";
+export { parseShard, selectShard, type InputSource, type Shard } from "./input/index.js";
 export { parseTimeBound, type PodFilter, type TimeBound } from "./summarize/podFilter.js";
 export { parseLabelSelector, type LabelSelector } from "./kube/labelSelector.js";
 export { compare, loadSides, readJsonReport, type Side } from "./comparison.js";

@@ -10,7 +10,10 @@
 /** A value made on first use and kept: a compiled schema, a loaded library. */
 export function lazily<T>(make: () => T): () => T {
   let made: { readonly value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
 }
 
 /** A bounded map that empties itself when full. */

@@ -4,7 +4,7 @@ import type { Report } from "./types.js";
  * When no input of the run held a pod or event record: one line saying so,
  * with what each input looks like (`pods.txt: looks like kubectl table
  * output: capture with -o json`), for the CLI to print before it exits with
- * status 2 (docs/spec.md §1.6, §7.5). Null when any input held one, however
+ * status 2 (docs/spec.md §1.8, §7.5). Null when any input held one, however
  * the filters selected.
  */
 export function noCaptureMessage(report: Report): string | null {

@@ -1,4 +1,4 @@
-import { STUCK_TERMINATING_MS, type GroupBy, type InputSummary, type Interruption, type PodReport, type Report, type StuckTerminating, type Warning } from "./types.js";
+import { STUCK_TERMINATING_MS, type GroupBy, type Interruption, type PodReport, type Report, type StuckTerminating, type Warning } from "./types.js";
 import type { Reconstructed } from "./reconstruct/reconstruction.js";
 import { matchEvents } from "./reconstruct/matchEvents.js";
 import { derivePod } from "./derive/derivePod.js";

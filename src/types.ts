@@ -129,7 +129,7 @@ export interface TerminatingState {
   readonly finalizers: readonly string[];
 }
 
-/** A pod still there this long after its grace period ended is stuck terminating (see docs/real-clusters.md). */
+/** A pod still there this long after its grace period ended is stuck terminating (docs/spec.md §6.8). */
 export const STUCK_TERMINATING_MS = 5 * 60_000;
 
 /**
@@ -277,7 +277,7 @@ export interface InputSummary {
    * Null when the input held a pod or event record; otherwise one line saying
    * what it looks like (`empty file`, `looks like kubectl table output:
    * capture with -o json`, `YAML, but no Pod or Event`, `a tar archive with
-   * no file to read in it`; docs/spec.md §1.6).
+   * no file to read in it`; docs/spec.md §1.8).
    */
   readonly looksLike: string | null;
 }
@@ -382,7 +382,7 @@ export interface QualityCheck {
   readonly examples: readonly QualityExample[];
 }
 
-/** What makes the report's figures untrustworthy, counted and located (docs/real-clusters.md, "Capture quality"). */
+/** What makes the report's figures untrustworthy, counted and located (docs/spec.md §10). */
 export interface CaptureQuality {
   /** `unreliable` when a check is bad, `degraded` when one warns, else `reliable`. */
   readonly verdict: "reliable" | "degraded" | "unreliable";

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -19,7 +19,7 @@ import { runCli } from "./helpers/cli.js";
 const README = readFileSync("README.md", "utf8");
 
 function blocks(lang: string): string[] {
-  return [...README.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]!);
+  return [...README.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, "g"))].map((m) => m[1]!);
 }
 
 /** Shell words of one command: single and double quotes, no expansions. */
@@ -73,6 +73,10 @@ describe("the README's examples", () => {
     await create({ cwd: sample("crashloop-oomkilled"), file: join(work, "sonobuoy_results.tar.gz"), gzip: true, portable: true }, ["pods.jsonl"]);
     writeFileSync(join(work, "bundle.zip"), zipSync({ "cluster/pods.jsonl": readFileSync(join(sample("image-pull-backoff"), "pods.jsonl")) }));
     cpSync(resolve("samples/pods-and-events/expected.json"), join(work, "base.json"));
+    // A day's captures, and the partial of the day before, for the partial examples.
+    cpSync(sample("pods-and-events"), join(work, "day-21"), { recursive: true });
+    const before = await runCliIn(work, ["analyze", "caps/", "--partial", "day-20.partial"]);
+    expect(before.code, before.stderr).toBe(0);
   });
 
   const all = commands();
@@ -85,7 +89,12 @@ describe("the README's examples", () => {
     const r = await runCliIn(work, c.args.map((a) => (a.startsWith("/var/log/") ? `.${a}` : a)), input);
     const expected = c.args.includes("--fail-if") || c.args.includes("--fail-if-slower") ? [0, 1] : [0];
     expect(expected, `exit ${r.code}: ${r.stderr}`).toContain(r.code);
-    expect(r.stdout.length).toBeGreaterThan(0);
+    // `--partial FILE` writes the file and says so on stderr; everything else writes its output on stdout.
+    const partial = c.args[c.args.indexOf("--partial") + 1];
+    if (c.args.includes("--partial") && partial !== "-") {
+      expect(existsSync(join(work, partial!)), partial).toBe(true);
+      expect(r.stderr).toContain(`podtrail: wrote ${partial}`);
+    } else expect(r.stdout.length).toBeGreaterThan(0);
   });
 
   const excerpts = blocks("text").filter((b) => b.startsWith("$ podtrail "));
@@ -112,8 +121,8 @@ async function runCliIn(cwd: string, args: readonly string[], input?: Buffer) {
     const child = spawn(process.execPath, [resolve(BIN), ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    child.stdout!.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
     child.on("error", fail);
     child.on("close", (code) => done({ code, stdout, stderr }));
     if (input !== undefined) child.stdin?.end(input);

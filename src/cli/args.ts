@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import yargs, { type Argv } from "yargs";
 import { GROUP_BYS, INPUT_FORMATS, type GroupBy, type InputFormat } from "../types.js";
 import { CSV_TABLES, OUTPUT_FORMATS, type CsvTable, type OutputFormat } from "../render/formats.js";
@@ -10,6 +11,7 @@ import { parseLabelSelector } from "../kube/labelSelector.js";
 import { parseGoDuration } from "../kube/goDuration.js";
 import { COMPARE_FORMATS, type CompareFormat } from "../render/comparison/formats.js";
 import { parseTolerance, type Tolerance } from "../compare/tolerances.js";
+import { parseShard, type Shard } from "../input/index.js";
 
 /*
  * The command line, defined once: yargs reads it, writes its help and its
@@ -20,35 +22,50 @@ import { parseTolerance, type Tolerance } from "../compare/tolerances.js";
 /** `--color`: `auto` colours only a terminal (and honours NO_COLOR and FORCE_COLOR). */
 export type ColorChoice = "always" | "never" | "auto";
 
+/** What the report of `analyze` and `merge` is made of and how it is shown. */
+export interface ReportChoices {
+  readonly output: OutputFormat;
+  readonly strict: boolean;
+  readonly validate: boolean;
+  readonly top: number;
+  readonly quiet: boolean;
+  readonly filter: PodFilter;
+  readonly groupBy: GroupBy | null;
+  readonly thresholds: readonly Threshold[];
+  readonly includePartial: boolean;
+  readonly excludeUnfinished: boolean;
+  readonly color: ColorChoice;
+  /** `--wide`: whole lines on a terminal too, not cut to its width. */
+  readonly wide: boolean;
+  /** `-o csv`: which table, and whether it starts with a UTF-8 byte order mark. */
+  readonly csvTable: CsvTable;
+  readonly bom: boolean;
+  /** The filter options as typed (`-n nosuch -l app=web`), for the message when they select no pod; "" without filters. */
+  readonly filterText: string;
+  /** Write the partial result to this file (`-`: standard output) instead of a report. */
+  readonly partial: string | null;
+}
+
 /** What a command line asks for, every value parsed. */
 export type Command =
-  | {
+  | (ReportChoices & {
       readonly kind: "analyze";
       readonly inputs: readonly string[];
-      readonly output: OutputFormat;
       readonly inputFormat: InputFormat | null;
-      readonly strict: boolean;
-      readonly validate: boolean;
-      readonly top: number;
       readonly maxRecordBytes: number;
       readonly include: readonly string[];
-      readonly quiet: boolean;
       /** `--for`: stop reading after this many milliseconds; null to read to the end. */
       readonly readForMs: number | null;
-      readonly filter: PodFilter;
-      readonly groupBy: GroupBy | null;
-      readonly thresholds: readonly Threshold[];
-      readonly includePartial: boolean;
-      readonly excludeUnfinished: boolean;
-      readonly color: ColorChoice;
-      /** `--wide`: whole lines on a terminal too, not cut to its width. */
-      readonly wide: boolean;
-      /** `-o csv`: which table, and whether it starts with a UTF-8 byte order mark. */
-      readonly csvTable: CsvTable;
-      readonly bom: boolean;
-      /** The filter options as typed (`-n nosuch -l app=web`), for the message when they select no pod; "" without filters. */
-      readonly filterText: string;
-    }
+      /** Threads that read at once (`-j`). */
+      readonly jobs: number;
+      /** `--shard K/N`: only that shard of the input files. */
+      readonly shard: Shard | null;
+    })
+  | (ReportChoices & {
+      readonly kind: "merge";
+      /** Partial files, directories of them, globs, or - for standard input. */
+      readonly inputs: readonly string[];
+    })
   | {
       readonly kind: "timeline";
       readonly pod: string;
@@ -93,6 +110,7 @@ const DEFAULT_MAX_RECORD_MIB = 64;
 const VERSION = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 const INPUTS = "capture files, directories, globs, .gz, or - for standard input";
+const PARTIALS = "partial files (podtrail analyze --partial), directories of them, globs, or - for standard input";
 
 const EXAMPLES = `Examples:
   podtrail analyze pods.jsonl events.jsonl            text report of a capture
@@ -107,6 +125,8 @@ const EXAMPLES = `Examples:
   podtrail explain CrashLoopBackOff                   what a reason means, what to check first
   podtrail explain --list --lang zh                   the whole catalogue in Chinese
   podtrail explain 137                                what a container exit code means
+  podtrail analyze day1/ --partial day1.partial       keep a day's partial result
+  podtrail merge day*.partial -o markdown             the week's report, without re-reading a capture
 
 Exit status: 0 done, 1 a --fail-if gate breached, warnings under --strict, or
 a compare slower than --fail-if-slower allows,
@@ -131,39 +151,28 @@ function parser(columns: number | undefined, help: boolean): Argv {
     .usage("podtrail: where pod start-up time went and why pods failed, from recorded Kubernetes watch captures and events\n\nUsage: podtrail <command> [options]")
     .parserConfiguration({ "parse-positional-numbers": false })
     .command("analyze", "report start-up stages and failure reasons of the pods in captures (files, directories, globs, .gz, - for stdin)", (y) =>
-      y
-        .usage(`podtrail analyze <inputs..> [options]\n\nreport start-up stages and failure reasons of the pods in captures\n\ninputs: ${INPUTS}`)
-        .demandCommand(1, "analyze needs at least one input: a file, directory, glob or - for standard input")
-        .strict(false)
-        .strictOptions()
-        .option("output", { alias: ["o", "format"], choices: [...OUTPUT_FORMATS, "md"], default: "text", coerce: lowerCase, describe: "output format (md is short for markdown; any case, -ojson too)" })
-        .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
-        .option("strict", { type: "boolean", default: false, describe: "exit 1 when the input had warnings" })
-        .option("validate", { type: "boolean", default: false, describe: "validate the JSON report against schemas/report.schema.json" })
-        .option("top", { type: "number", default: DEFAULT_TOP, describe: "rows in lists of pods" })
-        .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
-        .option("include", { type: "string", array: true, nargs: 1, describe: "in directories and archives, read only files matching this glob (a pattern without / matches names at any depth; repeatable)" })
-        .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
-        .option("for", { type: "string", describe: "stop reading after this long (10m) and report what was read; Ctrl-C does the same" })
-        .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "only pods of this namespace (repeatable)" })
-        .option("all-namespaces", { alias: "A", type: "boolean", describe: "pods of every namespace (the default; as with kubectl, it wins over -n)" })
-        .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
-        .option("pod", { type: "string", array: true, nargs: 1, describe: "only pods with this name, uid or prefix (repeatable)" })
-        .option("since", { type: "string", describe: "only pods created at or after this RFC 3339 time or this long before the capture's end (30m)" })
-        .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
-        .option("group-by", { choices: [...GROUP_BYS, "stateful"], describe: "summarize stages and failures per namespace, node, owner, image, or storage (stateless/stateful; stateful is the same)" })
-        .option("include-partial", { type: "boolean", default: false, describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
-        .option("fail-if", {
-          type: "string",
-          array: true,
-          nargs: 1,
-          describe: "exit 1 when a gate is breached: a stage statistic against a duration ('startup.p99>5s'; pods that never reached the stage count as above it) or a count of pods ('notReady>0', 'stuck>0', 'failures>0', 'failures.image>2', 'partial>10%') (repeatable)",
-        })
-        .option("exclude-unfinished", { type: "boolean", default: false, describe: "stage gates leave out the pods that never reached the stage instead of counting them above every limit" })
-        .option("color", { type: "string", describe: "colour the text report: always, never or auto (a terminal; NO_COLOR, FORCE_COLOR); --no-color is never" })
-        .option("wide", { type: "boolean", default: false, describe: "on a terminal, print long names and messages whole instead of cutting lines to its width" })
-        .option("csv", { choices: CSV_TABLES, describe: "with -o csv: one row per pod (default), failure (with its message), container (image, pull), or group (needs --group-by)" })
-        .option("bom", { type: "boolean", default: false, describe: "with -o csv: start with a UTF-8 byte order mark, for spreadsheet programs" }),
+      reportOptions(
+        y
+          .usage(`podtrail analyze <inputs..> [options]\n\nreport start-up stages and failure reasons of the pods in captures\n\ninputs: ${INPUTS}`)
+          .demandCommand(1, "analyze needs at least one input: a file, directory, glob or - for standard input")
+          .strict(false)
+          .strictOptions()
+          .option("input-format", { choices: INPUT_FORMATS, describe: "force the input format instead of detecting it" })
+          .option("max-record-size", { type: "number", default: DEFAULT_MAX_RECORD_MIB, describe: "skip single records larger than this many MiB" })
+          .option("include", { type: "string", array: true, nargs: 1, describe: "in directories and archives, read only files matching this glob (a pattern without / matches names at any depth; repeatable)" })
+          .option("for", { type: "string", describe: "stop reading after this long (10m) and report what was read; Ctrl-C does the same" })
+          .option("shard", { type: "string", describe: "read only shard K (0 to N-1) of N of the input files, by sorted name: K/N (a Kubernetes Indexed Job's index)" })
+          .option("jobs", { alias: "j", type: "number", defaultDescription: "the number of cores", describe: "threads that read at once: files shared out, large JSONL files read in parts; same output as -j 1" }),
+      ).option("partial", { type: "string", describe: "write the partial result (docs/partial.md) to this file, - for stdout, instead of a report: podtrail merge makes reports of partials" }),
+    )
+    .command("merge", "report on partial results (podtrail analyze --partial): any number, of any split of the captures, as analyzing all of them would (merge <partials..>)", (y) =>
+      reportOptions(
+        y
+          .usage(`podtrail merge <partials..> [options]\n\nreport on partial results, as analyzing all their captures at once would (docs/partial.md)\n\npartials: ${PARTIALS}`)
+          .demandCommand(1, "merge needs at least one partial: a file podtrail analyze --partial wrote, a directory of them, a glob or - for standard input")
+          .strict(false)
+          .strictOptions(),
+      ).option("partial", { type: "string", describe: "write the merged partial to this file, - for stdout, instead of a report" }),
     )
     .command("timeline", "show the evidence behind one pod's figures: every transition and event, in order (timeline <pod> <inputs..>)", (y) =>
       y
@@ -212,7 +221,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .option("lang", { choices: ["en", "zh"] as const, default: "en" as const, describe: "language of the catalogue" }),
     )
     .epilogue(EXAMPLES)
-    .demandCommand(1, "podtrail needs a command: analyze, compare, timeline or explain")
+    .demandCommand(1, "podtrail needs a command: analyze, merge, compare, timeline or explain")
     .recommendCommands()
     .strict()
     .help()
@@ -220,6 +229,61 @@ function parser(columns: number | undefined, help: boolean): Argv {
     .version("version", "print podtrail's version", VERSION)
     .wrap(help ? Math.min(110, columns || 100) : null);
 }
+
+/**
+ * The options of a report, shared by `analyze` and `merge`. Those that only
+ * shape a report have no default here (it is applied when they are read), so
+ * that one given with --partial can be told from one left out.
+ */
+function reportOptions(y: Argv): Argv {
+  return y
+    .option("output", { alias: ["o", "format"], choices: [...OUTPUT_FORMATS, "md"], defaultDescription: "text", coerce: lowerCase, describe: "output format (md is short for markdown; any case, -ojson too)" })
+    .option("strict", { type: "boolean", defaultDescription: "false", describe: "exit 1 when the input had warnings" })
+    .option("validate", { type: "boolean", defaultDescription: "false", describe: "validate the JSON report against schemas/report.schema.json" })
+    .option("top", { type: "number", defaultDescription: String(DEFAULT_TOP), describe: "rows in lists of pods" })
+    .option("quiet", { alias: "q", type: "boolean", default: false, describe: "no progress or warnings summary on stderr" })
+    .option("namespace", { alias: "n", type: "string", array: true, nargs: 1, describe: "only pods of this namespace (repeatable)" })
+    .option("all-namespaces", { alias: "A", type: "boolean", describe: "pods of every namespace (the default; as with kubectl, it wins over -n)" })
+    .option("selector", { alias: "l", type: "string", describe: "only pods matching this label selector (kubectl syntax)" })
+    .option("pod", { type: "string", array: true, nargs: 1, describe: "only pods with this name, uid or prefix (repeatable)" })
+    .option("since", { type: "string", describe: "only pods created at or after this RFC 3339 time or this long before the capture's end (30m)" })
+    .option("until", { type: "string", describe: "only pods created at or before this RFC 3339 time or this long before the capture's end" })
+    .option("group-by", { choices: [...GROUP_BYS, "stateful"], describe: "summarize stages and failures per namespace, node, owner, image, or storage (stateless/stateful; stateful is the same)" })
+    .option("include-partial", { type: "boolean", describe: "count in the summaries the figures of pods first seen after the transition they rest on (bounds, not measurements)" })
+    .option("fail-if", {
+      type: "string",
+      array: true,
+      nargs: 1,
+      describe: "exit 1 when a gate is breached: a stage statistic against a duration ('startup.p99>5s'; pods that never reached the stage count as above it) or a count of pods ('notReady>0', 'stuck>0', 'failures>0', 'failures.image>2', 'partial>10%') (repeatable)",
+    })
+    .option("exclude-unfinished", { type: "boolean", describe: "stage gates leave out the pods that never reached the stage instead of counting them above every limit" })
+    .option("color", { type: "string", describe: "colour the text report: always, never or auto (a terminal; NO_COLOR, FORCE_COLOR); --no-color is never" })
+    .option("wide", { type: "boolean", describe: "on a terminal, print long names and messages whole instead of cutting lines to its width" })
+    .option("csv", { choices: CSV_TABLES, describe: "with -o csv: one row per pod (default), failure (with its message), container (image, pull), or group (needs --group-by)" })
+    .option("bom", { type: "boolean", describe: "with -o csv: start with a UTF-8 byte order mark, for spreadsheet programs" });
+}
+
+/** Options that only shape a report: given with --partial they would do nothing, which is a mistake to say. */
+const REPORT_ONLY: readonly [key: string, flag: string][] = [
+  ["output", "-o"],
+  ["strict", "--strict"],
+  ["validate", "--validate"],
+  ["top", "--top"],
+  ["namespace", "-n"],
+  ["all-namespaces", "-A"],
+  ["selector", "-l"],
+  ["pod", "--pod"],
+  ["since", "--since"],
+  ["until", "--until"],
+  ["group-by", "--group-by"],
+  ["include-partial", "--include-partial"],
+  ["fail-if", "--fail-if"],
+  ["exclude-unfinished", "--exclude-unfinished"],
+  ["color", "--color"],
+  ["wide", "--wide"],
+  ["csv", "--csv"],
+  ["bom", "--bom"],
+];
 
 /**
  * Reads command-line words into a command, every value parsed; `UserError`
@@ -246,7 +310,7 @@ export async function parseCommandLine(typed: readonly string[], columns?: numbe
         resolve(parsed as Record<string, unknown>);
       });
   });
-  if (suggestion !== null) throw new UserError(`unknown command '${words[0] ?? ""}' (did you mean ${suggestion}?); the commands are analyze, compare, timeline and explain`);
+  if (suggestion !== null) throw new UserError(`unknown command '${words[0] ?? ""}' (did you mean ${suggestion}?); the commands are analyze, merge, compare, timeline and explain`);
   if (failure !== null) throw new UserError(`${oneLine(failure)} (see podtrail --help)`);
   if (helpText !== null) return { kind: "help", text: helpText };
   return toCommand(argv);
@@ -261,7 +325,7 @@ const COLOR_CHOICES: readonly ColorChoice[] = ["always", "never", "auto"];
  * reads, before `--` only (after it every word is an input): `-ojson`
  * and `-o=json` are `-o json`; a bare `--color` (not followed by one of its
  * values) is `--color=always`, as with ls, so that it never takes an input
- * as its value.
+ * as its value; `--partial -` is `--partial=-`.
  */
 export function kubectlHabits(words: readonly string[]): string[] {
   const out: string[] = [];
@@ -274,7 +338,11 @@ export function kubectlHabits(words: readonly string[]): string[] {
     const joined = /^-([a-zA-Z])=?(.+)$/s.exec(word);
     if (joined !== null && SHORT_WITH_VALUE.has(joined[1]!)) out.push(`-${joined[1]!}`, joined[2]!);
     else if (word === "--color" && !(COLOR_CHOICES as readonly string[]).includes(words[i + 1] ?? "")) out.push("--color=always");
-    else out.push(word);
+    else if (word === "--partial" && words[i + 1] === "-") {
+      // yargs reads a lone `-` after an option as a word of its own (standard input among the inputs).
+      out.push("--partial=-");
+      i++;
+    } else out.push(word);
   }
   return out;
 }
@@ -322,16 +390,12 @@ function colorChoice(value: unknown): ColorChoice {
 
 function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
   const words = (parsed["_"] as unknown[]).map(String);
-  // An option given twice comes as an array of its values: the last one wins, as with kubectl.
-  const argv = (key: string): unknown => {
-    const value = parsed[key];
-    return Array.isArray(value) ? value.at(-1) : value;
-  };
-  const strings = (key: string): string[] => ((parsed[key] as unknown[] | undefined) ?? []).map(String);
+  const { argv, strings } = reader(parsed);
   const command = words[0];
   if (command === "explain") {
     return { kind: "explain", reason: typeof parsed["reason"] === "string" ? parsed["reason"] : null, list: argv("list") === true, lang: argv("lang") === "zh" ? "zh" : "en" };
   }
+  if (command === "merge") return { kind: "merge", inputs: words.slice(1), ...reportChoices(parsed, "merge") };
   const maxMiB = Number(argv("max-record-size"));
   if (!(maxMiB > 0)) throw new UserError("--max-record-size takes a positive number of MiB");
   const readFor = argv("for");
@@ -376,9 +440,45 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
       ...read,
     };
   }
+  const jobs = argv("jobs") === undefined ? availableParallelism() : Number(argv("jobs"));
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UserError("--jobs takes a whole number of at least 1");
+  const shard = argv("shard");
+  return {
+    kind: "analyze",
+    inputs: words.slice(1),
+    ...reportChoices(parsed, "analyze"),
+    ...read,
+    jobs,
+    shard: typeof shard === "string" ? parseValue("--shard", shard, parseShard) : null,
+  };
+}
+
+/** Reads parsed options: a single value (an option given twice comes as an array of its values: the last one wins, as with kubectl), or all of a repeatable one's. */
+function reader(parsed: Readonly<Record<string, unknown>>): { argv: (key: string) => unknown; strings: (key: string) => string[] } {
+  return {
+    argv: (key) => {
+      const value = parsed[key];
+      return Array.isArray(value) ? value.at(-1) : value;
+    },
+    strings: (key) => ((parsed[key] as unknown[] | undefined) ?? []).map(String),
+  };
+}
+
+/** The report options of `analyze` or `merge`, parsed; those that shape only a report are refused with --partial. */
+function reportChoices(parsed: Readonly<Record<string, unknown>>, command: "analyze" | "merge"): ReportChoices {
+  const { argv, strings } = reader(parsed);
+  const partial = argv("partial");
+  if (partial !== undefined) {
+    if (typeof partial !== "string" || partial === "") throw new UserError("--partial takes a file to write the partial to, or - for standard output");
+    const given = REPORT_ONLY.filter(([key]) => parsed[key] !== undefined).map(([, flag]) => flag);
+    if (given.length > 0) {
+      const what = command === "analyze" ? "podtrail merge applies them to partials" : "merge without --partial to make a report";
+      throw new UserError(`--partial writes a partial result, not a report: ${given.join(", ")} ${given.length === 1 ? "shapes" : "shape"} only a report (${what})`);
+    }
+  }
   const allNamespaces = argv("all-namespaces") === true;
   const namespaces = allNamespaces ? [] : strings("namespace");
-  const top = Number(argv("top"));
+  const top = argv("top") === undefined ? DEFAULT_TOP : Number(argv("top"));
   if (!Number.isInteger(top) || top < 1) throw new UserError("--top takes a whole number of at least 1");
   const since = argv("since");
   const until = argv("until");
@@ -390,20 +490,20 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
     ...(typeof since === "string" ? { since: parseValue("--since", since, parseTimeBound) } : {}),
     ...(typeof until === "string" ? { until: parseValue("--until", until, parseTimeBound) } : {}),
   };
-  const output = (argv("output") === "md" ? "markdown" : argv("output")) as OutputFormat;
+  const given = argv("output") ?? "text";
+  const output = (given === "md" ? "markdown" : given) as OutputFormat;
+  // `stateful` names the grouping by what it splits out: the same as `storage`.
   const groupBy = argv("group-by") === "stateful" ? "storage" : ((argv("group-by") as GroupBy | undefined) ?? null);
   const csvTable = (argv("csv") as CsvTable | undefined) ?? "pods";
   if (output !== "csv" && (argv("csv") !== undefined || argv("bom") === true)) throw new UserError("--csv and --bom are for -o csv");
   if (csvTable === "groups" && groupBy === null) throw new UserError("--csv groups needs --group-by (namespace, node, owner, storage or image)");
   return {
-    kind: "analyze",
-    inputs: words.slice(1),
     output,
     strict: argv("strict") === true,
     validate: argv("validate") === true,
     top,
+    quiet: argv("quiet") === true,
     filter,
-    // `stateful` names the grouping by what it splits out: the same as `storage`.
     groupBy,
     thresholds: strings("fail-if").map((expression) => parseValue("--fail-if", expression, parseThreshold)),
     includePartial: argv("include-partial") === true,
@@ -419,6 +519,6 @@ function toCommand(parsed: Readonly<Record<string, unknown>>): Command {
       ...(typeof since === "string" ? [`--since ${since}`] : []),
       ...(typeof until === "string" ? [`--until ${until}`] : []),
     ].join(" "),
-    ...read,
+    partial: typeof partial === "string" ? partial : null,
   };
 }

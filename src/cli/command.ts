@@ -1,6 +1,13 @@
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Report } from "../types.js";
 import { analyze, type ReadOptions } from "../analyze.js";
+import { merge, mergePartials, partial } from "../merge.js";
+import type { ReportOptions } from "../report.js";
 import { timeline } from "../timeline.js";
 import { renderChunks } from "../render/index.js";
 import { toJsonReport } from "../render/json.js";
@@ -9,11 +16,11 @@ import { renderTimelineJson } from "../render/timelineJson.js";
 import { validateJsonReport } from "../render/validateReport.js";
 import { renderExplain } from "../render/explain.js";
 import { reportError } from "./reportError.js";
-import type { ColorChoice, Command } from "./args.js";
+import type { ColorChoice, Command, ReportChoices } from "./args.js";
 import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
 import { gateLine } from "../render/gateText.js";
-import { InternalError } from "../errors.js";
+import { InternalError, isUserError, UserError } from "../errors.js";
 import { noCaptureMessage } from "../noCapture.js";
 import { loadSides } from "../comparison.js";
 import { compareReports } from "../compare/compare.js";
@@ -107,48 +114,17 @@ async function run(command: Command, io: CliIO): Promise<number> {
     }
     case "analyze": {
       const progress = showProgress(io, command.quiet);
+      if (command.partial !== null) {
+        const chunks = partial(command.inputs, readOptions(command, progress, null));
+        return await writePartial(chunks, command.partial, io, command.quiet, () => progress?.done());
+      }
       // Erased before anything else is written, an error message included.
-      const report = await reading(io, (signal) =>
-        analyze(command.inputs, {
-          ...readOptions(command, progress, signal),
-          filter: command.filter,
-          thresholds: command.thresholds,
-          ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
-          includePartial: command.includePartial,
-          excludeUnfinished: command.excludeUnfinished,
-        }),
-      ).finally(() => progress?.done());
-      if (report.interrupted !== null && !command.quiet) io.stderr.write(`podtrail: ${terminalText(interruptedLine(report.interrupted))}\n`);
-      // No input held a pod or event (a kubectl table, an empty file, YAML of other kinds): one line, status 2.
-      const nothing = noCaptureMessage(report);
-      if (nothing !== null) {
-        io.stderr.write(`${terminalText(nothing)}\n`);
-        return 2;
-      }
-      if (command.filterText !== "" && report.pods.length === 0 && report.podsSeen > 0) {
-        io.stderr.write(`podtrail: ${terminalText(`no pod matches ${command.filterText} (${report.podsSeen} pod${report.podsSeen === 1 ? "" : "s"} in the capture)`)}\n`);
-      }
-      if (command.validate) {
-        const problems = validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))));
-        // The report is made to its schema (a property test holds it there): a mismatch is a bug, said in one line.
-        if (problems.length > 0) throw new InternalError(null, null, new Error(`the report does not match schemas/report.schema.json: ${problems.slice(0, 5).join("; ")}`), false);
-      }
-      for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(command.color, io), ...terminalWidth(io, command.wide), csvTable: command.csvTable, bom: command.bom })) {
-        // Wait when the reader is slower, so a big report is not queued whole in memory; stop when it has left
-        // (`podtrail ... | head`): nothing more is wanted. The exit status is the report's all the same.
-        if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
-      }
-      const breached = report.thresholds.filter((t) => t.breached);
-      for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${terminalText(gateLine(t))}\n`);
-      // A gate with nothing to look at holds, and says so: a filter that selected no pod is not a pass to trust.
-      for (const t of report.thresholds) if (t.kind === "stage" && t.valueMs === null && !t.notReached) io.stderr.write(`podtrail: note: ${terminalText(gateLine(t))}\n`);
-      if (command.strict && report.warnings.length > 0) {
-        io.stderr.write(`podtrail: --strict: ${report.warnings.length} warning(s):\n`);
-        for (const w of report.warnings) io.stderr.write(`  ${terminalText(`${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}`)}\n`);
-      } else if (report.warnings.length > 0 && !command.quiet && command.output !== "text") {
-        io.stderr.write(`podtrail: ${report.warnings.length} warning(s) about the input; see "warnings" in the report\n`);
-      }
-      return breached.length > 0 || (command.strict && report.warnings.length > 0) ? 1 : 0;
+      const report = await reading(io, (signal) => analyze(command.inputs, { ...readOptions(command, progress, signal), ...reportOptions(command) })).finally(() => progress?.done());
+      return await writeReport(report, command, io);
+    }
+    case "merge": {
+      if (command.partial !== null) return await writePartial(mergePartials(command.inputs), command.partial, io, command.quiet, () => undefined);
+      return await writeReport(await merge(command.inputs, reportOptions(command)), command, io);
     }
   }
 }
@@ -163,12 +139,109 @@ function reading<T>(io: CliIO, read: (signal: AbortSignal | null) => Promise<T>)
   return io.interrupter === undefined ? read(null) : io.interrupter.reading(read);
 }
 
+function reportOptions(command: ReportChoices): ReportOptions {
+  return {
+    filter: command.filter,
+    thresholds: command.thresholds,
+    ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
+    includePartial: command.includePartial,
+    excludeUnfinished: command.excludeUnfinished,
+  };
+}
+
+/** Writes a report in its format, then what its exit status rests on: breached gates, and warnings under --strict. */
+async function writeReport(report: Report, command: ReportChoices, io: CliIO): Promise<number> {
+  if (report.interrupted !== null && !command.quiet) io.stderr.write(`podtrail: ${terminalText(interruptedLine(report.interrupted))}\n`);
+  // No input held a pod or event (a kubectl table, an empty file, YAML of other kinds): one line, status 2.
+  const nothing = noCaptureMessage(report);
+  if (nothing !== null) {
+    io.stderr.write(`${terminalText(nothing)}\n`);
+    return 2;
+  }
+  if (command.filterText !== "" && report.pods.length === 0 && report.podsSeen > 0) {
+    io.stderr.write(`podtrail: ${terminalText(`no pod matches ${command.filterText} (${report.podsSeen} pod${report.podsSeen === 1 ? "" : "s"} in the capture)`)}\n`);
+  }
+  if (command.validate) {
+    const problems = validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(report))));
+    // The report is made to its schema (a property test holds it there): a mismatch is a bug, said in one line.
+    if (problems.length > 0) throw new InternalError(null, null, new Error(`the report does not match schemas/report.schema.json: ${problems.slice(0, 5).join("; ")}`), false);
+  }
+  for (const chunk of renderChunks(report, command.output, { top: command.top, color: wantsColor(command.color, io), ...terminalWidth(io, command.wide), csvTable: command.csvTable, bom: command.bom })) {
+    // Wait when the reader is slower, so a big report is not queued whole in memory; stop when it has left
+    // (`podtrail ... | head`): nothing more is wanted. The exit status is the report's all the same.
+    if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
+  }
+  const breached = report.thresholds.filter((t) => t.breached);
+  for (const t of breached) io.stderr.write(`podtrail: threshold breached: ${terminalText(gateLine(t))}\n`);
+  // A gate with nothing to look at holds, and says so: a filter that selected no pod is not a pass to trust.
+  for (const t of report.thresholds) if (t.kind === "stage" && t.valueMs === null && !t.notReached) io.stderr.write(`podtrail: note: ${terminalText(gateLine(t))}\n`);
+  if (command.strict && report.warnings.length > 0) {
+    io.stderr.write(`podtrail: --strict: ${report.warnings.length} warning(s):\n`);
+    for (const w of report.warnings) io.stderr.write(`  ${terminalText(`${w.input}${w.line === null ? "" : `:${w.line}`}: ${w.message}`)}\n`);
+  } else if (report.warnings.length > 0 && !command.quiet && command.output !== "text") {
+    io.stderr.write(`podtrail: ${report.warnings.length} warning(s) about the input; see "warnings" in the report\n`);
+  }
+  return breached.length > 0 || (command.strict && report.warnings.length > 0) ? 1 : 0;
+}
+
+/**
+ * Writes a partial file: to a temporary name beside it, renamed when
+ * complete, so that a run stopped part-way leaves no partial that looks
+ * whole (merge would refuse a cut one, but a daily job should not have to
+ * find out). `-` writes to standard output.
+ */
+async function writePartial(chunks: AsyncIterable<Buffer>, path: string, io: CliIO, quiet: boolean, read: () => void): Promise<number> {
+  let bytes = 0;
+  const counted = async function* (): AsyncGenerator<Buffer> {
+    for await (const chunk of chunks) {
+      bytes += chunk.length;
+      yield chunk;
+    }
+  };
+  if (path === "-") {
+    if (io.stdoutIsTTY === true) throw new UserError("--partial -: standard output is a terminal; a partial is gzip: redirect it to a file");
+    for await (const chunk of counted()) if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
+    return 0;
+  }
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await pipeline(counted(), createWriteStream(temporary, { flags: "wx" }));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (typeof code === "string" && code.startsWith("E") && !isUserError(error)) throw new UserError(`cannot write '${path}': ${fileError(error as NodeJS.ErrnoException)}`);
+    throw error;
+  }
+  read();
+  if (!quiet) io.stderr.write(`podtrail: wrote ${terminalText(path)} (${bytes < 1_000_000 ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`})\n`);
+  return 0;
+}
+
+/** What a failed file operation says, in words. */
+function fileError(error: NodeJS.ErrnoException): string {
+  const words: Readonly<Record<string, string>> = {
+    ENOENT: "no such directory",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EISDIR: "is a directory",
+    ENOTDIR: "not a directory",
+    ENOSPC: "no space left on device",
+    EDQUOT: "disk quota exceeded",
+    EROFS: "read-only file system",
+    EIO: "input/output error",
+  };
+  return (error.code === undefined ? undefined : words[error.code]) ?? error.message;
+}
+
 function readOptions(
   command: {
     readonly inputFormat: ReadOptions["inputFormat"] | null;
     readonly maxRecordBytes: number;
     readonly include: readonly string[];
     readonly readForMs: number | null;
+    readonly jobs?: number;
+    readonly shard?: ReadOptions["shard"] | null;
   },
   progress: ReturnType<typeof progressLine> | null,
   signal: AbortSignal | null,
@@ -178,6 +251,8 @@ function readOptions(
     ...(command.include.length === 0 ? {} : { include: command.include }),
     ...(signal === null ? {} : { signal }),
     ...(command.readForMs === null ? {} : { timeLimitMs: command.readForMs }),
+    ...(command.jobs === undefined ? {} : { jobs: command.jobs }),
+    ...(command.shard === undefined || command.shard === null ? {} : { shard: command.shard }),
     ...(command.inputFormat === null || command.inputFormat === undefined ? {} : { inputFormat: command.inputFormat }),
     ...(progress === null ? {} : { onProgress: progress.update }),
   };

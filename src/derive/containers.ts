@@ -39,7 +39,10 @@ export function deriveContainers(
       restarts.set(key, Math.max(restarts.get(key) ?? 0, c.restartCount));
       if (c.lastState?.kind === "terminated") {
         let seen = behind.get(key);
-        if (seen === undefined) behind.set(key, (seen = new Map()));
+        if (seen === undefined) {
+          seen = new Map();
+          behind.set(key, seen);
+        }
         seen.set(terminationKey(c.name, c.lastState), c.lastState);
       }
     }

@@ -13,6 +13,8 @@ export interface InputSource {
   readonly name: string;
   /** Bytes on disk when known (regular files), for progress; null for stdin and pipes. */
   readonly size: number | null;
+  /** The regular file it reads whole, when it is one: another thread can open it by this path (and read it in parts). */
+  readonly file?: string;
   /**
    * The decompressed bytes. Gzip is recognised by its magic bytes, never by the
    * name. A truncated or corrupt gzip stream yields every byte it could
@@ -146,6 +148,7 @@ function fileSource(name: string, path: string, size: number | null): InputSourc
   return {
     name,
     size,
+    ...(size === null ? {} : { file: path }),
     // Pipes (`<(kubectl ...)`) are streamed: a blocking read of one would hold the thread until its writer writes.
     open: (options = {}) => decompress(counted(size === null ? streamFile(name, path, options.signal) : readFile(name, path), options.onRawBytes)),
   };

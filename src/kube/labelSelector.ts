@@ -8,8 +8,8 @@ type Requirement =
 /** A parsed kubectl label selector: requirements that must all hold. */
 export type LabelSelector = readonly Requirement[];
 
-const KEY = String.raw`[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?`;
-const VALUE = String.raw`([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?`;
+const KEY = "[A-Za-z0-9]([-A-Za-z0-9_./]*[A-Za-z0-9])?";
+const VALUE = "([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?";
 const EQUALITY = new RegExp(`^(${KEY})\\s*(==|=|!=)\\s*(${VALUE})$`);
 const SET = new RegExp(`^(${KEY})\\s+(in|notin)\\s*\\(([^)]*)\\)$`);
 const EXISTS = new RegExp(`^(!?)\\s*(${KEY})$`);
@@ -48,7 +48,7 @@ export function parseLabelSelector(text: string): LabelSelector {
 /** True when the labels satisfy every requirement (kubectl semantics: `!=` and `notin` match pods without the key). */
 export function matchesSelector(selector: LabelSelector, labels: Readonly<Record<string, string>>): boolean {
   return selector.every((r) => {
-    const has = Object.prototype.hasOwnProperty.call(labels, r.key);
+    const has = Object.hasOwn(labels, r.key);
     const value = labels[r.key];
     switch (r.op) {
       case "=":

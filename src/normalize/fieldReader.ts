@@ -80,7 +80,10 @@ export class FieldReader {
     // Only a null or a seconds field starting with 6 (":60") can be odd: the common case costs a comparison.
     if (t === null || value.charCodeAt(17) === 0x36) {
       const problem = timeProblem(value);
-      if (problem === "invalid" || problem === "leapSecond") (this.oddTimes ??= []).push({ value, problem });
+      if (problem === "invalid" || problem === "leapSecond") {
+        this.oddTimes ??= [];
+        this.oddTimes.push({ value, problem });
+      }
     }
     return t;
   }

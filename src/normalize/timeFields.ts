@@ -30,7 +30,7 @@ export function describeTimeFields(raw: JsonObject, values: ReadonlySet<string>)
   const found: string[] = [];
   const walk = (value: unknown, path: string): void => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${path}[${i}]`));
+      for (const [i, item] of value.entries()) walk(item, `${path}[${i}]`);
     } else if (typeof value === "object" && value !== null) {
       for (const [key, item] of Object.entries(value)) {
         const at = path === "" ? key : `${path}.${key}`;

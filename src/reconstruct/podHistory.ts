@@ -127,8 +127,11 @@ class Newest<T> {
     return (byPlace ? this.byPlace : (this.byVersion ?? this.byPlace))?.value;
   }
 
-  toData(): NewestData<T> {
-    return { byVersion: this.byVersion === null ? null : { ...this.byVersion }, byPlace: this.byPlace === null ? null : { ...this.byPlace } };
+  /** As data, its input ids through `id` (a partial's own numbering). */
+  toData(id: (input: number) => number = same): NewestData<T> {
+    const v = this.byVersion;
+    const p = this.byPlace;
+    return { byVersion: v === null ? null : { ...v, input: id(v.input) }, byPlace: p === null ? null : { ...p, input: id(p.input) } };
   }
 
   /** Offers another's newest (whose input ids `input` maps to this run's). */
@@ -141,6 +144,8 @@ class Newest<T> {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const same = (input: number): number => input;
 
 /** The newest of some records, as data. */
 export interface NewestData<T> {
@@ -262,20 +267,29 @@ export class PodState implements PodSource {
     return this.mergeData(other.toData(), (id) => this.inputs.id(other.inputs.name(id)));
   }
 
-  toData(): PodStateData {
+  /**
+   * The state as data, its input ids through `id` (a partial numbers its
+   * inputs by name). What depends on the order records arrived in is put in
+   * an order of its own: records without a decimal version by place, uids
+   * sorted. (Which content index a row points at still follows arrival: the
+   * partial's encoder numbers contents afresh.)
+   */
+  toData(id: (input: number) => number = same): PodStateData {
+    const rows = this.log.toData();
+    const others = [...(this.others ?? [])].sort((a, b) => this.inputs.compare(a.input, a.line, b.input, b.line)).map((o) => ({ ...o, input: id(o.input) }));
     return {
       key: this.key,
       namespace: this.namespace,
       name: this.name,
       contents: this.contents,
-      rows: this.log.toData(),
-      others: this.others ?? [],
-      newestMeta: this.newestMeta.toData(),
-      newestOwner: this.newestOwner.toData(),
-      newestApiUid: this.newestApiUid.toData(),
+      rows: id === same ? rows : { ...rows, input: rows.input.map(id) },
+      others,
+      newestMeta: this.newestMeta.toData(id),
+      newestOwner: this.newestOwner.toData(id),
+      newestApiUid: this.newestApiUid.toData(id),
       created: this.created,
-      first: this.first === null ? null : { ...this.first },
-      uids: [...this.uidSet],
+      first: this.first === null ? null : { input: id(this.first.input), line: this.first.line },
+      uids: [...this.uidSet].sort(compareText),
     };
   }
 
@@ -283,9 +297,23 @@ export class PodState implements PodSource {
   mergeData(data: PodStateData, input: (id: number) => number): number {
     let duplicates = 0;
     const rows = data.rows;
+    // A pod not seen yet (most pods of a merge are in one part only): its contents are taken as they are, each
+    // row pointing at its own, instead of looking for one to share with a neighbour. finish() reads equal
+    // contents alike, whichever row points at which.
+    const offset = this.log.length === 0 && this.others === null && this.contents.length === 0 ? 0 : -1;
+    if (offset === 0) for (const c of data.contents) this.contents.push(c);
+    const log = this.log;
     for (let i = 0; i < rows.lo.length; i++) {
       const hi = rows.hi === null ? 0 : rows.hi[i]!;
-      if (!this.addVersioned(hi, rows.lo[i]!, data.contents[rows.ref[i]!]!, rows.managed[i]!, input(rows.input[i]!), rows.line[i]!, rows.quality[i]!)) duplicates++;
+      const lo = rows.lo[i]!;
+      if (offset >= 0) {
+        const { found, at } = log.find(hi, lo);
+        if (!found) {
+          log.insert(at, { hi, lo, ref: offset + rows.ref[i]!, managedAt: rows.managed[i]!, input: input(rows.input[i]!), line: rows.line[i]!, quality: rows.quality[i]! });
+          continue;
+        }
+      }
+      if (!this.addVersioned(hi, lo, data.contents[rows.ref[i]!]!, rows.managed[i]!, input(rows.input[i]!), rows.line[i]!, rows.quality[i]!)) duplicates++;
     }
     for (const o of data.others) if (!this.addOther(o.rv, data.contents[o.ref]!, o.managedAt, input(o.input), o.line, o.quality)) duplicates++;
     this.newestMeta.mergeData(data.newestMeta, input);

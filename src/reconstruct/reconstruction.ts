@@ -32,6 +32,16 @@ export interface InputDescription {
   readonly captureFormat: boolean;
 }
 
+/**
+ * What an input looks like, as a partial holds it: only while it holds no pod
+ * or event (`finish` says it only then), so that a part of it read alone,
+ * which can have none, leaves no trace once merged with one that has.
+ */
+function description(t: InputTally): { readonly looksLike: InputDescription | null; readonly looksLikeLine: number | null } {
+  if (t.captured > 0 || t.looksLike === null) return { looksLike: null, looksLikeLine: null };
+  return { looksLike: t.looksLike, looksLikeLine: Number.isFinite(t.looksLikeLine) ? t.looksLikeLine : null };
+}
+
 /** Everything the inputs of a run told, ready for derivation. */
 export interface Reconstructed {
   /**
@@ -53,10 +63,10 @@ export interface Reconstructed {
 
 /**
  * A reconstruction as a sequence of plain-data entries (a partial result):
- * its input names first, then each input's tally, each pod's state, each
- * event's versions, the gaps and the counters. Input ids in pod states index
- * `names`. `mergeEntries` of the entries gives back what `merge` of the
- * reconstruction would.
+ * its input names first (every input read, sorted), then each input's
+ * tally, each pod's state, each event's versions, the gaps and the
+ * counters. Input ids in pod states index `names`. `mergeEntries` of the
+ * entries gives back what `merge` of the reconstruction would.
  */
 export type PartialEntry =
   | { readonly kind: "names"; readonly names: readonly string[] }
@@ -198,22 +208,39 @@ export class Reconstruction {
     this.mergeEntries(other.toPartial());
   }
 
-  /** The reconstruction as plain-data entries (see `PartialEntry`). */
+  /**
+   * The reconstruction as plain-data entries (see `PartialEntry`), in an
+   * order of their own, never the order records or merges came in: inputs
+   * numbered and listed by name, pods by key, events by map and key, each
+   * list inside sorted, an input's kept warnings cut to those `finish` would
+   * keep. Two reconstructions that hold the same give the same entries, so
+   * a partial file's bytes do not depend on threads or merge order.
+   */
   *toPartial(): Generator<PartialEntry> {
-    yield { kind: "names", names: [...this.inputNames.all()] };
-    for (const t of this.tallies.values()) {
+    // Every input read, also those that gave no pod record (their events and gaps name them).
+    const names = [...new Set([...this.inputNames.all(), ...this.tallies.keys()])].sort(compareText);
+    const at = new Map(names.map((name, i) => [name, i]));
+    const id = (input: number): number => at.get(this.inputNames.name(input))!;
+    yield { kind: "names", names };
+    for (const t of [...this.tallies.values()].sort((a, b) => compareText(a.name, b.name))) {
+      const kept = [...t.kept];
+      trimWarnings(kept, true);
       yield {
         kind: "input",
-        tally: { name: t.name, records: t.records, skipped: t.skipped, warnings: t.warnings, kept: t.kept.map((w) => ({ line: w.line, diagnostic: w.diagnostic })), format: t.format, formatLine: Number.isFinite(t.formatLine) ? t.formatLine : null, bytes: t.bytes, captured: t.captured, looksLike: t.looksLike, looksLikeLine: Number.isFinite(t.looksLikeLine) ? t.looksLikeLine : null },
+        tally: { name: t.name, records: t.records, skipped: t.skipped, warnings: t.warnings, kept: kept.map((w) => ({ line: w.line, diagnostic: w.diagnostic })), format: t.format, formatLine: Number.isFinite(t.formatLine) ? t.formatLine : null, bytes: t.bytes, captured: t.captured, ...description(t) },
       };
     }
-    for (const pod of this.pods.values()) yield { kind: "pod", pod: pod.toData() };
+    for (const pod of [...this.pods.values()].sort((a, b) => compareText(a.key, b.key))) yield { kind: "pod", pod: pod.toData(id) };
     for (const map of ["uid", "name", "other"] as const) {
-      for (const [key, e] of this.events[map]) yield { kind: "event", map, key, event: e.event, counts: e.counts, firstTime: e.firstTime };
+      for (const [key, e] of [...this.events[map]].sort(([a], [b]) => compareText(a, b))) {
+        yield { kind: "event", map, key, event: e.event, counts: [...e.counts].sort((a, b) => a - b), firstTime: e.firstTime };
+      }
     }
-    for (const gap of this.gaps) yield { kind: "gap", gap };
-    for (const [key, patch] of this.patches) yield { kind: "patch", key, patch };
-    yield { kind: "totals", skippedKinds: Object.fromEntries(this.skippedKinds), podRecords: this.podRecords, eventRecords: this.eventRecords, duplicates: this.duplicates };
+    for (const gap of [...this.gaps].sort(compareGaps)) yield { kind: "gap", gap };
+    for (const [key, patch] of [...this.patches].sort(([a], [b]) => compareText(a, b))) yield { kind: "patch", key, patch };
+    const skippedKinds: Record<string, number> = {};
+    for (const kind of [...this.skippedKinds.keys()].sort(compareText)) skippedKinds[kind] = this.skippedKinds.get(kind)!;
+    yield { kind: "totals", skippedKinds, podRecords: this.podRecords, eventRecords: this.eventRecords, duplicates: this.duplicates };
   }
 
   /**
@@ -221,9 +248,15 @@ export class Reconstruction {
    * entries must come in `toPartial`'s order (its `names` first).
    */
   mergeEntries(entries: Iterable<PartialEntry>): void {
+    const add = this.entryMerger();
+    for (const entry of entries) add(entry);
+  }
+
+  /** Adds the entries of one partial one at a time (a partial read line by line), as `mergeEntries` would. */
+  entryMerger(): (entry: PartialEntry) => void {
     let names: readonly string[] = [];
     const input = (id: number): number => this.inputNames.id(names[id]!);
-    for (const entry of entries) this.mergeEntry(entry, (n) => (names = n), input);
+    return (entry) => this.mergeEntry(entry, (n) => (names = n), input);
   }
 
   private mergeEntry(entry: PartialEntry, setNames: (names: readonly string[]) => void, input: (id: number) => number): void {
@@ -453,10 +486,20 @@ function compareLocations(a: Location, b: Location): number {
  * those without one last, then text): the same ones whatever order they were
  * found in and however the input was split.
  */
-function trimWarnings(kept: Warning[]): void {
-  if (kept.length <= MAX_WARNINGS_PER_INPUT) return;
-  kept.sort((a, b) => (a.line === b.line ? 0 : a.line === null ? 1 : b.line === null ? -1 : a.line - b.line) || compareText(a.message, b.message));
-  kept.length = MAX_WARNINGS_PER_INPUT;
+function trimWarnings(kept: Warning[], always = false): void {
+  if (kept.length <= MAX_WARNINGS_PER_INPUT && !always) return;
+  kept.sort(
+    (a, b) =>
+      (a.line === b.line ? 0 : a.line === null ? 1 : b.line === null ? -1 : a.line - b.line) ||
+      compareText(a.message, b.message) ||
+      // Two problems with one text on one line: rare, but their order must not be the order they were found in.
+      (a.diagnostic === b.diagnostic ? 0 : compareText(JSON.stringify(a.diagnostic), JSON.stringify(b.diagnostic))),
+  );
+  if (kept.length > MAX_WARNINGS_PER_INPUT) kept.length = MAX_WARNINGS_PER_INPUT;
+}
+
+function compareGaps(a: CaptureGap, b: CaptureGap): number {
+  return compareText(a.input, b.input) || a.line - b.line || (a.code ?? -1) - (b.code ?? -1) || compareText(a.reason ?? "", b.reason ?? "") || compareText(a.message ?? "", b.message ?? "");
 }
 
 interface EventVersions {

@@ -41,6 +41,16 @@ export function sparkline(h: readonly HistogramBucket[], axis: { readonly first:
   return out;
 }
 
+/** Every bucket of the axis, empty ones included, with the histogram's counts: what a chart draws one bar for. */
+export function axisBuckets(h: readonly HistogramBucket[], axis: { readonly first: number; readonly last: number }): HistogramBucket[] {
+  const counts = new Map(h.map((b) => [indexOf(b), b.count]));
+  const out: HistogramBucket[] = [];
+  for (let i = axis.first; i <= axis.last; i++) {
+    out.push({ fromMs: i === 0 ? 0 : HISTOGRAM_EDGES_MS[i - 1]!, toMs: HISTOGRAM_EDGES_MS[i] ?? null, count: counts.get(i) ?? 0 });
+  }
+  return out;
+}
+
 /** An edge as people write it: `250ms`, `30s`, `2m`, `6h`, `1d`. */
 export function edgeLabel(ms: number): string {
   if (ms < 1000) return `${ms}ms`;

@@ -19,7 +19,7 @@ export interface JsonReportDocument {
     skipped: number;
     bytes: number;
     /**
-     * Present only when the input held no pod or event record: one line saying what it looks like (docs/spec.md §1.6).
+     * Present only when the input held no pod or event record: one line saying what it looks like (docs/spec.md §1.8).
      */
     looksLike?: string;
   }[];

@@ -20,7 +20,7 @@ import { compareText } from "../compareText.js";
  * `avg` is truncated to whole milliseconds as kube-burner's integer field is.
  */
 
-/** kube-burner's latency fields, its quantile names, and podtrail's stages behind them (docs/real-clusters.md, "Parity"). */
+/** kube-burner's latency fields, its quantile names, and podtrail's stages behind them (docs/spec.md §11). */
 const LATENCIES = [
   ["schedulingLatency", "PodScheduled", "scheduling"],
   ["readyToStartContainersLatency", "PodReadyToStartContainers", "createdToSandboxReady"],

@@ -1,11 +1,12 @@
-import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, type Stage, type TimestampName } from "../types.js";
+import { STAGES, TIMESTAMP_NAMES, type PodFailure, type PodReport, type Report, type TimestampName } from "../types.js";
 import { formatTime } from "../kube/time.js";
 import { lookupReason } from "../catalog/index.js";
 import { humanizeMs } from "./humanize.js";
 import { boundedPods, exampleWhere, heldBy, interruptedLine, lastPhase, noStartupReason, outcomeCounts, QUALITY_LABELS, qualityFindings, qualityLine, stageFigure, STAGE_LABELS, stuckTerminating } from "./stageFacts.js";
 import { slowestPods } from "./text.js";
 import { hasControl, terminalText } from "./terminalText.js";
-import { causeText, notReadyPods, notReadyReasons } from "./notReady.js";
+import { causeText, notReadyPods } from "./notReady.js";
+import { keyFindings } from "./keyFindings.js";
 import { GROUP_LABELS, topFailure, worstGroups } from "./groups.js";
 import { axisLegend, sharedAxis, sparkline } from "./histogram.js";
 
@@ -15,11 +16,6 @@ export interface MarkdownOptions {
 }
 
 
-/** The stages a reader checks first, in the order of the key findings. */
-const KEY_STAGES: readonly Stage[] = ["startup", "scheduling", "imagePull"];
-/** Kubernetes start-up SLO (SIG Scalability): p99 of the SLI at most 5 s. */
-const SLO_P99_MS = 5000;
-const MAX_FINDING_REASONS = 5;
 const MAX_HEADLINE_FAILURES = 3;
 const MAX_WARNINGS = 20;
 const MAX_GAPS = 20;
@@ -38,7 +34,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const withStartup = report.pods.filter((p) => p.durationsMs.startup !== null).length;
   const out: string[] = [title(report), "", scope(report), "", ...(report.interrupted === null ? [] : [`**Interrupted:** ${text(interruptedLine(report.interrupted))}.`, ""]), `**Capture quality: ${text(qualityLine(report)).replace(/^(\w+): /, "$1** — ")}`, ""];
 
-  out.push("## Key findings", "", ...keyFindings(report), "");
+  out.push("## Key findings", "", ...findingItems(report), "");
 
   const broken = notReadyPods(report);
   if (broken.length > 0) {
@@ -225,61 +221,9 @@ function scope(report: Report): string {
   return `**Scope:** ${parts.join(" · ")}`;
 }
 
-function keyFindings(report: Report): string[] {
-  const out: string[] = [];
-  const stages = report.summary.stages;
-  if (report.pods.length === 0) return ["- The capture holds no pods."];
-  for (const stage of KEY_STAGES) {
-    const s = stages[stage];
-    if (s.count > 0) {
-      out.push(`- **${STAGE_LABELS[stage]}:** p99 **${humanizeMs(s.p99)}**, max **${humanizeMs(s.max)}** over ${plural(s.count, "pod")}.`);
-    } else if (stage === "startup") {
-      out.push(`- **${STAGE_LABELS[stage]}:** ${noStartupReason(report)}.`);
-    } else if (stage === "imagePull") {
-      out.push(
-        report.totals.eventRecords === 0
-          ? "- **Image pull:** unknown, the capture has no kubelet events; next time record them too: `kubectl get events -A -w -o json --output-watch-events > events.jsonl`."
-          : "- **Image pull:** unknown, no Pulled event matched these pods.",
-      );
-    }
-  }
-  const sli = stages.startupSLI;
-  if (sli.p99 !== null && sli.p99 > SLO_P99_MS) {
-    out.push(`- **Start-up SLI** p99 **${humanizeMs(sli.p99)}** exceeds the Kubernetes SLO of 5s (over ${plural(sli.count, "pod")}).`);
-  }
-  const failures = report.summary.failures;
-  for (const f of failures.slice(0, MAX_FINDING_REASONS)) {
-    const meaning = lookupReason(f.reason)?.meaning;
-    out.push(`- **${text(f.reason)}** (${f.category}) in ${plural(f.pods, "pod")}, ${plural(f.occurrences, "occurrence")}, e.g. ${code(f.examplePod)}${meaning === undefined ? "." : `: ${text(meaning)}`}`);
-  }
-  if (failures.length > MAX_FINDING_REASONS) out.push(`- … ${num(failures.length - MAX_FINDING_REASONS)} more failure reasons in the table below.`);
-  const broken = notReadyPods(report);
-  if (broken.length > 0) {
-    const byReason = notReadyReasons(broken);
-    const reasons = byReason.slice(0, MAX_FINDING_REASONS).map(([r, n]) => `${num(n)} in ${code(r)}`);
-    if (byReason.length > MAX_FINDING_REASONS) reasons.push(`${num(byReason.length - MAX_FINDING_REASONS)} other reasons`);
-    const examples = broken.slice(0, 3).map(podName).join(", ");
-    const once = broken.filter((p) => p.notReadyAtEnd.wasReady).length;
-    const before = once === 0 ? "" : ` (${once === broken.length ? (once === 1 ? "it was" : "all were") : `${num(once)} of them ${once === 1 ? "was" : "were"}`} Ready before)`;
-    out.push(`- **${plural(broken.length, "pod")} ${broken.length === 1 ? "was" : "were"} not ready at the end**${before}: ${reasons.join(", ")} (e.g. ${examples}).`);
-  }
-  const failed = report.pods.filter((p) => p.outcome === "Failed").length;
-  if (failed > 0) out.push(`- **${plural(failed, "pod")} ended Failed.**`);
-  const lingering = stuckTerminating(report);
-  if (lingering.length > 0) {
-    const worst = lingering[0]!;
-    out.push(`- **${plural(lingering.length, "pod")} stuck terminating**, still there long after ${lingering.length === 1 ? "its" : "their"} grace period: e.g. ${podName(worst.pod)}, ${humanizeMs(worst.overdueMs)} overdue, held by ${text(heldBy(worst.pod))}.`);
-  }
-  const partial = report.pods.filter((p) => p.partial).length;
-  if (partial > 0) {
-    const bounded = boundedPods(report.pods);
-    const left = report.summary.includePartial ? "counted as figures" : "left out of the percentiles";
-    const bounds = bounded === 0 ? "" : ` ${plural(bounded, "pod")} ${bounded === 1 ? "has" : "have"} figures that are only bounds, ${left}.`;
-    out.push(`- ${plural(partial, "pod")} already past Pending when first seen (partial): ${partial === 1 ? "its" : "their"} early stages are missing.${bounds}`);
-  }
-  if (report.gaps.length > 0) out.push(`- The capture has ${plural(report.gaps.length, "gap")} (watch ERROR ${[...new Set(report.gaps.map((g) => g.code ?? "?"))].join(", ")}): changes in between may be missing.`);
-  if (failures.length === 0 && broken.length === 0 && failed === 0 && lingering.length === 0) out.push("- No failure reasons; no pod was left not ready at the end.");
-  return out;
+/** The shared key findings (keyFindings.ts), as Markdown list items. */
+function findingItems(report: Report): string[] {
+  return keyFindings(report).map((spans) => `- ${spans.map((s) => (typeof s === "string" ? text(s) : "strong" in s ? `**${text(s.strong)}**` : code(s.code))).join("")}`);
 }
 
 /** The slowest pods, then pods with failures or stuck at the end (up to `top` of those), each once. */

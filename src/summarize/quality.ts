@@ -17,7 +17,7 @@ const MAX_EXAMPLES = 5;
 /** A negative pair of 2 s or more between whole-second stamps means more than a second of skew (see `clockSkew`). */
 const SKEW_BAD_MS = 2000;
 
-/** The capture-quality section of a report (docs/real-clusters.md, "Capture quality"). */
+/** The capture-quality section of a report (docs/spec.md §10). */
 export function assessQuality(q: QualityInputs): CaptureQuality {
   const checks: Record<QualityCheckName, QualityCheck> = {
     gaps: gaps(q.gaps),

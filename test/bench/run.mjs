@@ -9,9 +9,9 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, statSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, readSync, renameSync, statSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -224,7 +224,10 @@ async function bestInTurns(commands, inputBytes) {
   return out;
 }
 
-const podtrailCommand = (files) => [process.execPath, CLI, "analyze", ...files, "-o", "json"];
+// One thread unless said otherwise: the cases against the bare loop and jq measure what one thread does.
+const podtrailCommand = (files, jobs = 1) => [process.execPath, CLI, "analyze", ...files, "-o", "json", "-j", String(jobs)];
+const partialCommand = (files, out, jobs = 1) => [process.execPath, CLI, "analyze", ...files, "--partial", out, "-j", String(jobs), "-q"];
+const mergeCommand = (partials) => [process.execPath, CLI, "merge", ...partials, "-o", "json"];
 const baselineCommand = (file, gunzip = false) => [process.execPath, BASELINE, file, ...(gunzip ? ["--gunzip"] : [])];
 const baselineFilesCommand = (files) => [process.execPath, BASELINE, ...files];
 const HAVE_JQ = !opts["no-jq"] && spawnSync("jq", ["--version"]).status === 0;
@@ -246,6 +249,12 @@ function caseList(quick) {
     { id: "gz-jsonl-100MB", ds: "jsonl-100MB", kind: "gz" },
     { id: "same-pods-10x", kind: "same" },
     { id: quick ? "multi-file-4x25MB" : "multi-file-4x250MB", ds: quick ? "jsonl-100MB" : "jsonl-1GB", kind: "multi" },
+    { id: "jobs-100MB", ds: "jsonl-100MB", kind: "jobs" },
+    { id: "jobs-1GB", ds: "jsonl-1GB", kind: "jobs", full: true },
+    { id: "partial-100MB", ds: "jsonl-100MB", kind: "partial" },
+    { id: "partial-1GB", ds: "jsonl-1GB", kind: "partial", full: true },
+    { id: "week-100MB", ds: "jsonl-100MB", kind: "week" },
+    { id: "week-1GB", ds: "jsonl-1GB", kind: "week", full: true },
   ];
   return all.filter((c) => (quick ? !c.full : !c.quickOnly));
 }
@@ -253,7 +262,7 @@ function caseList(quick) {
 const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? "-" : x.toFixed(d));
 const verdict = (ok) => (ok === null ? "-" : ok ? "PASS" : "FAIL");
 
-async function runCase(c, quick, ds, single) {
+async function runCase(c, quick, ds, _single) {
   const load = loadavg()[0];
   const res = { case: c.id, loadAvg1m: Number(load.toFixed(2)), checks: [] };
   const check = (name, value, target, ok, unit = "x") => res.checks.push({ name, value, target, unit, pass: ok });
@@ -330,8 +339,9 @@ async function runCase(c, quick, ds, single) {
     const half = Math.ceil(d.parts.length / 2);
     const halves = [d.parts.slice(0, half), d.parts.slice(half)];
     log(`[${c.id}] podtrail on the single file and on ${d.parts.length} files; two podtrail processes and two bare loops on halves of the files, one bare loop on all, in turns ...`);
+    // The 4 files on every core (-j), against one thread on the one file; the halves one thread each.
     const [q, p, ph, b, bh] = await bestInTurns(
-      [podtrailCommand([d.jsonl]), podtrailCommand(d.parts), halves.map(podtrailCommand), baselineFilesCommand(d.parts), halves.map(baselineFilesCommand)],
+      [podtrailCommand([d.jsonl]), podtrailCommand(d.parts, CORES), halves.map((h) => podtrailCommand(h)), baselineFilesCommand(d.parts), halves.map(baselineFilesCommand)],
       bytes,
     );
     const one = { wall: q.wall, mbps: mbps(bytesOf([d.jsonl]), q) };
@@ -345,8 +355,103 @@ async function runCase(c, quick, ds, single) {
     const ceiling = failed(p) || failed(ph) ? null : p.wall / ph.wall;
     check(`ceiling: 2 podtrail processes on halves / 1 on all`, ceiling, null, null);
     check(`ceiling: 2 bare loops on halves / 1 on all`, b.wall / bh.wall, null, null);
+  } else if (c.kind === "jobs") {
+    // -j 2 against -j 1 on one file, and the ceiling: two processes started together, each (-j 1) on the half
+    // of the records in the file's parts, sharing nothing and merging nothing.
+    const d = await ensureDataset(c.ds, ds[c.ds]);
+    await warm([d.jsonl, ...d.parts]);
+    const bytes = bytesOf([d.jsonl]);
+    const half = Math.ceil(d.parts.length / 2);
+    const halves = [d.parts.slice(0, half), d.parts.slice(half)];
+    Object.assign(res, { input: d.jsonl, bytes, pods: d.meta.podsCreated, records: d.meta.records, cores: CORES });
+    log(`[${c.id}] podtrail -j 1 and -j 2 on ${(bytes / 1e6).toFixed(0)} MB, and two -j 1 processes on its halves, in turns ...`);
+    const [one, two, ph] = await bestInTurns([podtrailCommand([d.jsonl], 1), podtrailCommand([d.jsonl], 2), halves.map((h) => podtrailCommand(h, 1))], bytes);
+    res.podtrail = { wall: two.wall, cpu: two.cpu, rssMB: two.rssMB, code: two.code, mbps: mbps(bytes, two), error: failed(two) ? two.stderr : failed(one) ? one.stderr : undefined };
+    res.baseline = { wall: one.wall, cpu: one.cpu, rssMB: one.rssMB, mbps: mbps(bytes, one) };
+    res.ratio = failed(two) || failed(one) ? null : one.wall / two.wall;
+    res.halves = { wall: ph.wall, cpu: ph.cpu, rssMB: ph.rssMB, code: ph.code };
+    check("-j 2 / -j 1 (wall)", res.ratio, null, null);
+    check("ceiling: 2 processes on halves / 1 on all (-j 1)", failed(ph) ? null : one.wall / ph.wall, null, null);
+    check("-j 2 / ceiling", failed(ph) || res.ratio === null ? null : ph.wall / two.wall, null, null);
+    check(`peak RSS -j 2 (-j 1: ${fmt(one.rssMB, 0)} MB)`, two.rssMB, null, null, "MB");
+  } else if (c.kind === "partial") {
+    // What a partial costs and weighs against its raw capture: --partial against -o json, one thread each.
+    const d = await ensureDataset(c.ds, ds[c.ds]);
+    await warm([d.jsonl]);
+    const bytes = bytesOf([d.jsonl]);
+    const out = join(tmpdir(), `podtrail-bench-${process.pid}-${c.id}.partial`);
+    Object.assign(res, { input: d.jsonl, bytes, pods: d.meta.podsCreated, records: d.meta.records });
+    log(`[${c.id}] podtrail --partial and -o json on ${(bytes / 1e6).toFixed(0)} MB, in turns ...`);
+    const [p, j] = await bestInTurns([partialCommand([d.jsonl], out), podtrailCommand([d.jsonl])], bytes);
+    const partialBytes = existsSync(out) ? statSync(out).size : null;
+    rmSync(out, { force: true });
+    const gzBytes = existsSync(d.gz) ? statSync(d.gz).size : null;
+    res.podtrail = { wall: p.wall, cpu: p.cpu, rssMB: p.rssMB, code: p.code, mbps: mbps(bytes, p), error: failed(p) ? p.stderr : undefined };
+    res.baseline = { wall: j.wall, cpu: j.cpu, rssMB: j.rssMB, mbps: mbps(bytes, j) };
+    res.ratio = failed(p) ? null : j.wall / p.wall;
+    res.partialBytes = partialBytes;
+    res.gzBytes = gzBytes;
+    check("partial size", partialBytes === null ? null : partialBytes / 1e6, null, null, "MB");
+    check("raw / partial size", partialBytes === null ? null : bytes / partialBytes, null, null);
+    if (gzBytes !== null) check(`raw .gz / partial size (.gz ${fmt(gzBytes / 1e6)} MB)`, partialBytes === null ? null : gzBytes / partialBytes, null, null);
+    check("-o json / --partial (wall)", res.ratio, null, null);
+  } else if (c.kind === "week") {
+    // A week as 7 daily files (the capture cut in 7 at line boundaries): each day's partial made once, as a daily
+    // job would; then the week's report merged from the 7 partials, against analyzing the 7 raw days again.
+    const d = await ensureDataset(c.ds, ds[c.ds]);
+    const days = await daysOf(d, 7);
+    await warm(days);
+    const bytes = bytesOf(days);
+    const dir = mkdtempSync(join(tmpdir(), `podtrail-bench-week-`));
+    const partials = days.map((_, i) => join(dir, `day-${i + 1}.partial`));
+    log(`[${c.id}] the 7 daily partials of ${(bytes / 1e6).toFixed(0)} MB, then merging them against analyzing the 7 days, in turns ...`);
+    let making = 0;
+    for (const [i, day] of days.entries()) {
+      const r = await timed(partialCommand([day], partials[i]));
+      if (r.code !== 0) throw new Error(`podtrail --partial failed on ${day}: ${r.stderr}`);
+      making += r.wall;
+    }
+    const sizes = partials.map((f) => statSync(f).size);
+    const same = spawnSync(process.execPath, [CLI, "merge", ...partials, "-o", "json"], { maxBuffer: 1 << 30 }).stdout.equals(spawnSync(process.execPath, [CLI, "analyze", ...days, "-o", "json", "-j", "1"], { maxBuffer: 1 << 30 }).stdout);
+    const [m, a, aj] = await bestInTurns([mergeCommand(partials), podtrailCommand(days, 1), podtrailCommand(days, CORES)], bytes);
+    rmSync(dir, { recursive: true, force: true });
+    Object.assign(res, { input: days, bytes, pods: d.meta.podsCreated, records: d.meta.records, partialBytes: sizes.reduce((n, x) => n + x, 0), makingPartialsWall: making, sameReport: same });
+    res.podtrail = { wall: m.wall, cpu: m.cpu, rssMB: m.rssMB, code: m.code, mbps: mbps(bytes, m), error: failed(m) ? m.stderr : !same ? "merge and analyze reports differ" : undefined };
+    res.baseline = { wall: a.wall, cpu: a.cpu, rssMB: a.rssMB, mbps: mbps(bytes, a) };
+    res.ratio = failed(m) ? null : a.wall / m.wall;
+    check("merge 7 partials (wall)", m.wall, null, null, "s");
+    check("analyze 7 raw days -j 1 (wall)", a.wall, null, null, "s");
+    check(`analyze 7 raw days -j ${CORES} (wall)`, aj.wall, null, null, "s");
+    check("analyze -j 1 / merge", res.ratio, null, null);
+    check(`7 partials, made in ${fmt(making, 1)} s`, res.partialBytes / 1e6, null, null, "MB");
+    check("same report (merge vs analyze)", same ? 1 : 0, null, same, "bool");
   }
   return res;
+}
+
+/** The dataset's JSONL cut into `n` consecutive files at line boundaries (7 "days"), made once beside the data. */
+async function daysOf(d, n) {
+  const dir = join(DATA, "derived", `${d.name}-${basename(d.dir)}-days${n}`);
+  const files = Array.from({ length: n }, (_, i) => join(dir, `day-${i + 1}.jsonl`));
+  if (files.every((f) => existsSync(f))) return files;
+  mkdirSync(dir, { recursive: true });
+  const size = statSync(d.jsonl).size;
+  const fd = openSync(d.jsonl, "r");
+  const cuts = [0];
+  const probe = Buffer.alloc(1 << 20);
+  for (let k = 1; k < n; k++) {
+    const at = Math.floor((size * k) / n);
+    const got = readSync(fd, probe, 0, probe.length, at);
+    const nl = probe.subarray(0, got).indexOf(10);
+    cuts.push(nl < 0 ? at : at + nl + 1);
+  }
+  cuts.push(size);
+  closeSync(fd);
+  for (let i = 0; i < n; i++) {
+    await new Promise((res, rej) => createReadStream(d.jsonl, { start: cuts[i], end: cuts[i + 1] - 1 }).pipe(createWriteStream(`${files[i]}.tmp`)).on("finish", res).on("error", rej));
+    renameSync(`${files[i]}.tmp`, files[i]);
+  }
+  return files;
 }
 
 // ---------------------------------------------------------------- report
@@ -363,7 +468,8 @@ function table(results) {
     checks.forEach((k, i) => {
       const cells = i === 0 ? base : base.map(() => "");
       const tgt = k.target === null ? "-" : k.unit === "MB" ? `< ${k.target} MB` : k.name.startsWith("RSS") ? `<= ${k.target}x` : `>= ${k.target}x`;
-      rows.push([...cells, k.name, k.unit === "MB" ? `${fmt(k.value, 0)} MB` : k.value === null ? "-" : `${fmt(k.value, 2)}x`, tgt, verdict(k.pass)]);
+      const value = k.value === null ? "-" : k.unit === "MB" ? `${fmt(k.value, k.value < 10 ? 2 : 0)} MB` : k.unit === "s" ? `${fmt(k.value, 2)} s` : k.unit === "bool" ? (k.value ? "yes" : "no") : `${fmt(k.value, 2)}x`;
+      rows.push([...cells, k.name, value, tgt, verdict(k.pass)]);
     });
   }
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

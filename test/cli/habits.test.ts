@@ -73,7 +73,7 @@ describe.concurrent("command-line habits", () => {
 
   it("suggests the command meant for a mistyped one, and the stage meant in --fail-if", async () => {
     const command = await runCli(["analyse", EVENTS]);
-    expect(command).toMatchObject({ code: 2, stdout: "", stderr: "podtrail: unknown command 'analyse' (did you mean analyze?); the commands are analyze, compare, timeline and explain\n" });
+    expect(command).toMatchObject({ code: 2, stdout: "", stderr: "podtrail: unknown command 'analyse' (did you mean analyze?); the commands are analyze, merge, compare, timeline and explain\n" });
     const timeline = await runCli(["timelien", "web", EVENTS]);
     expect(timeline.stderr).toContain("(did you mean timeline?)");
     const stage = await runCli(["analyze", EVENTS, "--fail-if", "statrup.p99>5s"]);

@@ -82,13 +82,16 @@ describe.concurrent("a live standard input and signals", () => {
     const child = spawn(process.execPath, [BIN, "analyze", fifo, CRASH, "-o", "json"], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    const said = new Promise<void>((resolve) => child.stderr.on("data", (c: Buffer) => c.toString().includes("stopped reading") && resolve()));
     const ended = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     // Opening a FIFO for writing waits for its reader: once open, the command is reading it.
     const fd = await new Promise<number>((resolve) => setImmediate(() => resolve(openSync(fifo, "w"))));
     writeSync(fd, capture(3));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    // Ctrl-C ends the writer too (one process group): its end of the FIFO closes.
     child.kill("SIGINT");
+    // Ctrl-C ends the writer too (one process group): its end of the FIFO closes. Closed once the command has
+    // stopped reading: closed at once, the command could read the end of the FIFO before the signal reached it.
+    await said;
     closeSync(fd);
     expect(await ended, stdout.slice(-400)).toBe(0);
     const report = JSON.parse(stdout);

@@ -61,7 +61,7 @@ describe("exit status and output", () => {
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [BIN, "analyze", "samples/crashloop-oomkilled/input"], { stdio: ["ignore", full, "pipe"] });
       let stderr = "";
-      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      child.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
       child.on("close", (code) => resolve({ code, stderr }));
     });
     expect(result).toEqual({ code: 2, stderr: "podtrail: cannot write the report: no space left on device\n" });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
+import { pagePods } from "../helpers/htmlData.js";
 
 const CRASH = "samples/crashloop-oomkilled/input";
 const PULL = "samples/image-pull-backoff/input";
@@ -57,9 +58,9 @@ describe.concurrent("reports an SRE can act on", () => {
     expect(md).toContain("- **2 pods were not ready at the end** (1 of them was Ready before)");
   });
 
-  it("changes every format with --group-by: a per-group section in text and Markdown, a group column in CSV", async () => {
+  it("changes every format with --group-by: a per-group section in text, Markdown and HTML, a group column in CSV", async () => {
     const inputs = [EVENTS, CRASH, PULL, UNSCHEDULABLE];
-    for (const format of ["text", "markdown", "csv", "json"]) {
+    for (const format of ["text", "markdown", "csv", "json", "html"]) {
       const plain = await runCli(["analyze", ...inputs, "-o", format]);
       const grouped = await runCli(["analyze", ...inputs, "-o", format, "--group-by", "node"]);
       expect({ format, code: grouped.code, stderr: grouped.stderr }).toEqual({ format, code: 0, stderr: "" });
@@ -78,6 +79,21 @@ describe.concurrent("reports an SRE can act on", () => {
     const csv = (await runCli(["analyze", EVENTS, "--group-by", "node", "-o", "csv"])).stdout.split("\r\n");
     expect(csv[0]).toMatch(/^group,namespace,name,/);
     expect(csv[1]).toMatch(/^ip-10-0-12-31\.ec2\.internal,shop,storefront-7f9c6d8b5-m2vbk,/);
+  });
+
+  it("puts every pod in the HTML page, with the Markdown report's sections and the groups", async () => {
+    const inputs = [EVENTS, CRASH, PULL, UNSCHEDULABLE, JOBS];
+    const r = await runCli(["analyze", ...inputs, "-o", "html", "--group-by", "node", "--top", "1"]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
+    const json = JSON.parse((await runCli(["analyze", ...inputs, "-o", "json"])).stdout) as { pods: { namespace: string; name: string; notReadyAtEnd: unknown }[] };
+    // --top cuts the lists, never the timeline.
+    expect(pagePods(r.stdout).map((p) => `${p.ns}/${p.name}`).sort()).toEqual(json.pods.map((p) => `${p.namespace}/${p.name}`).sort());
+    for (const id of ["findings", "not-ready", "stages", "groups", "failures", "slowest", "timeline"]) expect(r.stdout, id).toContain(`<section id="${id}"`);
+    const notReady = json.pods.filter((p) => p.notReadyAtEnd !== null).length;
+    expect(notReady).toBeGreaterThan(2);
+    expect(r.stdout).toContain(`<h2 id="not-ready-h">Not ready at the end <span class="muted">(${notReady} pods)</span></h2>`);
+    expect(r.stdout).toContain(`… ${notReady - 1} more pods not shown here`);
+    expect(r.stdout).toContain('<h2 id="groups-h">By node <span class="muted">(');
   });
 
   it("groups by image: pull times and pull failures of the containers that run each image", async () => {

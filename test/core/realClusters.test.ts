@@ -1,8 +1,9 @@
+import type { JsonValue } from "../../src/decode/types.js";
 import { describe, expect, it } from "vitest";
 import { envelope, pod, T0 } from "../helpers/pods.js";
 import { reportOf } from "../helpers/report.js";
 
-/** Shapes seen on real clusters that the figures must survive (docs/real-clusters.md). */
+/** Shapes seen on real clusters that the figures must survive (docs/spec.md §3.6 to §3.9, §4, §5, §6.5, §6.8, §10, §11). */
 
 const sched = { type: "PodScheduled", status: "True", at: 1 };
 
@@ -78,7 +79,7 @@ describe("a figure resting on a transition the capture did not see is a bound, n
       const reconstruction = new Reconstruction();
       const tally = reconstruction.input("c.jsonl");
       tally.format = "watch-jsonl";
-      values.forEach((v, i) => reconstruction.apply(normalizeValue(v, { input: "c.jsonl", line: i + 1 }, null), tally));
+      for (const [i, v] of values.entries()) reconstruction.apply(normalizeValue(v as JsonValue, { input: "c.jsonl", line: i + 1 }, null), tally);
       return buildReport(reconstruction.finish(), { includePartial });
     };
     const measured = build(false);

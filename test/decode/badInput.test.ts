@@ -60,7 +60,7 @@ describe("bad lines and records never lose their neighbours", () => {
     expect(names(jsonl)).toEqual(["a", "b"]);
     expect(jsonl.warnings).toEqual([{ line: 3, message: "truncated record at end of input" }]);
 
-    const pretty = JSON.stringify(pod("a"), null, 2) + "\n" + JSON.stringify(pod("b"), null, 2).slice(0, 60);
+    const pretty = `${JSON.stringify(pod("a"), null, 2)}\n${JSON.stringify(pod("b"), null, 2).slice(0, 60)}`;
     const d = await decode(pretty);
     expect(names(d)).toEqual(["a"]);
     expect(d.warnings).toEqual([{ line: 9, message: "truncated record at end of input" }]);
@@ -153,7 +153,7 @@ describe("records over maxRecordBytes are skipped, memory stays bounded", () => 
 });
 
 describe("damaged gzip", () => {
-  const text = Array.from({ length: 2000 }, (_, k) => added(`p${k}`)).join("\n") + "\n";
+  const text = `${Array.from({ length: 2000 }, (_, k) => added(`p${k}`)).join("\n")}\n`;
   const gz = gzipSync(Buffer.from(text));
   async function* of(bytes: Buffer): AsyncGenerator<Buffer> {
     for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);

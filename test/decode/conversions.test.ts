@@ -15,9 +15,9 @@ const objects = envelopes.map((e) => e.object);
 const decodedEnvelopes = asDecoded(envelopes);
 const decodedObjects = asDecoded(objects);
 
-const prettyStream = envelopes.map((e) => JSON.stringify(e, null, 2)).join("\n") + "\n";
+const prettyStream = `${envelopes.map((e) => JSON.stringify(e, null, 2)).join("\n")}\n`;
 const objectStream = objects.map((o) => JSON.stringify(o, null, 4)).join("\n");
-const compactObjects = objects.map((o) => JSON.stringify(o)).join("\n") + "\n";
+const compactObjects = `${objects.map((o) => JSON.stringify(o)).join("\n")}\n`;
 const array = JSON.stringify(envelopes, null, 2);
 const list = JSON.stringify({ kind: "PodList", apiVersion: "v1", metadata: {}, items: objects.map(({ kind: _k, apiVersion: _a, ...rest }) => rest) });
 const sortedList = JSON.stringify({ apiVersion: "v1", items: objects.map(({ kind: _k, apiVersion: _a, ...rest }) => rest), kind: "PodList", metadata: {} }, null, 4);

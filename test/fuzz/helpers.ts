@@ -68,7 +68,7 @@ export interface Capture {
 /** The records of one capture file, read independently of podtrail's decoder. */
 function recordsOf(text: string): Json[] {
   const trimmed = text.trim();
-  if (trimmed.startsWith("[")) return (JSON.parse(trimmed) as Json[]).map(unwrapReplay).flat();
+  if (trimmed.startsWith("[")) return (JSON.parse(trimmed) as Json[]).flatMap(unwrapReplay);
   // Concatenated values: compact (one per line) or pretty (each starts with "{" at column 0).
   const parts = trimmed.split(/\n(?=\{)/);
   const values = parts.flatMap((part) => {
@@ -362,7 +362,7 @@ export function recoverable(gz: Buffer): Promise<Buffer> {
 export type PodJson = Json & { uid: string | null; namespace: string; name: string };
 
 export function podsJson(report: Report): PodJson[] {
-  return (toJsonReport(report) as { pods: PodJson[] }).pods;
+  return (toJsonReport(report) as unknown as { pods: PodJson[] }).pods;
 }
 
 /** What the report promises regardless of how the capture was split into files: pods, summary, totals. */

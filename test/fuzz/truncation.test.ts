@@ -16,7 +16,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { warningAt } from "../../src/diagnostics.js";
 import type { Report } from "../../src/types.js";
-import { analyzeBytes, arbCaptures, bare, mergedRecords, params, recoverable, runs, timeoutFor, toJsonl, type Json } from "./helpers.js";
+import { analyzeBytes, arbCaptures, bare, mergedRecords, params, recoverable, runs, timeoutFor, type Json } from "./helpers.js";
 
 /** Everything but the inputs' byte counts: what the complete records determine. */
 function applied(report: Report): string {

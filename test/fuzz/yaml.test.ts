@@ -55,7 +55,7 @@ describe("YAML Lists of real captures", () => {
           if (records.length === 0) return;
           const { text, ranges } = yamlList(records);
           const original = Buffer.from(text);
-          let bytes = original;
+          let bytes: Buffer = original;
           const hit = new Set<number>();
           const joined = new Set<number>();
           // Later items first, so the ranges of earlier ones stay where they are.
@@ -64,11 +64,15 @@ describe("YAML Lists of real captures", () => {
             if (hit.has(k)) continue;
             hit.add(k);
             const [start, end] = ranges[k]!;
+            const before = bytes.length;
             bytes = mutate(bytes, start, end, muts);
             // An entry's first line (its `-`) is also where the item before it ends: YAML has no closing mark,
             // so damage there can join the two (the item before is then read with this one's lines, and fails).
             const first = original.subarray(start, original.indexOf(0x0a, start) + 1);
             if (k > 0 && !bytes.subarray(start, start + first.length).equals(first)) joined.add(k - 1);
+            // Likewise at its end: without its last newline, the next item's `-` line is glued to its last line.
+            const newEnd = end + bytes.length - before;
+            if (k + 1 < ranges.length && (newEnd <= start || bytes[newEnd - 1] !== 0x0a)) joined.add(k + 1);
           }
           const actual = await analyzeBytes({ "pods.yaml": bytes });
           expect(validateJsonReport(JSON.parse(JSON.stringify(toJsonReport(actual))))).toEqual([]);

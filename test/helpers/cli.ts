@@ -25,8 +25,8 @@ export function runCli(args: readonly string[], options: { readonly input?: stri
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on("data", (c: Buffer) => stdout.push(c));
-    child.stderr.on("data", (c: Buffer) => stderr.push(c));
+    child.stdout!.on("data", (c: Buffer) => stdout.push(c));
+    child.stderr!.on("data", (c: Buffer) => stderr.push(c));
     child.on("error", reject);
     child.on("close", (code, signal) => resolve({ stdout: Buffer.concat(stdout).toString("utf8"), stderr: Buffer.concat(stderr).toString("utf8"), code, signal }));
     if (options.input !== undefined) child.stdin?.end(options.input);

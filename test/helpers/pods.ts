@@ -133,7 +133,7 @@ export function envelope(type: string, object: unknown): Record<string, unknown>
 
 /** JSONL text of watch envelopes. */
 export function jsonl(values: readonly unknown[]): string {
-  return values.map((v) => JSON.stringify(v)).join("\n") + "\n";
+  return `${values.map((v) => JSON.stringify(v)).join("\n")}\n`;
 }
 
 /** A core/v1 Event about the pod of `pod()`'s defaults (or `name`/`uid`/`namespace`), `s` seconds after T0. */

@@ -1,3 +1,4 @@
+import type { JsonValue } from "../../src/decode/types.js";
 import { normalizeValue } from "../../src/normalize/normalizeValue.js";
 import { Reconstruction } from "../../src/reconstruct/reconstruction.js";
 import { buildReport } from "../../src/report.js";
@@ -10,7 +11,7 @@ export function reportOf(inputs: Record<string, readonly unknown[]> | readonly u
   for (const [name, values] of Object.entries(named)) {
     const tally = reconstruction.input(name);
     tally.format = "watch-jsonl";
-    values.forEach((v, i) => reconstruction.apply(normalizeValue(v, { input: name, line: i + 1 }, null), tally));
+    for (const [i, v] of values.entries()) reconstruction.apply(normalizeValue(v as JsonValue, { input: name, line: i + 1 }, null), tally);
   }
   return buildReport(reconstruction.finish());
 }

@@ -70,7 +70,7 @@ function tests(corpus: (typeof CORPORA)[number], file: ReturnType<typeof corpusF
     let withTime = 0;
     for (const [i, raw] of items.entries()) {
       const e = normalizeEvent(new FieldReader(), raw, { input: path, line: i + 1 });
-      if ("problem" in e) throw new Error(`${raw.metadata?.name}: ${e.problem}`);
+      if ("missing" in e) throw new Error(`${raw.metadata?.name}: no ${e.missing}`);
       expect(e.apiGroup).toBe("core");
       expect(e.count).toBeGreaterThanOrEqual(1);
       const anyTime = [...TIME_FIELDS.map((f) => raw[f]), raw.series?.lastObservedTime, raw.metadata?.creationTimestamp].some(

@@ -151,7 +151,7 @@ describe("patches applied to the pod they name", () => {
     const second = JSON.stringify({ type: "ADDED", object: { ...podObject("50", { phase: "Pending" }, { uid: successor, creationTimestamp: "2024-11-05T12:05:00Z" }) } });
     const noUid = audit("patch", "status", "2024-11-05T12:00:07.000000Z", { status: { phase: "Running" } });
     const report = await analyzeBytes({ "audit.log": [lines[0], noUid].join("\n"), "pods.jsonl": second });
-    expect(podsJson(report).map((p) => [p.uid, (p as { outcome: string }).outcome])).toEqual([
+    expect(podsJson(report).map((p) => [p.uid, (p as unknown as { outcome: string }).outcome])).toEqual([
       [uid, "Running"],
       [successor, "Pending"],
     ]);

@@ -8,11 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { renderHtml } from "../../src/render/html.js";
 import { escapeHtml, jsonForScript } from "../../src/render/html/escape.js";
-import { timelineLimit } from "../../src/render/html/timelineData.js";
+import { decodePods } from "../../src/render/html/client/decode.js";
+import type { PageData, PagePod } from "../../src/render/html/pageData.js";
 import { STAGES } from "../../src/types.js";
+import { formatTime } from "../../src/kube/time.js";
 import { humanizeMs, humanizeOffsetMs } from "../../src/render/humanize.js";
 import { STAGE_LABELS } from "../../src/render/stageFacts.js";
 import { at, envelope, pod } from "../helpers/pods.js";
+import { analyze } from "../../src/analyze.js";
+import { renderMarkdown } from "../../src/render/markdown.js";
+import { keyFindings } from "../../src/render/keyFindings.js";
+import { notReadyPods } from "../../src/render/notReady.js";
+import { slowestPods } from "../../src/render/text.js";
+import { axisLegend, sharedAxis } from "../../src/render/histogram.js";
+import { interruptedLine, stuckTerminating } from "../../src/render/stageFacts.js";
+import { summarizeGroups } from "../../src/summarize/groups.js";
 import { reportOf } from "../helpers/report.js";
 import { SCRIPT_PLACEHOLDER, STYLE_PLACEHOLDER, withoutInlinedAssets } from "../helpers/htmlGolden.js";
 import { CLIENT_CSS, CLIENT_JS } from "../../src/render/html/clientAssets.js";
@@ -86,10 +96,15 @@ const report = reportOf(records);
 const html = renderHtml(report, {});
 const ALL = [ready, crash, image, pending, late, gone].map((p) => `${p.ns}/${p.name}`);
 
-function embedded(page: string): { pods: { ns: string; name: string; failures: { reason: string; message: string | null }[] }[]; totalPods: number } {
+/** The page's data as its script reads it (test/helpers/htmlData.ts unpacks a packed one too). */
+function embedded(page: string): PageData {
   const m = /<script type="application\/json" id="podtrail-data">([\s\S]*?)<\/script>/.exec(page);
   expect(m).not.toBeNull();
   return JSON.parse(m![1]!);
+}
+
+function embeddedPods(page: string): PagePod[] {
+  return decodePods(embedded(page));
 }
 
 describe("renderHtml: the page", () => {
@@ -143,8 +158,7 @@ describe("renderHtml: the page", () => {
     // Exactly the two script elements of the page.
     expect(html.match(/<script\b/g)).toHaveLength(2);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
-    const data = embedded(html);
-    const messages = data.pods.flatMap((p) => p.failures.map((f) => f.message));
+    const messages = embeddedPods(html).flatMap((p) => p.failures.map((f) => f.message));
     expect(messages).toContain(NASTY);
   });
 
@@ -158,7 +172,7 @@ describe("renderHtml: the page", () => {
 
   it("shows the header, the stage table with every percentile and the failure table with explanations", () => {
     expect(html).toContain("Capture span");
-    expect(html).toContain("2024-05-01T10:00:00Z");
+    expect(html).toContain(`<time datetime="${formatTime(report.span.start!)}">`);
     expect(html).toMatch(/<strong>6<\/strong>/);
     for (const col of ["p50", "p90", "p95", "p99", "Max", "Mean"]) expect(html).toContain(`>${col}</th>`);
     expect(html).toContain("ImagePullBackOff");
@@ -166,23 +180,19 @@ describe("renderHtml: the page", () => {
     expect(html).toContain("3 Insufficient cpu"); // not in tables, but in the timeline data
   });
 
-  it("holds at most 500 pods in the timeline by default, says so, and lets top raise the cap", () => {
-    expect(timelineLimit(undefined)).toBe(500);
-    expect(timelineLimit(10)).toBe(500);
-    expect(timelineLimit(2000)).toBe(2000);
+  it("holds every pod in the timeline's data, slowest first, whatever top says", () => {
     const many = reportOf(
       Array.from({ length: 503 }, (_, i) =>
         envelope("ADDED", pod({ uid: `u-${i}`, name: `p-${String(i).padStart(3, "0")}`, rv: 1000 + i, phase: "Running", created: 0, conditions: [sched(1), { type: "Ready", status: "True", at: 2 + (i % 50) }], statuses: [{ name: "app", state: { running: 2 }, ready: true }] })),
       ),
     );
-    const page = renderHtml(many, {});
-    const data = embedded(page);
-    expect(data.pods).toHaveLength(500);
-    expect(data.totalPods).toBe(503);
-    expect(page).toContain("Showing the 500 slowest of 503 pods");
-    expect(embedded(renderHtml(many, { top: 10 })).pods).toHaveLength(500);
-    expect(embedded(renderHtml(many, { top: 1000 })).pods).toHaveLength(503);
-    expect(renderHtml(report, {})).not.toContain("Showing the");
+    for (const top of [undefined, 10, 1000]) {
+      const pods = embeddedPods(renderHtml(many, top === undefined ? {} : { top }));
+      expect(pods).toHaveLength(503);
+      const slow = pods.map((p) => p.slow!);
+      expect(slow).toEqual([...slow].sort((a, b) => b - a));
+    }
+    expect(renderHtml(many, {})).not.toContain("Showing the");
   });
 
   it("renders an empty report without a timeline", () => {
@@ -368,5 +378,168 @@ describe.skipIf(!hasChromium)("renderHtml: in headless Chromium", () => {
     await page.screenshot({ path: join(artifacts, "html-report-dark.png"), fullPage: true });
     await page.emulateMedia({ colorScheme: "light" });
     expect(existsSync(join(artifacts, "html-report.png"))).toBe(true);
+  });
+});
+
+describe("renderHtml: what the Markdown report shows, from the same data", () => {
+  const stripTags = (s: string): string => s.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+
+  it("has the key findings of the Markdown report, sentence for sentence", () => {
+    const items = [...html.matchAll(/<ul class="findings">([\s\S]*?)<\/ul>/g)][0]![1]!.split("\n").map(stripTags);
+    expect(items).toEqual(keyFindings(report).map((spans) => spans.map((s) => (typeof s === "string" ? s : "strong" in s ? s.strong : s.code)).join("")));
+    const md = renderMarkdown(report, {});
+    expect(md).toContain("## Key findings");
+    expect(items.length).toBe(md.split("## Key findings")[1]!.split("\n## ")[0]!.trim().split("\n").length);
+  });
+
+  it("lists the pods not ready at the end in the order every report lists them, with their message and cause", () => {
+    const section = /<section id="not-ready"[\s\S]*?<\/section>/.exec(html)![0];
+    const listed = [...section.matchAll(/<th scope="row"><code class="pod">([^<]+)<\/code>/g)].map((m) => m[1]);
+    expect(listed).toEqual(notReadyPods(report).map((p) => `${p.namespace}/${p.name}`));
+    expect(section).toContain("0/3 nodes are available: 3 Insufficient cpu.");
+    expect(section).toContain("cause: Error (exit 1) [app] at 2024-05-01T10:00:20Z");
+    expect(section).toContain('data-filter="notready=CrashLoopBackOff"');
+  });
+
+  it("has the slowest pods (text.ts slowestPods), the stage distributions on one axis and the capture quality", () => {
+    const slowest = /<section id="slowest"[\s\S]*?<\/section>/.exec(html)![0];
+    expect([...slowest.matchAll(/<code class="pod">([^<]+)<\/code>/g)].map((m) => m[1])).toEqual(slowestPods(report.pods, 10).map((p) => `${p.namespace}/${p.name}`));
+    const stages = /<section id="stages"[\s\S]*?<\/section>/.exec(html)![0];
+    const axis = sharedAxis(STAGES.map((s) => report.summary.stages[s].histogram))!;
+    const charts = [...stages.matchAll(/<span class="hist"[^>]*>([\s\S]*?)<\/span><\/td>/g)];
+    expect(charts.length).toBe(STAGES.filter((s) => report.summary.stages[s].count > 0).length);
+    for (const c of charts) expect(c[1]!.match(/class="hb/g)).toHaveLength(axis.last - axis.first + 1);
+    expect(stages).toContain(`Distribution: ${axisLegend(axis).replace(/^one column/, "one bar")}`);
+    expect(html).toContain('<section id="quality"');
+    expect(html).toContain("Partial pods");
+  });
+
+  it("shows --group-by, pods stuck terminating and an interrupted reading", async () => {
+    const stuck = await analyze(["samples/stuck-terminating/input"]);
+    const page = renderHtml({ ...stuck, groupBy: "node", groups: summarizeGroups(stuck.pods, "node"), interrupted: { by: "signal", signal: "SIGINT", input: "pods.jsonl", unread: [] } }, {});
+    expect(page).toContain('<section id="terminating"');
+    for (const { pod: p } of stuckTerminating(stuck)) expect(page).toContain(`<code class="pod">${escapeHtml(`${p.namespace}/${p.name}`)}</code>`);
+    expect(page).toContain('<section id="groups"');
+    expect(page).toMatch(/By node <span class="muted">\(\d+ nodes?, worst first\)/);
+    expect(page).toContain(`<strong>Interrupted:</strong> ${escapeHtml(interruptedLine({ by: "signal", signal: "SIGINT", input: "pods.jsonl", unread: [] }))}.`);
+    expect(renderHtml(stuck, {})).not.toContain('<section id="groups"');
+  });
+});
+
+describe.skipIf(!hasChromium)("renderHtml in headless Chromium: tables, filter and formatter", () => {
+  let browser: Browser;
+  const open = async (name: string, page: string, width = 1280): Promise<Page> => {
+    const tab = await browser.newPage({ viewport: { width, height: 900 } });
+    const file = join(import.meta.dirname, "..", "artifacts", name);
+    mkdirSync(join(import.meta.dirname, "..", "artifacts"), { recursive: true });
+    writeFileSync(file, page);
+    await tab.goto(pathToFileURL(file).href);
+    await tab.waitForSelector(".tl-row");
+    return tab;
+  };
+
+  beforeAll(async () => {
+    const { chromium } = await import("playwright-core");
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("sorts the stage and failure tables by a click or a key, saying so in aria-sort", async () => {
+    const tab = await open("html-report-sort.html", html);
+    try {
+      const failures = "#failures table";
+      const column = async (table: string, i: number): Promise<string[]> => tab.$$eval(`${table} tbody tr`, (rows, i) => rows.map((r) => (r as HTMLTableRowElement).cells[i]!.textContent!.trim()), i);
+      expect(await tab.getAttribute(`${failures} th:nth-child(3)`, "aria-sort")).toBe("descending");
+      await tab.click(`${failures} th:nth-child(4) button`);
+      expect(await tab.getAttribute(`${failures} th:nth-child(4)`, "aria-sort")).toBe("descending");
+      expect(await tab.getAttribute(`${failures} th:nth-child(3)`, "aria-sort")).toBeNull();
+      const occurrences = (await column(failures, 3)).map(Number);
+      expect(occurrences).toEqual([...occurrences].sort((a, b) => b - a));
+      await tab.click(`${failures} th:nth-child(4) button`);
+      expect(await tab.getAttribute(`${failures} th:nth-child(4)`, "aria-sort")).toBe("ascending");
+      expect((await column(failures, 3)).map(Number)).toEqual([...occurrences].sort((a, b) => a - b));
+      // By keyboard: the header's button takes focus; Enter sorts.
+      await tab.focus(`${failures} th:nth-child(1) button`);
+      await tab.keyboard.press("Enter");
+      expect(await tab.getAttribute(`${failures} th:nth-child(1)`, "aria-sort")).toBe("ascending");
+      const reasons = await column(failures, 0);
+      expect(reasons).toEqual([...reasons].sort(new Intl.Collator("en", { numeric: true }).compare));
+
+      const stages = "#stages table";
+      await tab.click(`${stages} th:nth-child(6) button`); // p99
+      const p99 = await tab.$$eval(`${stages} tbody tr`, (rows) => rows.map((r) => (r as HTMLTableRowElement).cells[5]!.dataset["v"] ?? ""));
+      const known = p99.filter((v) => v !== "").map(Number);
+      expect(known).toEqual([...known].sort((a, b) => b - a));
+      expect(p99.slice(known.length).every((v) => v === "")).toBe(true); // no figure: last
+      await tab.click(`${stages} th:nth-child(1) button`); // back to the stages' order
+      expect(await column(stages, 0)).toEqual(STAGES.map((s) => expect.stringContaining(STAGE_LABELS[s])));
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it("matches every evicted pod with Evicted, not only the slowest", async () => {
+    const evicted = Array.from({ length: 60 }, (_, i) => ({ uid: `u-ev-${i}`, name: `batch-${i}`, namespace: "jobs" }));
+    const fine = Array.from({ length: 1000 }, (_, i) => ({ uid: `u-ok-${i}`, name: `web-${i}`, namespace: "shop" }));
+    const many = reportOf([
+      ...fine.map((p, i) => envelope("ADDED", pod({ ...p, rv: 10 + i, phase: "Running", created: 0, node: "node-a", conditions: [sched(1), { type: "Ready", status: "True", at: 300 + (i % 7) }], statuses: [{ name: "app", state: { running: 2 }, ready: true }] }))),
+      ...evicted.map((p, i) => envelope("ADDED", pod({ ...p, rv: 5000 + i, phase: "Failed", reason: "Evicted", message: "The node was low on resource: memory.", created: 0, node: "node-b", conditions: [sched(1)] }))),
+    ]);
+    expect(many.pods.filter((p) => p.notReadyAtEnd?.reason === "Evicted")).toHaveLength(60);
+    const tab = await open("html-report-evicted.html", renderHtml(many, {}));
+    try {
+      await tab.fill(".tl-filter", "Evicted");
+      await tab.waitForFunction(() => document.querySelector(".tl-count")?.textContent === "60 of 1,060 pods match");
+      await tab.fill(".tl-filter", "evicted node:node-b LOW ON RESOURCE");
+      await tab.waitForFunction(() => document.querySelector(".tl-count")?.textContent === "60 of 1,060 pods match");
+      await tab.fill(".tl-filter", "evicted node:node-a");
+      await tab.waitForFunction(() => document.querySelector(".tl-count")?.textContent === "0 of 1,060 pods match");
+      expect(await tab.$$eval(".tl-row", (r) => r.length)).toBe(0);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it("formats 2,819,999 ms in the page's script as humanizeMs does on the server: 47m 0s, never 60s", async () => {
+    const stuck = { uid: "u-stuck", name: "long-pending-0", namespace: "ml" };
+    const unschedulable = [{ type: "PodScheduled", status: "False", at: 0, reason: "Unschedulable", message: "0/3 nodes are available: 3 Insufficient cpu." }];
+    const long = reportOf([
+      envelope("ADDED", pod({ ...stuck, rv: 1, created: 0, conditions: unschedulable })),
+      envelope("MODIFIED", pod({ ...stuck, rv: 2, created: 0, managed: 2819.999, conditions: unschedulable })),
+    ]);
+    expect(long.span.end! - long.span.start!).toBe(2_819_999);
+    const server = humanizeMs(2_819_999);
+    expect(server).toBe("47m 0s");
+    const page = renderHtml(long, {});
+    // The server's figure, in the static table of pods not ready at the end.
+    expect(page).toContain(`<td class="num" data-v="2819999" title="2819999 ms">${server}</td>`);
+    const tab = await open("html-report-2819999.html", page);
+    try {
+      // The script's: the row's note and the card.
+      expect(await tab.locator(".tl-note").textContent()).toBe(`Unschedulable · ${server}+`);
+      await tab.hover(".tl-label");
+      expect(await tab.locator("#tl-tip").textContent()).toContain(`for ${server}`);
+      const text = (await tab.locator("main").textContent()) ?? "";
+      expect(text).not.toMatch(/\b60s\b|46m 60s/);
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it("shows a partial pod's bounds, not a wait: ready before the capture saw it", async () => {
+    const tab = await open("html-report-partial.html", html);
+    try {
+      const late = '.tl-row[data-name="shop/cache-late-1"]';
+      expect(await tab.locator(`${late} .tl-note`).textContent()).toBe("≤ 5s");
+      expect(await tab.locator(`${late} .bar-waiting`).count()).toBe(0);
+      await tab.hover(`${late} .tl-label`);
+      const card = (await tab.locator("#tl-tip").textContent()) ?? "";
+      expect(card).toContain(`${STAGE_LABELS.startup}≤ 5s`);
+      expect(card).toContain("(before the capture)");
+    } finally {
+      await tab.close();
+    }
   });
 });

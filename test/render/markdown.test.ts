@@ -47,7 +47,7 @@ function mixedCapture(): Report {
     envelope("ERROR", { kind: "Status", apiVersion: "v1", status: "Failure", message: "too old resource version: 1 (2)", reason: "Expired", code: 410 }),
     envelope("ADDED", pod({ uid: "uid-late", name: "late", rv: 40, created: 50, phase: "Running", node: "n1", conditions: [{ ...sched, at: 51 }, ready(100)], statuses: [{ name: "app", state: { running: 99 }, ready: true }] })),
   ]);
-  const warnings = Array.from({ length: 25 }, (_, i) => ({ input: "capture.jsonl", line: i + 1, message: `not JSON: line ${i + 1}` }));
+  const warnings = Array.from({ length: 25 }, (_, i) => ({ input: "capture.jsonl", line: i + 1, diagnostic: { kind: "notJson" as const, excerpt: `line ${i + 1}`, from: i + 1, through: null }, message: `not JSON: line ${i + 1}` }));
   return { ...report, warnings };
 }
 

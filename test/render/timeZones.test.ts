@@ -49,7 +49,7 @@ async function renderAll(): Promise<Rendered> {
 describe("time zones", () => {
   beforeAll(async () => {
     mkdirSync(DIR, { recursive: true });
-    writeFileSync(join(DIR, "dst-span.jsonl"), DST_SPAN.map((r) => JSON.stringify(r)).join("\n") + "\n");
+    writeFileSync(join(DIR, "dst-span.jsonl"), `${DST_SPAN.map((r) => JSON.stringify(r)).join("\n")}\n`);
     // The driver is this file's renderAll over src/, as a plain Node script beside node_modules.
     await build({
       stdin: {

@@ -5,9 +5,10 @@
  */
 import { STAGES, TIMESTAMP_NAMES } from "../../../types.js";
 import { humanizeMs, humanizeOffsetMs } from "../../humanize.js";
-import { STAGE_LABELS } from "../../stageFacts.js";
-import type { TimelinePod } from "../pageData.js";
+import { boundText, STAGE_LABELS } from "../../stageFacts.js";
+import type { PageCause, PagePod } from "../pageData.js";
 import { el, isNum } from "./dom.js";
+import { isoTime } from "./isoTime.js";
 import type { Row } from "./rows.js";
 
 export interface Card {
@@ -18,10 +19,14 @@ export interface Card {
   /** Pins the row's card, or unpins it when it is the pinned one. */
   togglePin(rowEl: HTMLElement, x: number, y: number): void;
   readonly pinned: () => HTMLElement | null;
+  /** The data index of the pinned row: a row drawn again (virtualised) stays pinned. */
+  readonly pinnedIdx: () => string | null;
 }
 
-export function makeCard(tip: HTMLElement, rows: readonly Row[]): Card {
+/** `origin`: epoch ms of the data's time 0, to write the pod's times. */
+export function makeCard(tip: HTMLElement, rows: readonly Row[], origin: number): Card {
   let pinned: HTMLElement | null = null;
+  let pinnedIdx: string | null = null;
 
   const rowAt = (rowEl: HTMLElement): Row | undefined => rows[Number(rowEl.dataset["idx"])];
 
@@ -30,7 +35,7 @@ export function makeCard(tip: HTMLElement, rows: readonly Row[]): Card {
     if (row === undefined) return;
     if (tip.dataset["idx"] !== rowEl.dataset["idx"] || tip.hidden) {
       tip.dataset["idx"] = rowEl.dataset["idx"] ?? "";
-      fill(tip, row.pod, pinned !== null);
+      fill(tip, row.pod, pinned !== null, origin);
     }
     tip.hidden = false;
     place(tip, x, y);
@@ -41,23 +46,25 @@ export function makeCard(tip: HTMLElement, rows: readonly Row[]): Card {
     if (pinned) {
       pinned.classList.remove("pinned");
       pinned = null;
+      pinnedIdx = null;
     }
     tip.hidden = true;
     delete tip.dataset["idx"];
   };
 
   const togglePin = (rowEl: HTMLElement, x: number, y: number): void => {
-    if (pinned === rowEl) {
+    if (pinned === rowEl || (pinnedIdx !== null && pinnedIdx === rowEl.dataset["idx"])) {
       hide(true);
       return;
     }
     hide(true);
     pinned = rowEl;
+    pinnedIdx = rowEl.dataset["idx"] ?? null;
     rowEl.classList.add("pinned");
     show(rowEl, x, y);
   };
 
-  return { show, hide, togglePin, pinned: () => pinned };
+  return { show, hide, togglePin, pinned: () => pinned, pinnedIdx: () => pinnedIdx };
 }
 
 function kv(dl: HTMLElement, k: string, v: string | null): void {
@@ -66,7 +73,8 @@ function kv(dl: HTMLElement, k: string, v: string | null): void {
   dl.appendChild(el("dd", null, v));
 }
 
-function fill(tip: HTMLElement, p: TimelinePod, pinned: boolean): void {
+function fill(tip: HTMLElement, p: PagePod, pinned: boolean, origin: number): void {
+  const iso = (t: number): string => isoTime(origin + t);
   tip.textContent = "";
   const h = el("div", "tip-title");
   h.appendChild(el("span", "ns", `${p.ns}/`));
@@ -80,18 +88,32 @@ function fill(tip: HTMLElement, p: TimelinePod, pinned: boolean): void {
   const meta = el("dl", "tip-kv");
   kv(meta, "node", p.node);
   kv(meta, "owner", p.owner);
+  kv(meta, "uid", p.uid);
+  if (p.phases.length) kv(meta, "phases", p.phases.map((e) => `${e.phase}${isNum(e.at) ? ` ${iso(e.at)}` : ""}`).join(" → "));
   if (meta.childNodes.length) tip.appendChild(meta);
+
+  const n = p.notReady;
+  if (n !== null) {
+    tip.appendChild(el("div", "tip-h", `Not ready at the end${n.wasReady ? " (was Ready before)" : ""}`));
+    const box = el("div", "tip-nr");
+    const since = isNum(n.since) && isNum(p.end) ? ` · for ${humanizeMs(Math.max(0, p.end - n.since))}` : "";
+    box.appendChild(el("strong", null, `${n.reason}${n.exitCode === null ? "" : ` (exit ${n.exitCode})`}${n.container === null ? "" : ` [${n.container}]`}`));
+    box.appendChild(el("span", null, since));
+    if (n.message) box.appendChild(el("div", "msg", clip(n.message)));
+    if (n.cause) box.appendChild(el("div", "msg", `cause: ${clip(causeLine(n.cause, iso))}`));
+    tip.appendChild(box);
+  }
 
   const cols = el("div", "tip-cols");
   const times = el("div");
   times.appendChild(el("div", "tip-h", "Timestamps"));
   const tdl = el("dl", "tip-kv");
   const created = p.t.created;
-  for (const n of TIMESTAMP_NAMES) {
-    const iso = p.iso[n];
-    const t = p.t[n];
-    if (iso === null) continue;
-    kv(tdl, n, isNum(created) && isNum(t) && n !== "created" ? `${iso}  (${humanizeOffsetMs(t - created)})` : iso);
+  for (const name of TIMESTAMP_NAMES) {
+    const t = p.t[name];
+    const before = p.notAfter[name];
+    if (isNum(t)) kv(tdl, name, isNum(created) && name !== "created" ? `${iso(t)}  (${humanizeOffsetMs(t - created)})` : iso(t));
+    else if (isNum(before)) kv(tdl, name, `≤ ${iso(before)} (before the capture)`);
   }
   if (!tdl.childNodes.length) kv(tdl, "", "none known");
   times.appendChild(tdl);
@@ -99,7 +121,10 @@ function fill(tip: HTMLElement, p: TimelinePod, pinned: boolean): void {
   const stages = el("div");
   stages.appendChild(el("div", "tip-h", "Stages"));
   const sdl = el("dl", "tip-kv num");
-  for (const s of STAGES) kv(sdl, STAGE_LABELS[s], humanizeMs(p.d[s]));
+  for (const s of STAGES) {
+    const bound = p.bounds[s];
+    kv(sdl, STAGE_LABELS[s], isNum(p.d[s]) || bound === undefined ? humanizeMs(p.d[s]) : boundText(bound));
+  }
   stages.appendChild(sdl);
   cols.appendChild(stages);
   tip.appendChild(cols);
@@ -114,8 +139,8 @@ function fill(tip: HTMLElement, p: TimelinePod, pinned: boolean): void {
       head.appendChild(el("strong", null, f.reason));
       head.appendChild(el("span", null, ` ×${f.count}${f.container ? ` · ${f.container}` : ""} · ${f.category}${f.exitCodes.length ? ` · exit ${f.exitCodes.join(", ")}` : ""}`));
       li.appendChild(head);
-      if (f.firstIso) li.appendChild(el("div", "muted", f.firstIso + (f.lastIso && f.lastIso !== f.firstIso ? ` → ${f.lastIso}` : "")));
-      if (f.message) li.appendChild(el("div", "msg", f.message.length > 400 ? `${f.message.slice(0, 400)}…` : f.message));
+      if (isNum(f.first)) li.appendChild(el("div", "muted", iso(f.first) + (isNum(f.last) && f.last !== f.first ? ` → ${iso(f.last)}` : "")));
+      if (f.message) li.appendChild(el("div", "msg", clip(f.message)));
       ul.appendChild(li);
     }
     tip.appendChild(ul);
@@ -128,12 +153,22 @@ function fill(tip: HTMLElement, p: TimelinePod, pinned: boolean): void {
       if (c.image) bits.push(c.image);
       if (c.cached) bits.push("image cached");
       else if (c.pullMs !== null) bits.push(`pull ${humanizeMs(c.pullMs)}`);
-      if (c.restarts) bits.push(`${c.restarts} restart${c.restarts === 1 ? "" : "s"}`);
+      if (c.restarts) bits.push(`${c.restarts} restart${c.restarts === 1 ? "" : "s"}${c.restartReasons.length ? `: ${c.restartReasons.map((r) => `${r.reason}${r.exitCode === null ? "" : ` (exit ${r.exitCode})`}×${r.count}`).join(", ")}` : ""}`);
       cu.appendChild(el("li", null, bits.join(" · ")));
     }
     tip.appendChild(cu);
   }
   tip.appendChild(el("div", "tip-foot", pinned ? "Pinned: click the row again or press Esc to close" : "Click to pin"));
+}
+
+/** A captured message, cut for the card (the whole of it is in -o json). */
+function clip(message: string): string {
+  return message.length > 400 ? `${message.slice(0, 400)}…` : message;
+}
+
+/** `OOMKilled (exit 137) [app] at 2024-...: message`, as the text report writes a cause. */
+function causeLine(c: PageCause, iso: (t: number) => string): string {
+  return `${c.reason}${c.exitCode === null ? "" : ` (exit ${c.exitCode})`}${c.container === null ? "" : ` [${c.container}]`}${isNum(c.at) ? ` at ${iso(c.at)}` : ""}${c.message === null ? "" : `: ${c.message}`}`;
 }
 
 /** Beside the pointer, inside the viewport. */

@@ -1,5 +1,6 @@
 /** Drawing the timeline: the axis with its ticks and grid, and one row (label and track) per pod. */
 import { humanizeMs, humanizeOffsetMs } from "../../humanize.js";
+import { boundText } from "../../stageFacts.js";
 import { el, isNum } from "./dom.js";
 import { firstKnown, shiftOf, niceStep, type Domain, type Mode, type Row } from "./rows.js";
 
@@ -35,7 +36,6 @@ export function drawRow(row: Row, dom: Domain, mode: Mode): HTMLElement {
   const pct = (x: number): number => ((x - dom.min) / range) * 100;
   const div = el("div", "tl-row");
   div.setAttribute("role", "listitem");
-  div.tabIndex = 0;
   div.dataset["name"] = row.key;
   div.dataset["idx"] = String(row.idx);
   div.setAttribute("aria-label", summaryText(row));
@@ -102,15 +102,19 @@ export function drawRow(row: Row, dom: Domain, mode: Mode): HTMLElement {
     m.style.left = `${x}%`;
     track.appendChild(m);
   }
+  const ready = isNum(p.t.ready) || isNum(p.notAfter.ready);
+  const bound = p.bounds.startup;
   const noteText =
     isNum(p.t.ready) && isNum(p.d.startup)
-      ? humanizeMs(p.d.startup)
-      : p.stuckIn
-        ? p.stuckIn + (isNum(p.slow) ? ` · ${humanizeMs(p.slow)}+` : "")
-        : p.outcome === "Succeeded" || p.outcome === "Failed"
-          ? p.outcome
-          : "not ready";
-  const note = el("span", `tl-note${isNum(p.t.ready) ? "" : " stuck"}`, noteText);
+      ? humanizeMs(p.d.startup) + (p.notReady ? ` · now ${p.notReady.reason}` : "")
+      : bound !== undefined && ready
+        ? boundText(bound) + (p.notReady ? ` · now ${p.notReady.reason}` : "")
+        : p.stuckIn
+          ? p.stuckIn + (isNum(p.slow) ? ` · ${humanizeMs(p.slow)}+` : "")
+          : p.outcome === "Succeeded" || p.outcome === "Failed" || p.outcome === "Ready"
+            ? p.outcome
+            : "not ready";
+  const note = el("span", `tl-note${ready && !p.notReady ? "" : " stuck"}`, noteText);
   // After the bars when there is room, else before them, else over the end of the (long) bar, clear of the failure markers near its start.
   const endAt = endPct ?? 0;
   const first = row.segs[0];
@@ -133,6 +137,7 @@ function summaryText(row: Row): string {
   const p = row.pod;
   let s = `${row.key}, ${p.outcome}`;
   if (p.stuckIn) s += `, stuck in ${p.stuckIn}`;
+  else if (p.notReady) s += `, not ready at the end: ${p.notReady.reason}`;
   if (isNum(p.d.startup)) s += `, startup ${humanizeMs(p.d.startup)}`;
   if (p.failures.length) s += `, failures: ${p.failures.map((f) => `${f.reason} ×${f.count}`).join(", ")}`;
   return s;

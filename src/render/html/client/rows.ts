@@ -1,7 +1,8 @@
 /** The timeline's rows: each pod's bars, search text and orderings, and the axis' extent for a set of rows. */
 import { TIMESTAMP_NAMES } from "../../../types.js";
-import type { TimelinePod } from "../pageData.js";
+import type { PagePod } from "../pageData.js";
 import { isNum } from "./dom.js";
+import { searchText } from "./filter.js";
 
 /** Bar classes: the stages, plus the spans drawn when the stages do not cover a pod's life. */
 export type SegmentClass = "scheduling" | "imagePull" | "containerStart" | "runUnknown" | "readiness" | "ran" | "waiting";
@@ -13,29 +14,25 @@ export interface Segment {
 }
 
 export interface Row {
-  readonly pod: TimelinePod;
+  readonly pod: PagePod;
   /** Index in the page data, the row's `data-idx`. */
   readonly idx: number;
   /** namespace/name */
   readonly key: string;
   readonly segs: readonly Segment[];
-  /** Lower-case words the filter matches: name, outcome, stuck reason, node, owner, failure reasons. */
+  /** What the filter searches (`searchText`). */
   readonly search: string;
 }
 
 export type Mode = "absolute" | "aligned";
 export type SortKey = "slowest" | "created" | "name";
 
-export function toRows(pods: readonly TimelinePod[]): Row[] {
-  return pods.map((pod, idx) => {
-    const key = `${pod.ns}/${pod.name}`;
-    const words = [key, pod.outcome, pod.stuckIn ?? "", pod.node ?? "", pod.owner ?? "", ...pod.failures.map((f) => f.reason)];
-    return { pod, idx, key, segs: segments(pod), search: words.join(" ").toLowerCase() };
-  });
+export function toRows(pods: readonly PagePod[]): Row[] {
+  return pods.map((pod, idx) => ({ pod, idx, key: `${pod.ns}/${pod.name}`, segs: segments(pod), search: searchText(pod) }));
 }
 
 /** The earliest time known of the pod, ms since the data origin. */
-export function firstKnown(p: TimelinePod): number | null {
+export function firstKnown(p: PagePod): number | null {
   let best: number | null = null;
   for (const n of TIMESTAMP_NAMES) {
     const t = p.t[n];
@@ -45,7 +42,7 @@ export function firstKnown(p: TimelinePod): number | null {
 }
 
 /** Bars of one pod, in ms since the data origin. Image pull has no times of its own: it sits right after scheduling. */
-function segments(p: TimelinePod): Segment[] {
+function segments(p: PagePod): Segment[] {
   const out: Segment[] = [];
   const { created: c, scheduled: s, containersStarted: cs, ready: r, finished } = p.t;
   const pull = p.d.imagePull;
@@ -64,7 +61,8 @@ function segments(p: TimelinePod): Segment[] {
     } else push("runUnknown", s, cs);
   } else if (isNum(s) && isNum(pull)) push("imagePull", s, s + pull);
   if (isNum(cs) && isNum(r)) push("readiness", cs, r);
-  if (!isNum(r)) {
+  // Ready before the capture saw it (a bound): not waiting.
+  if (!isNum(r) && !isNum(p.notAfter.ready)) {
     if ((p.outcome === "Succeeded" || p.outcome === "Failed") && isNum(cs) && isNum(finished)) push("ran", cs, finished);
     else if (last !== null && isNum(p.end) && p.end > last) push("waiting", last, p.end);
   }
