@@ -192,6 +192,11 @@ function readLabels(r: FieldReader, value: unknown): Record<string, string> {
   return out;
 }
 
+/*
+ * Messages, reasons, images and container IDs are interned: a pod's history
+ * keeps each of its distinct statuses, and these strings recur in nearly all
+ * of them (one container ID for every status while the container lives).
+ */
 function readConditions(r: FieldReader, value: unknown): ConditionObservation[] {
   const out: ConditionObservation[] = [];
   for (const item of r.array(value)) {
@@ -204,7 +209,7 @@ function readConditions(r: FieldReader, value: unknown): ConditionObservation[] 
       type: intern(type)!,
       status: intern(status)!,
       reason: intern(r.name(c["reason"])),
-      message: r.name(c["message"]),
+      message: intern(r.name(c["message"])),
       lastTransitionTime: r.time(c["lastTransitionTime"]),
     });
   }
@@ -215,12 +220,12 @@ function readContainer(r: FieldReader, name: string, init: boolean, specImage: s
   return {
     name,
     init,
-    image: specImage ?? (cs === null ? null : r.name(cs["image"])),
+    image: specImage ?? (cs === null ? null : intern(r.name(cs["image"]))),
     ready: cs === null ? null : r.boolean(cs["ready"]),
     restartCount: cs === null ? 0 : Math.max(0, r.integer(cs["restartCount"]) ?? 0),
     state: cs === null ? { kind: "unknown" } : (readState(r, cs["state"]) ?? { kind: "unknown" }),
     lastState: cs === null ? null : readState(r, cs["lastState"]),
-    containerID: cs === null ? null : r.name(cs["containerID"]),
+    containerID: cs === null ? null : intern(r.name(cs["containerID"])),
   };
 }
 
@@ -229,7 +234,7 @@ function readState(r: FieldReader, value: unknown): ContainerState | null {
   if (state === null) return null;
   const waiting = r.object(state["waiting"]);
   if (waiting !== null) {
-    return { kind: "waiting", reason: intern(r.name(waiting["reason"])), message: r.name(waiting["message"]) };
+    return { kind: "waiting", reason: intern(r.name(waiting["reason"])), message: intern(r.name(waiting["message"])) };
   }
   const running = r.object(state["running"]);
   if (running !== null) return { kind: "running", startedAt: r.time(running["startedAt"]) };
@@ -237,13 +242,13 @@ function readState(r: FieldReader, value: unknown): ContainerState | null {
   if (terminated !== null) {
     return {
       kind: "terminated",
-      reason: r.name(terminated["reason"]),
-      message: r.name(terminated["message"]),
+      reason: intern(r.name(terminated["reason"])),
+      message: intern(r.name(terminated["message"])),
       exitCode: r.integer(terminated["exitCode"]),
       signal: r.integer(terminated["signal"]),
       startedAt: r.time(terminated["startedAt"]),
       finishedAt: r.time(terminated["finishedAt"]),
-      containerID: r.name(terminated["containerID"]),
+      containerID: intern(r.name(terminated["containerID"])),
     };
   }
   return null;

@@ -1,8 +1,8 @@
 import type { EpochMs } from "../types.js";
-import type { ObservationType, PodMeta, PodObservation, StatusPatch, WatchType } from "../records.js";
+import type { ContainerObservation, ObservationType, PodMeta, PodObservation, StatusPatch, WatchType } from "../records.js";
 import { compareVersionKeys, versionKey } from "../kube/resourceVersion.js";
 import { compareText } from "../compareText.js";
-import { sameCondition, sameContainer, sameObservation } from "./sameObservation.js";
+import { sameCondition, sameContainer, sameObservation, sameState } from "./sameObservation.js";
 import { VersionLog, type VersionLogData } from "./versionLog.js";
 import { comparePatches, withPatches, type TimedObservation } from "./statusPatches.js";
 
@@ -427,7 +427,7 @@ export class PodState implements PodSource {
   private contentRef(obs: PodObservation, neighbour: number): number {
     const near = neighbour >= 0 ? this.contents[neighbour]! : this.contents[this.contents.length - 1];
     if (neighbour >= 0 && sameObservation(near!, obs)) return neighbour;
-    this.contents.push(near === undefined ? obs : shareParts(obs, near));
+    this.contents.push(near === undefined ? obs : shareParts(obs, near, this.contents));
     return this.contents.length - 1;
   }
 }
@@ -470,11 +470,45 @@ function resolveType(obs: PodObservation, first: boolean): WatchType {
  * The observation, reusing the condition and container objects of a previous
  * one where they are equal: successive statuses of a pod differ in a field or
  * two, so its history holds each condition and container state about once.
+ * A container not as it was in the previous one may be as it was a few
+ * statuses before; one that changed (its readiness, its restart count)
+ * still keeps the previous one's state objects where they are equal.
  */
-function shareParts(obs: PodObservation, previous: PodObservation): PodObservation {
+function shareParts(obs: PodObservation, previous: PodObservation, contents: readonly PodObservation[]): PodObservation {
   const conditions = obs.conditions.map((c) => previous.conditions.find((p) => sameCondition(p, c)) ?? c);
-  const containers = obs.containers.map((c) => previous.containers.find((p) => sameContainer(p, c)) ?? c);
-  return { ...obs, conditions, containers, loc: SHARED_LOC };
+  const containers = obs.containers.map((c) => previous.containers.find((p) => sameContainer(p, c)) ?? recentContainer(c, contents) ?? shareStates(c, previous.containers));
+  return { ...obs, conditions: sameItems(conditions, previous.conditions), containers: sameItems(containers, previous.containers), loc: SHARED_LOC };
+}
+
+/** The previous list itself when it holds the very same items. */
+function sameItems<T>(items: readonly T[], previous: readonly T[]): readonly T[] {
+  if (items.length !== previous.length) return items;
+  for (let i = 0; i < items.length; i++) if (items[i] !== previous[i]) return items;
+  return previous;
+}
+
+/**
+ * Statuses stored shortly before this one (in the order read): a container
+ * whose readiness flaps goes back to a status it had two or three statuses
+ * ago, which its conditions (each with a new transition time) never do.
+ */
+const RECENT = 8;
+
+function recentContainer(c: ContainerObservation, contents: readonly PodObservation[]): ContainerObservation | undefined {
+  for (let k = contents.length - 1; k >= 0 && k >= contents.length - RECENT; k--) {
+    const found = contents[k]!.containers.find((p) => sameContainer(p, c));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function shareStates(c: ContainerObservation, previous: readonly ContainerObservation[]): ContainerObservation {
+  const p = previous.find((x) => x.name === c.name && x.init === c.init);
+  if (p === undefined) return c;
+  const state = sameState(p.state, c.state) ? p.state : c.state;
+  const lastState = c.lastState !== null && p.lastState !== null && sameState(p.lastState, c.lastState) ? p.lastState : c.lastState;
+  if (state === c.state && lastState === c.lastState) return c;
+  return { name: c.name, init: c.init, image: c.image, ready: c.ready, restartCount: c.restartCount, state, lastState, containerID: c.containerID };
 }
 
 /** Rows carry each record's location; the content's own is not read. */

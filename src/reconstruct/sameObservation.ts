@@ -51,7 +51,7 @@ export function sameContainer(a: ContainerObservation, b: ContainerObservation):
   );
 }
 
-function sameState(a: ContainerState, b: ContainerState): boolean {
+export function sameState(a: ContainerState, b: ContainerState): boolean {
   switch (a.kind) {
     case "waiting":
       return b.kind === "waiting" && a.reason === b.reason && a.message === b.message;
