@@ -1,4 +1,4 @@
-import type { InputFormat, Interruption, Report } from "./types.js";
+import type { InputFormat, Interruption, Progress, Report } from "./types.js";
 import { expandArchives, resolveInputs, selectShard, type InputSource, type Shard } from "./input/index.js";
 import { decodeInput, describeContent } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
@@ -7,6 +7,8 @@ import { buildReport, type ReportOptions } from "./report.js";
 import { InternalError } from "./errors.js";
 import { readInParallel } from "./parallel.js";
 import type { Diagnostic } from "./diagnostics.js";
+
+export type { Progress } from "./types.js";
 
 export interface ReadOptions {
   /** Force the input format instead of detecting it from the first bytes. */
@@ -58,23 +60,6 @@ export interface ReadOptions {
   readonly partBytes?: number;
 }
 
-export interface Progress {
-  readonly input: string;
-  /** Bytes of this input read so far (decompressed). */
-  readonly bytes: number;
-  /** Size of this input on disk, when known. */
-  readonly size: number | null;
-  /** Records read so far over all inputs. */
-  readonly records: number;
-  /** This input's place among the inputs (1-based), and how many there are. */
-  readonly inputNumber: number;
-  readonly inputCount: number;
-  /** Bytes of this input read from disk or the pipe so far (before decompression: comparable with `size`). */
-  readonly readBytes: number;
-  /** Bytes read from disk over all inputs so far, and the size of all inputs (null when one has no known size: stdin, a pipe). */
-  readonly totalRead: number;
-  readonly totalSize: number | null;
-}
 
 export type AnalyzeOptions = ReadOptions & ReportOptions;
 

@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { InputFormat } from "./types.js";
+import type { InputFormat, Progress } from "./types.js";
 import { fileRange, isSplittable, linesAt, splitPoints, type InputSource } from "./input/index.js";
 import { Reconstruction } from "./reconstruct/reconstruction.js";
 import { PartialDecoder, PartialEncoder, type EntryLine } from "./reconstruct/partialCodec.js";
@@ -72,24 +72,13 @@ const MIN_PART_BYTES = 32 * 1024 * 1024;
 /** Reads inputs one after another in this thread, until the stop signal aborts: then where it stopped. */
 type ReadLocal<O> = (sources: readonly InputSource[], options: O, into: Reconstruction) => Promise<{ readonly reconstruction: Reconstruction; readonly stopped: StoppedRead | null }>;
 
-/** How far a parallel read is, in the terms of analyze's `Progress`: over all the files, as one input. */
-interface ParallelProgress {
-  readonly input: string;
-  readonly bytes: number;
-  readonly size: number | null;
-  readonly records: number;
-  readonly inputNumber: number;
-  readonly inputCount: number;
-  readonly readBytes: number;
-  readonly totalRead: number;
-  readonly totalSize: number | null;
-}
 
 /** The options of a parallel read: those of a read, how many threads, the least bytes of a part, and what stops it. */
 interface ParallelOptions extends JobReadOptions {
   readonly jobs?: number;
   readonly partBytes?: number;
-  readonly onProgress?: ((progress: ParallelProgress) => void) | undefined;
+  /** How far the read is, over all the files, as one input. */
+  readonly onProgress?: ((progress: Progress) => void) | undefined;
   /** Reading stops when it aborts: no job is started after, the worker threads are stopped, and what was merged is kept. */
   readonly stop?: AbortSignal | null;
 }

@@ -430,3 +430,22 @@ export interface Report {
   /** Set when reading stopped before the end of the inputs (a signal, a time limit): the report covers what was read. */
   readonly interrupted: Interruption | null;
 }
+
+/** How far reading is (`ReadOptions.onProgress`, for a progress display). */
+export interface Progress {
+  readonly input: string;
+  /** Bytes of this input read so far (decompressed). */
+  readonly bytes: number;
+  /** Size of this input on disk, when known. */
+  readonly size: number | null;
+  /** Records read so far over all inputs. */
+  readonly records: number;
+  /** This input's place among the inputs (1-based), and how many there are. */
+  readonly inputNumber: number;
+  readonly inputCount: number;
+  /** Bytes of this input read from disk or the pipe so far (before decompression: comparable with `size`). */
+  readonly readBytes: number;
+  /** Bytes read from disk over all inputs so far, and the size of all inputs (null when one has no known size: stdin, a pipe). */
+  readonly totalRead: number;
+  readonly totalSize: number | null;
+}

@@ -9,7 +9,7 @@ import { Ajv } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain ES module script, without type declarations
-import { generate } from "../../schemas/generate-partial-types.mjs";
+import { generate } from "../../schemas/generate-types.mjs";
 import { checkLine } from "../../src/reconstruct/partialCodec.js";
 import { captures, memorySource, params, timeoutFor, toJsonl, type Json } from "../fuzz/helpers.js";
 import { partialFile, partialLines } from "../helpers/partials.js";
@@ -35,7 +35,7 @@ async function writtenLines(): Promise<Record<string, unknown>[]> {
 
 describe("partial lines", () => {
   it("have the types schemas/partial.schema.json gives (npm run schema:types regenerates them)", async () => {
-    expect(readFileSync("src/reconstruct/partialLines.ts", "utf8")).toBe(await (generate as () => Promise<string>)());
+    expect(readFileSync("src/reconstruct/partialLines.ts", "utf8")).toBe(await (generate as (which: string) => Promise<string>)("partial"));
   });
 
   it("are valid under the schema, as ajv and the reader's own checks see it, for every line of every capture's partial", async () => {
