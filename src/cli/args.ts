@@ -198,7 +198,7 @@ function parser(columns: number | undefined, help: boolean): Argv {
         .demandCommand(2, "compare needs two sides: podtrail compare <base> <new>, each a JSON report or captures")
         .strict(false)
         .strictOptions()
-        .option("output", { alias: ["o", "format"], choices: [...COMPARE_FORMATS, "md"], default: "text", describe: "output format (md is short for markdown)" })
+        .option("output", { alias: ["o", "format"], choices: [...COMPARE_FORMATS, "md"], default: "text", coerce: lowerCase, describe: "output format (md is short for markdown; any case, -ojson too)" })
         .option("fail-if-slower", {
           type: "string",
           array: true,

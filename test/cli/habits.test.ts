@@ -20,6 +20,11 @@ describe.concurrent("command-line habits", () => {
     }
     const md = await runCli(["analyze", EVENTS, "-oMD"]);
     expect(md.stdout).toMatch(/^# Pod start-up report/);
+    // compare and timeline read -o alike.
+    const report = "samples/evicted/expected.json";
+    const compared = await runCli(["compare", report, report, "-o", "json"]);
+    expect(compared.code).toBe(0);
+    expect(await runCli(["compare", report, report, "-oJSON"])).toEqual(compared);
   });
 
   it("reads -nNAMESPACE run together, and -A/--all-namespaces, which is the default and wins over -n", async () => {

@@ -54,7 +54,8 @@ describe.skipIf(!hasScript)("progress in a real pseudo-terminal (script)", () =>
     // Each frame erases the line before it, and one more erase takes the last away.
     expect(erases).toBe(frames.length + 1);
     for (const f of frames) {
-      expect(f).toMatch(/^podtrail: reading 1\/2: \d+\.\d MB of \d+\.\d MB \(\d+%\), \d+ records\/s/);
+      // Mostly the first input's; on a busy host a frame can fall in the second (small) one too.
+      expect(f).toMatch(/^podtrail: reading [12]\/2: \d+\.\d MB of \d+\.\d MB \(\d+%\), \d+ records\/s/);
       expect([...f].length, f).toBeLessThanOrEqual(79);
     }
     const shown = screen(run.stdout);
