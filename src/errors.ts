@@ -30,3 +30,30 @@ export class InternalError extends Error {
     super(`${where}${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
+
+/** What a failed system call means, in words, for the codes a user can cause (a missing file, a full disk). */
+const ERRNO_WORDS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "is a directory",
+  ENOTDIR: "not a directory",
+  ELOOP: "too many levels of symbolic links",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on device",
+  EDQUOT: "disk quota exceeded",
+  EFBIG: "file too large",
+  EIO: "input/output error",
+};
+
+/**
+ * A failed system call in words (`no space left on device`), without Node's
+ * `ENOSPC: ..., write`; the error's own message for other codes. `words`
+ * says what a code means where the caller is (`EBADF` on standard output:
+ * the output is closed).
+ */
+export function errnoText(error: unknown, words: Readonly<Record<string, string>> = {}): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const said = typeof code === "string" ? (words[code] ?? ERRNO_WORDS[code]) : undefined;
+  return said ?? (error instanceof Error ? error.message : String(error));
+}

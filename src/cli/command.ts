@@ -20,7 +20,7 @@ import type { ColorChoice, Command, ReportChoices } from "./args.js";
 import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
 import { gateLine } from "../render/gateText.js";
-import { InternalError, isUserError, UserError } from "../errors.js";
+import { errnoText, InternalError, isUserError, UserError } from "../errors.js";
 import { noCaptureMessage } from "../noCapture.js";
 import { loadSides } from "../comparison.js";
 import { compareReports } from "../compare/compare.js";
@@ -210,7 +210,7 @@ async function writePartial(chunks: AsyncIterable<Buffer>, path: string, io: Cli
   } catch (error) {
     await rm(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException | null)?.code;
-    if (typeof code === "string" && code.startsWith("E") && !isUserError(error)) throw new UserError(`cannot write '${path}': ${fileError(error as NodeJS.ErrnoException)}`);
+    if (typeof code === "string" && code.startsWith("E") && !isUserError(error)) throw new UserError(`cannot write '${path}': ${errnoText(error, { ENOENT: "no such directory" })}`);
     throw error;
   }
   read();
@@ -218,21 +218,6 @@ async function writePartial(chunks: AsyncIterable<Buffer>, path: string, io: Cli
   return 0;
 }
 
-/** What a failed file operation says, in words. */
-function fileError(error: NodeJS.ErrnoException): string {
-  const words: Readonly<Record<string, string>> = {
-    ENOENT: "no such directory",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EISDIR: "is a directory",
-    ENOTDIR: "not a directory",
-    ENOSPC: "no space left on device",
-    EDQUOT: "disk quota exceeded",
-    EROFS: "read-only file system",
-    EIO: "input/output error",
-  };
-  return (error.code === undefined ? undefined : words[error.code]) ?? error.message;
-}
 
 function readOptions(
   command: {

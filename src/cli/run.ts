@@ -1,14 +1,9 @@
 import { parseCommandLine } from "./args.js";
 import { runCommand, type CliIO } from "./command.js";
 import { reportError } from "./reportError.js";
+import { errnoText } from "../errors.js";
 
 export type { CliIO } from "./command.js";
-
-/** What a failed write says, in words (`no space left on device`), without Node's `ENOSPC: ..., write`. */
-function writeFailure(error: NodeJS.ErrnoException): string {
-  const words: Readonly<Record<string, string>> = { ENOSPC: "no space left on device", EDQUOT: "disk quota exceeded", EIO: "input/output error", EBADF: "the output is closed", EACCES: "permission denied", EFBIG: "file too large" };
-  return (error.code === undefined ? undefined : words[error.code]) ?? error.message;
-}
 
 /**
  * Runs podtrail with command-line words; returns the exit status (0, 1, 2
@@ -30,6 +25,6 @@ export async function main(words: readonly string[], io: CliIO): Promise<number>
   }
   const failed = writeError as NodeJS.ErrnoException | null;
   if (failed === null || failed.code === "EPIPE") return status;
-  io.stderr.write(`podtrail: cannot write the report: ${writeFailure(failed)}\n`);
+  io.stderr.write(`podtrail: cannot write the report: ${errnoText(failed, { EBADF: "the output is closed" })}\n`);
   return 2;
 }

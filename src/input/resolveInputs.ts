@@ -1,7 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, type Stats } from "node:fs";
 import { access, constants, readdir, realpath, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { UserError } from "../errors.js";
+import { errnoText, UserError } from "../errors.js";
 import { decompress } from "./decompress.js";
 import { expandGlob, hasGlobMagic } from "./glob.js";
 import { compareText } from "../compareText.js";
@@ -68,7 +68,7 @@ export async function resolveInputs(args: readonly string[], options: ResolveOpt
     if (seen.has(key)) return;
     seen.add(key);
     await access(path, constants.R_OK).catch((error: unknown) => {
-      throw cannotRead(name, errorReason(error));
+      throw cannotRead(name, errnoText(error));
     });
     inputs.push(fileSource(name, path, stats.isFile() ? stats.size : null));
   };
@@ -129,7 +129,7 @@ async function listFiles(dir: string, include: IncludeMatcher): Promise<FoundFil
     try {
       names = await readdir(path);
     } catch (error) {
-      throw cannotRead(path, errorReason(error));
+      throw cannotRead(path, errnoText(error));
     }
     for (const name of names) {
       if (name.startsWith(".")) continue;
@@ -165,7 +165,7 @@ async function* streamFile(name: string, path: string, signal?: AbortSignal): As
     for await (const chunk of stream) yield chunk as Buffer;
   } catch (error) {
     if (signal?.aborted === true) return;
-    throw cannotRead(name, errorReason(error));
+    throw cannotRead(name, errnoText(error));
   } finally {
     signal?.removeEventListener("abort", stop);
     stream.destroy();
@@ -183,7 +183,7 @@ async function* readFile(name: string, path: string): AsyncGenerator<Buffer, voi
   try {
     fd = openSync(path, "r");
   } catch (error) {
-    throw cannotRead(name, errorReason(error));
+    throw cannotRead(name, errnoText(error));
   }
   try {
     for (let reads = 1; ; reads++) {
@@ -193,7 +193,7 @@ async function* readFile(name: string, path: string): AsyncGenerator<Buffer, voi
       try {
         n = readSync(fd, chunk, 0, READ_CHUNK, null);
       } catch (error) {
-        throw cannotRead(name, errorReason(error));
+        throw cannotRead(name, errnoText(error));
       }
       if (n === 0) return;
       yield n === READ_CHUNK ? chunk : chunk.subarray(0, n);
@@ -230,7 +230,7 @@ async function* readStdin(signal?: AbortSignal): AsyncGenerator<Buffer, void, un
   } catch (error) {
     // Destroyed on purpose: the end of what is read, not a failure.
     if (aborted()) return;
-    throw cannotRead("<stdin>", errorReason(error));
+    throw cannotRead("<stdin>", errnoText(error));
   } finally {
     signal?.removeEventListener("abort", stop);
   }
@@ -263,7 +263,7 @@ async function statError(path: string): Promise<string> {
     await stat(path);
     return "unreadable";
   } catch (error) {
-    return errorReason(error);
+    return errnoText(error);
   }
 }
 
@@ -271,18 +271,3 @@ function cannotRead(name: string, reason: string): UserError {
   return new UserError(`cannot read '${name}': ${reason}`);
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: "no such file or directory",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EISDIR: "is a directory",
-  ENOTDIR: "not a directory",
-  ELOOP: "too many levels of symbolic links",
-  EIO: "input/output error",
-};
-
-function errorReason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && REASONS[code] !== undefined) return REASONS[code];
-  return error instanceof Error ? error.message : String(error);
-}
