@@ -104,12 +104,10 @@ export async function readCapture(
   const given = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[], { include }) : (inputs as readonly InputSource[]);
   const sources = options.shard === undefined ? given : selectShard(given, options.shard);
   const { stop, limit } = stopSignal(options);
-  if ((options.jobs ?? 1) > 1) {
-    const local = (part: readonly InputSource[], o: ReadOptions, r: Reconstruction) => readSources(part, o, r, stop);
-    const read = await readInParallel(sources, { ...options, stop }, local, into);
-    return { reconstruction: read.reconstruction, interrupted: read.stopped === null ? null : { ...stoppedBy(options, limit), ...read.stopped } };
-  }
-  const read = await readSources(sources, options, into, stop);
+  const read =
+    (options.jobs ?? 1) > 1
+      ? await readInParallel(sources, { ...options, stop }, (part, o, r) => readSources(part, o, r, stop), into)
+      : await readSources(sources, options, into, stop);
   return { reconstruction: read.reconstruction, interrupted: read.stopped === null ? null : { ...stoppedBy(options, limit), ...read.stopped } };
 }
 

@@ -361,17 +361,22 @@ export async function readJob(job: FileJob, readPart: ReadPart, range: (name: st
 
 /** This thread as a worker: it reads a job's part straight into the run's reconstruction. */
 function localWorker(into: Reconstruction, readPart: ReadPart): JobWorker {
+  // The part being read, if any: closing waits for it, so that nothing writes into the run's reconstruction once the
+  // jobs are over (stopped by a signal while this thread was reading a part, which then ends at its next chunk).
+  let reading: Promise<unknown> = Promise.resolve();
   return {
     run(job, _read, onMessage) {
       // Its tally of the input is watched in the run's reconstruction: no merge can come between the end of the
       // part's bytes and the decoder's last word (both in one run of microtasks), and merges only add warnings.
       const watched = watchedPart(job, fileRange, into);
       const progress = throttled((p) => onMessage({ kind: "progress", id: job.id, bytes: p.bytes, records: p.records }));
-      readPart(watched.part, job.firstLine, into, progress).then(
+      reading = readPart(watched.part, job.firstLine, into, progress).then(
         () => onMessage({ kind: "done", id: job.id, cleanEnd: watched.cleanEnd() }),
         (error: unknown) => onMessage({ kind: "threw", id: job.id, error }),
       );
     },
-    async close() {},
+    async close() {
+      await reading;
+    },
   };
 }
