@@ -146,7 +146,7 @@ a compare slower than --fail-if-slower allows,
  * most of a parse's time.
  */
 function parser(columns: number | undefined, help: boolean): Argv {
-  return yargs()
+  const y = yargs()
     .scriptName("podtrail")
     .usage("podtrail: where pod start-up time went and why pods failed, from recorded Kubernetes watch captures and events\n\nUsage: podtrail <command> [options]")
     .parserConfiguration({ "parse-positional-numbers": false })
@@ -228,6 +228,21 @@ function parser(columns: number | undefined, help: boolean): Argv {
     .alias("h", "help")
     .version("version", "print podtrail's version", VERSION)
     .wrap(help ? Math.min(110, columns || 100) : null);
+  if (!help) skipHelpLayout(y);
+  return y;
+}
+
+/**
+ * yargs lays out a command's help after every parse that ran it, to have it
+ * ready (`usage.cacheHelpMessage`), which takes a tenth of podtrail's
+ * start-up (docs/performance.md); podtrail asks for help text only when help
+ * is asked for, and then builds a parser that lays it out. The hook is yargs'
+ * internal one, so it is reached with care: without it, nothing changes.
+ */
+function skipHelpLayout(y: Argv): void {
+  const internal = (y as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage !== undefined && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => {};
 }
 
 /**
