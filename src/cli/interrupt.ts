@@ -7,13 +7,6 @@
 
 const SIGNALS: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"];
 
-/**
- * A Ctrl-C on a terminal reaches both of podtrail's processes (main.ts
- * starts the command in a second one and passes signals on), so the command
- * sees it twice, a moment apart: the second within this window is the same.
- */
-const DUPLICATE_MS = 1000;
-
 export interface Interrupter {
   /**
    * Runs `read` with a signal that aborts on the first SIGINT or SIGTERM
@@ -33,20 +26,18 @@ export interface SignalTarget {
 
 /**
  * Listens for SIGINT and SIGTERM from now on: while `reading`, the first one
- * stops the reading; at any other time (and a second one after the
- * duplicate window), the process ends by that signal, as it would without
- * a listener, so that a shell sees Ctrl-C as Ctrl-C.
+ * stops the reading; at any other time (a second one included: Ctrl-C
+ * twice ends a report that takes too long to write), the process ends by
+ * that signal, as it would without a listener, so that a shell sees Ctrl-C
+ * as Ctrl-C.
  */
-export function interruptOnSignals(target: SignalTarget = process, now: () => number = Date.now): Interrupter {
+export function interruptOnSignals(target: SignalTarget = process): Interrupter {
   let current: AbortController | null = null;
-  let abortedAt = Number.NEGATIVE_INFINITY;
   const handler = (signal: NodeJS.Signals): void => {
     if (current !== null && !current.signal.aborted) {
-      abortedAt = now();
       current.abort(signal);
       return;
     }
-    if (now() - abortedAt < DUPLICATE_MS) return;
     for (const s of SIGNALS) target.off(s, handler);
     target.kill(target.pid, signal);
   };

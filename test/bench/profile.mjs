@@ -28,8 +28,8 @@ if (!profilePath) {
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`podtrail exited ${r.status}`);
   process.stderr.write(`profiled run: ${((performance.now() - t0) / 1000).toFixed(1)}s wall\n`);
-  // One profile per node process: the bin starts node once more with its V8 flags (`--cpu-prof` goes along), and
-  // the first one only waits for it. The command's profile is the largest.
+  // One profile per node process: the bin runs in one; a build that started node again wrote two, the first only
+  // waiting. The command's profile is the largest.
   const size = (f) => statSync(join(dir, f)).size;
   const profiles = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort((a, b) => size(a) - size(b));
   profilePath = join(dir, profiles.at(-1));

@@ -129,8 +129,8 @@ async function warm(files) {
  * Samples, while they run, each process below `pid`: its peak RSS (VmHWM)
  * and its private memory (kB). /usr/bin/time reports the peak of the
  * largest process of the tree only, so a command that starts node again
- * (the bin does, to set V8 flags at start-up) would hide the first node's
- * memory. `extraKB()` is what the other processes add: their private pages
+ * (the bin did until it set its V8 flags at run time) would hide the first
+ * node's memory. `extraKB()` is what the other processes add: their private pages
  * (their shared pages, node's code, are the largest process's too).
  */
 function treeMemory(pid) {
