@@ -35,45 +35,92 @@ export function parseTime(value: unknown): EpochMs | null {
  * reads as the time it says.
  */
 export function timeProblem(value: string): "unset" | "invalid" | "leapSecond" | null {
-  if (parseTime(value) === null) return value === "" || isGoZeroTime(value) || isUnixEpoch(value) ? "unset" : "invalid";
-  return RFC3339.exec(value)?.[6] === "60" ? "leapSecond" : null;
+  const fields = timeFields(value);
+  if (parseTime(value) === null) return value === "" || value === GO_ZERO_TIME || (fields !== null && unsetFields(fields)) ? "unset" : "invalid";
+  return fields?.second === 60 ? "leapSecond" : null;
 }
 
-function isGoZeroTime(value: string): boolean {
-  if (value === GO_ZERO_TIME) return true;
-  // The same instant spelled otherwise (a zero fraction, +00:00).
-  const m = RFC3339.exec(value);
-  return m !== null && m[1] === "0001" && m[2] === "01" && m[3] === "01" && m[4] === "00" && m[5] === "00" && m[6] === "00" && /^0*$/.test(m[7] ?? "") && (m[8] !== undefined || (m[10] === "00" && m[11] === "00"));
+/** The fields of an RFC 3339 time: offset null for `Z`, else signed minutes; fraction the digits after the point ("" for none). */
+interface TimeFields {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly fraction: string;
+  readonly offsetHours: number;
+  readonly offsetMinutes: number;
+  readonly offsetSign: number;
 }
 
-/** The Unix epoch exactly (a runtime's 0), in any spelling RFC 3339 allows. */
-function isUnixEpoch(value: string): boolean {
+/**
+ * The fields of `value`, null when it is not RFC 3339. The shape the API
+ * server writes (UTC, `Z`, with or without a fraction) is read by position,
+ * as the regular expression would read it, without making its eleven strings
+ * per time; any other shape goes through the expression.
+ */
+function timeFields(value: string): TimeFields | null {
+  const n = value.length;
+  const last = value.charCodeAt(n - 1);
+  if (n >= 20 && (last === 0x5a || last === 0x7a) && value.charCodeAt(4) === 0x2d && value.charCodeAt(7) === 0x2d && (value.charCodeAt(10) === 0x54 || value.charCodeAt(10) === 0x74) && value.charCodeAt(13) === 0x3a && value.charCodeAt(16) === 0x3a) {
+    const year = digitsAt(value, 0, 4);
+    const month = digitsAt(value, 5, 2);
+    const day = digitsAt(value, 8, 2);
+    const hour = digitsAt(value, 11, 2);
+    const minute = digitsAt(value, 14, 2);
+    const second = digitsAt(value, 17, 2);
+    const fractionOk = n === 20 || (n > 21 && value.charCodeAt(19) === 0x2e && digitsAt(value, 20, n - 21) >= 0);
+    if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && fractionOk) {
+      return { year, month, day, hour, minute, second, fraction: n === 20 ? "" : value.slice(20, n - 1), offsetHours: 0, offsetMinutes: 0, offsetSign: 0 };
+    }
+  }
   const m = RFC3339.exec(value);
-  if (m === null || m[7] !== undefined && !/^0*$/.test(m[7])) return false;
-  return m[1] === "1970" && m[2] === "01" && m[3] === "01" && m[4] === "00" && m[5] === "00" && m[6] === "00" && (m[8] !== undefined || (m[10] === "00" && m[11] === "00"));
+  if (m === null) return null;
+  return {
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6]),
+    fraction: m[7] ?? "",
+    offsetHours: m[8] === undefined ? Number(m[10]) : 0,
+    offsetMinutes: m[8] === undefined ? Number(m[11]) : 0,
+    offsetSign: m[8] === undefined ? (m[9] === "+" ? 1 : -1) : 0,
+  };
+}
+
+/** The ASCII digits `value[at, at + count)` as a number; -1 when any is not one. (Fractions are checked only: they may be long.) */
+function digitsAt(value: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = value.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    if (count <= 4) v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Go's zero time or the Unix epoch, in any spelling (a zero fraction, `+00:00`). */
+function unsetFields(f: TimeFields): boolean {
+  if (!(f.month === 1 && f.day === 1 && f.hour === 0 && f.minute === 0 && f.second === 0 && (f.year === 1 || f.year === 1970))) return false;
+  return /^0*$/.test(f.fraction) && f.offsetHours === 0 && f.offsetMinutes === 0;
 }
 
 function parseUncached(value: string): EpochMs | null {
   if (value.length < 20) return null;
-  const m = RFC3339.exec(value);
-  if (m === null || isGoZeroTime(value) || isUnixEpoch(value)) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = Number(m[6]);
+  const f = timeFields(value);
+  if (f === null || unsetFields(f)) return null;
+  const { year, month, day, hour, minute, second } = f;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) return null;
   let seconds = daysFromEpoch(year, month, day) * 86_400 + hour * 3600 + minute * 60 + Math.min(second, 59);
-  if (m[8] === undefined && m[9] !== undefined) {
-    const offsetHours = Number(m[10]);
-    const offsetMinutes = Number(m[11]);
-    if (offsetHours > 23 || offsetMinutes > 59) return null;
-    seconds -= (m[9] === "+" ? 1 : -1) * (offsetHours * 60 + offsetMinutes) * 60;
+  if (f.offsetSign !== 0) {
+    if (f.offsetHours > 23 || f.offsetMinutes > 59) return null;
+    seconds -= f.offsetSign * (f.offsetHours * 60 + f.offsetMinutes) * 60;
   }
   // A leap second is the minute's last microsecond: the 61st second has no place of its own in Unix time.
-  const fraction = m[7];
-  const micros = second === 60 ? 999_999 : fraction === undefined ? 0 : Number(fraction.slice(0, 6).padEnd(6, "0"));
+  const micros = second === 60 ? 999_999 : f.fraction === "" ? 0 : Number(f.fraction.slice(0, 6).padEnd(6, "0"));
   // An offset can carry a time past the years RFC 3339 writes in UTC: it could not be written back.
   if (seconds < YEAR_0_S || seconds >= YEAR_10000_S) return null;
   // Integer microseconds stay exact below 2^53 (years 1685-2255): one division then gives the nearest double

@@ -87,4 +87,20 @@ describe("parseTime", () => {
     expect(parseTime("1970-01-01T00:00:00.000001Z")).toBe(0.001);
     expect(parseTime("1970-01-01T00:00:01Z")).toBe(1000);
   });
+
+  it("reads a time in the API server's shape (`Z`, read by position) as the same time written with +00:00 (read by the expression), whatever one character is changed to", () => {
+    const digits = (n: number) => fc.array(fc.constantFrom(..."0123456789"), { minLength: n, maxLength: n }).map((a) => a.join(""));
+    const shape = fc
+      .tuple(fc.constantFrom("0001", "1970", "2024", "9999", "0000"), digits(2), digits(2), fc.constantFrom("T", "t"), digits(2), digits(2), digits(2), fc.oneof(fc.constant(""), fc.integer({ min: 1, max: 12 }).chain(digits).map((f) => `.${f}`)), fc.constantFrom("Z", "z"))
+      .map(([y, mo, d, t, h, mi, se, f, z]) => ({ body: `${y}-${mo}-${d}${t}${h}:${mi}:${se}${f}`, z }));
+    const change = fc.option(fc.tuple(fc.nat(), fc.constantFrom(..."0159-:.TZzx +é")), { nil: undefined });
+    fc.assert(
+      fc.property(shape, change, ({ body, z }, c) => {
+        const changed = c === undefined ? body : `${body.slice(0, c[0] % body.length)}${c[1]}${body.slice((c[0] % body.length) + 1)}`;
+        expect(parseTime(`${changed}${z}`)).toBe(parseTime(`${changed}+00:00`));
+        expect(timeProblem(`${changed}${z}`)).toBe(timeProblem(`${changed}+00:00`));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
