@@ -101,3 +101,27 @@ export const specStateful = new WeakMap<object, boolean>();
 
 /** `YYYY-MM-DDT` of a day number (days since 1970-01-01): reports format thousands of times of a few days. */
 export const formattedDays = new BoundedMemo<number, string>(366);
+
+/**
+ * A buffer to assemble bytes in, reused from one call to the next: its
+ * content is the caller's until the next call, so only a synchronous caller
+ * may use it (`decode/parseRecord.ts` assembles the trimmed text of each
+ * record in it, which then becomes one string, instead of concatenating
+ * strings that JSON.parse would have to copy again).
+ */
+export class Scratch {
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+
+  /** The buffer, holding at least `size` bytes; the first `keep` bytes are kept when it grows. */
+  bytes(size: number, keep = 0): Buffer {
+    if (size > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(size, 2 * this.buffer.length));
+      this.buffer.copy(grown, 0, 0, keep);
+      this.buffer = grown;
+    }
+    return this.buffer;
+  }
+}
+
+export const recordScratch = new Scratch();
+

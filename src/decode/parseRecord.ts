@@ -1,5 +1,5 @@
 import { BACKSLASH, COMMA, LBRACE, LBRACK, QUOTE, RBRACE, RBRACK } from "./bytes.js";
-import { parsedSpecs } from "../memo.js";
+import { parsedSpecs, recordScratch } from "../memo.js";
 
 /*
  * JSON.parse of one record, doing less of it where Kubernetes objects allow.
@@ -29,20 +29,41 @@ export function parseRecord(bytes: Buffer, start: number, end: number): unknown 
   return JSON.parse(record.toString("utf8"));
 }
 
-/** The shortcut parse; undefined when the record has neither managedFields nor a compact spec. */
+/**
+ * The shortcut parse; undefined when the record has neither managedFields nor a compact spec.
+ * The text parsed is assembled as bytes (what precedes managedFields, their times, what lies
+ * between them and spec, `0` for spec, the rest) and made one string: JSON.parse of
+ * concatenated strings would first copy them into one.
+ */
 function parseTrimmed(record: Buffer): unknown {
   const managed = managedFieldsSpan(record);
   const spec = compactSpec(record, managed === null ? -1 : managed.close);
   if (managed === null && spec === null) return undefined;
   const upTo = spec === null ? record.length : spec.start;
-  const before = managed === null ? record.toString("utf8", 0, upTo) : `${record.toString("utf8", 0, managed.open)}[${managed.times}]${record.toString("utf8", managed.close + 1, upTo)}`;
-  if (spec === null) return JSON.parse(before);
-  const value = JSON.parse(`${before}0${record.toString("utf8", spec.end)}`) as Record<string, unknown>;
+  // The times take no more bytes than the array they come from (checked as they are written); `0` takes spec's place.
+  let out = recordScratch.bytes(record.length + 1);
+  let n: number;
+  if (managed === null) {
+    n = record.copy(out, 0, 0, upTo);
+  } else {
+    n = record.copy(out, 0, 0, managed.open);
+    const timed = writeTimes(record, managed.open, managed.close, n);
+    out = timed.out;
+    n = timed.end;
+    out = recordScratch.bytes(n + (upTo - managed.close) + (spec === null ? 0 : 1 + record.length - spec.end), n);
+    n += record.copy(out, n, managed.close, upTo);
+  }
+  if (spec === null) return JSON.parse(out.toString("utf8", 0, n));
+  out[n++] = ZERO;
+  n += record.copy(out, n, spec.end);
+  const value = JSON.parse(out.toString("utf8", 0, n)) as Record<string, unknown>;
   const holder = value["spec"] === 0 ? value : (value["object"] as Record<string, unknown> | undefined);
   if (holder === undefined || holder === null || typeof holder !== "object" || holder["spec"] !== 0) return undefined;
   holder["spec"] = spec.value;
   return value;
 }
+
+const ZERO = 0x30;
 
 const SPEC_KEY = Buffer.from(',"spec":{');
 const STATUS_KEY = Buffer.from('},"status":{');
@@ -134,8 +155,8 @@ const MF_ENDS = [Buffer.from(']},"spec":'), Buffer.from(']},"involvedObject":'),
 /** Searched without its opening quote: a needle starting with `"` stops at nearly every other byte of JSON. */
 const TIME = Buffer.from('time"');
 
-/** Where the managedFields array opens and closes, and its entries' times; null when there is none. */
-function managedFieldsSpan(record: Buffer): { open: number; close: number; times: string } | null {
+/** Where the managedFields array opens (its `[`) and closes (its `]`); null when there is none. */
+function managedFieldsSpan(record: Buffer): { open: number; close: number } | null {
   const region = record;
   const to = record.length;
   const at = region.indexOf(MF_KEY);
@@ -152,7 +173,7 @@ function managedFieldsSpan(record: Buffer): { open: number; close: number; times
   if (region[q] !== LBRACK) return null;
   const close = prettyClose(record, at, q, RBRACK) ?? arrayEnd(record, q, to);
   if (close < 0) return null;
-  return { open: q, close, times: times(region, q, close) };
+  return { open: q, close };
 }
 
 /**
@@ -211,20 +232,36 @@ function matchingBracket(bytes: Buffer, open: number, end: number): number {
   return -1;
 }
 
-/** `{"time":"..."}` for every `"time":"..."` in the array (fieldsV1 keys are `f:`-prefixed, so never match). */
-function times(region: Buffer, from: number, to: number): string {
-  const out: string[] = [];
-  const inside = region.subarray(0, to);
+const TIME_FIRST = Buffer.from('{"time":');
+const TIME_NEXT = Buffer.from('},{"time":');
+
+/**
+ * Writes `[{"time":"..."},...` for every `"time":"..."` in the array
+ * `record[from, to]` (fieldsV1 keys are `f:`-prefixed, so never match) into
+ * the scratch buffer at `at`, without its closing `]` (the record's own
+ * follows); the buffer and where the writing ended.
+ */
+function writeTimes(record: Buffer, from: number, to: number, at: number): { out: Buffer; end: number } {
+  const inside = record.subarray(0, to);
+  let out = recordScratch.bytes(at + 1, at);
+  let n = at;
+  out[n++] = LBRACK;
+  let first = true;
   for (let i = inside.indexOf(TIME, from); i >= 0; i = inside.indexOf(TIME, i + TIME.length)) {
     if (inside[i - 1] !== QUOTE) continue;
     let v = i + TIME.length;
     while (v < to && (isSpace(inside[v]!) || inside[v] === 0x3a)) v++;
-    if (inside[v] === QUOTE) {
-      const close = inside.indexOf(QUOTE, v + 1);
-      if (close > v) out.push(`{"time":${inside.toString("latin1", v, close + 1)}}`);
-    }
+    if (inside[v] !== QUOTE) continue;
+    const close = inside.indexOf(QUOTE, v + 1);
+    if (close <= v) continue;
+    const piece = first ? TIME_FIRST : TIME_NEXT;
+    out = recordScratch.bytes(n + piece.length + (close + 1 - v) + 1, n);
+    n += piece.copy(out, n);
+    n += record.copy(out, n, v, close + 1);
+    first = false;
   }
-  return out.join(",");
+  if (!first) out[n++] = RBRACE;
+  return { out, end: n };
 }
 
 function startsWith(record: Buffer, text: Buffer, at: number): boolean {
