@@ -24,7 +24,6 @@ export class ElementStream {
   private list: ListItems | null = null;
   private readonly capture: Capture;
   /** The closing line of an element at each indentation (indentedElement.ts). */
-  private readonly closers = new Map<number, Buffer>();
 
   constructor(
     private readonly cursor: ScanCursor,
@@ -44,7 +43,7 @@ export class ElementStream {
    */
   takeIndented(i: number): number {
     const b = this.cursor.buf;
-    const end = indentedElementEnd(b, i, this.maxRecordBytes, this.closers);
+    const end = indentedElementEnd(b, i, this.maxRecordBytes);
     if (end < 0) return -1;
     const value = parseOrUndefined(b, i, end);
     if (!isObject(value)) return -1;
