@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { filesUnder, FIXTURE_CORPUS } from "../helpers/files.js";
 import { runCli } from "../helpers/cli.js";
+import { defaultJobs, parseCommandLine } from "../../src/cli/args.js";
+import { availableParallelism } from "node:os";
 
 type Library = typeof import("../../src/index.js");
 const library = (): Promise<Library> => import(new URL("../../dist/index.js", import.meta.url).href) as Promise<Library>;
@@ -59,3 +61,14 @@ describe("reading on several threads", () => {
     expect(bad).toMatchObject({ code: 2, stdout: "", stderr: "podtrail: --jobs takes a whole number of at least 1\n" });
   }, 180_000);
 });
+
+describe("the number of reading threads when -j is not given", () => {
+  it("is one per two cores, at least one, and -j overrides it", async () => {
+    expect([1, 2, 3, 4, 8, 16].map(defaultJobs)).toEqual([1, 1, 1, 2, 4, 8]);
+    const given = await parseCommandLine(["analyze", "x.jsonl"]);
+    expect(given.kind === "analyze" && given.jobs).toBe(defaultJobs(availableParallelism()));
+    const three = await parseCommandLine(["analyze", "x.jsonl", "-j", "3"]);
+    expect(three.kind === "analyze" && three.jobs).toBe(3);
+  });
+});
+
