@@ -292,7 +292,7 @@ const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? "-
 /** Whether a figure meets its check's target (for the range: every round, or the median only). */
 const within = (k, v) => (k.unit === "MB" ? v < k.target : k.name.startsWith("RSS") ? v <= k.target : k.name.includes("jq -c .items") ? v > k.target : v >= k.target);
 
-async function runCase(c, quick, ds, single) {
+async function runCase(c, ds, single) {
   const load = loadavg()[0];
   const res = { case: c.id, loadAvg1m: Number(load.toFixed(2)), checks: [] };
   // `value` is one figure, or the figure of each round (then shown as median and range, judged by the median).
@@ -625,7 +625,7 @@ async function main() {
   const single = {};
   for (const c of cases) {
     try {
-      results.push(await runCase(c, opts.quick, ds, single));
+      results.push(await runCase(c, ds, single));
     } catch (e) {
       results.push({ case: c.id, error: String(e?.message ?? e), checks: [{ name: "run", value: null, target: null, pass: false }] });
     }
