@@ -261,11 +261,20 @@ function stoppedAt(jobs: readonly FileJob[], started: number, done: ReadonlySet<
 }
 
 /**
+ * A worker's young generation: 3 MiB, semi-spaces of 1 MiB, as the bin keeps
+ * its own (cli/heapFlags.ts). A worker's heap is configured when it starts,
+ * and without a limit its young generation is sized for the machine: the
+ * 100 MB JSONL with `-j 2` then peaked at 201-210 MB against 165-173 MB, and
+ * ran slower (docs/performance.md).
+ */
+const WORKER_YOUNG_GENERATION_MB = 3;
+
+/**
  * A worker thread running readWorker.js: beside this module in dist/, and
  * beside the command's bundle in dist/cli/, which bundles it too.
  */
 function threadWorker(): JobWorker {
-  const worker = new Worker(new URL("./readWorker.js", import.meta.url));
+  const worker = new Worker(new URL("./readWorker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   let listener: ((message: JobMessage) => void) | null = null;
   let failure: ((error: Error) => void) | null = null;
   worker.on("message", (message: JobMessage) => listener?.(message));
