@@ -17,7 +17,8 @@ import { setFlagsFromString } from "node:v8";
  *   whose heap stays small, hardly notice it.
  *
  * Each flag comes with the start-up flags that say the same thing: a flag the
- * user gave node (`node --heap-growing-percent=20 dist/cli/main.js ...`) wins.
+ * user gave node (`node --heap-growing-percent=20 dist/cli/main.js ...`, or
+ * in NODE_OPTIONS) wins.
  */
 const HEAP_FLAGS: readonly { readonly flag: string; readonly unless: readonly string[] }[] = [
   { flag: "--semi-space-growth-factor=1", unless: ["--semi-space-growth-factor", "--max-semi-space-size", "--min-semi-space-size", "--semi-space-size"] },
@@ -27,9 +28,9 @@ const HEAP_FLAGS: readonly { readonly flag: string; readonly unless: readonly st
 /** V8 reads `--a-b` and `--a_b` alike. */
 const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("_", "-");
 
-/** Sets the heap's bounds that `execArgv` (node's own flags) does not already set; returns the flags it set. */
-export function boundHeap(execArgv: readonly string[]): string[] {
-  const given = new Set(execArgv.map(flagName));
+/** Sets the heap's bounds that node's own flags (`execArgv`, NODE_OPTIONS) do not already set; returns the flags it set. */
+export function boundHeap(execArgv: readonly string[], nodeOptions = ""): string[] {
+  const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(flagName));
   const set = HEAP_FLAGS.filter(({ unless }) => !unless.some((name) => given.has(name))).map(({ flag }) => flag);
   for (const flag of set) setFlagsFromString(flag);
   return set;

@@ -11,7 +11,7 @@
 import { boundHeap } from "./heapFlags.js";
 import { interruptOnSignals } from "./interrupt.js";
 
-boundHeap(process.execArgv);
+boundHeap(process.execArgv, process.env["NODE_OPTIONS"]);
 
 // From the start: a signal before reading ends the command at once, one while it reads stops the reading.
 const interrupter = interruptOnSignals();

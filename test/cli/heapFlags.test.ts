@@ -13,7 +13,7 @@ const HEAP_FLAGS = resolve("dist/cli/heapFlags.js");
 const LOAD = `
 import v8 from "node:v8";
 const { boundHeap } = await import(process.env.HEAP_FLAGS);
-const set = process.env.BOUND === "1" ? boundHeap(process.execArgv) : [];
+const set = process.env.BOUND === "1" ? boundHeap(process.execArgv, process.env.NODE_OPTIONS) : [];
 const kept = [];
 let young = 0;
 for (let i = 0; i < 2_000_000; i++) {
@@ -24,9 +24,9 @@ for (let i = 0; i < 2_000_000; i++) {
 console.log(JSON.stringify({ set, young, kept: kept.length }));
 `;
 
-function run(bound: boolean, nodeArgs: string[] = []): { set: string[]; young: number; fullCollections: number } {
+function run(bound: boolean, nodeArgs: string[] = [], nodeOptions = ""): { set: string[]; young: number; fullCollections: number } {
   const r = spawnSync(process.execPath, [...nodeArgs, "--trace-gc", "--input-type=module", "-e", LOAD], {
-    env: { ...process.env, HEAP_FLAGS, BOUND: bound ? "1" : "0" },
+    env: { ...process.env, HEAP_FLAGS, BOUND: bound ? "1" : "0", NODE_OPTIONS: nodeOptions },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -47,9 +47,14 @@ describe("the heap's bounds, set at run time", () => {
     expect(bound.fullCollections).toBeGreaterThan(free.fullCollections);
   });
 
-  it("leave a flag the user gave node alone", () => {
+  it("leave a flag the user gave node alone, on its command line or in NODE_OPTIONS", () => {
     const given = run(true, ["--max-semi-space-size=8", "--heap_growing_percent=20"]);
     expect(given.set).toEqual([]);
     expect(given.young).toBeGreaterThan(2 * 1024 * 1024);
+    // NODE_OPTIONS takes --max-semi-space-size, not --heap-growing-percent.
+    const options = run(true, [], " --max-semi-space-size=8  --max-old-space-size=4096");
+    expect(options.set).toEqual(["--heap-growing-percent=60"]);
+    expect(options.young).toBeGreaterThan(2 * 1024 * 1024);
+    expect(run(true, [], "--max-old-space-size=4096").set).toEqual(["--semi-space-growth-factor=1", "--heap-growing-percent=60"]);
   });
 });
