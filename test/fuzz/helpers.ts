@@ -207,6 +207,24 @@ export function mergedRecords(chosen: readonly Capture[]): Json[] {
 }
 
 /**
+ * `records` with some of them again at the end (`copies` pick which: a
+ * relist, or captures that overlap), cut at `cutsAt` (taken modulo the
+ * length) into consecutive pieces, piece `i` named `name(i)`: pieces of one
+ * name stand for parts of one file, in order.
+ */
+export function cutWithCopies(records: readonly Json[], copies: readonly number[], cutsAt: readonly number[], name: (i: number) => string): [string, Json[]][] {
+  const all: Json[] = [...records, ...copies.filter(() => records.length > 0).map((c) => records[c % records.length]!)];
+  const cuts = [...new Set(cutsAt.map((c) => c % (all.length + 1)))].sort((a, b) => a - b);
+  const pieces: [string, Json[]][] = [];
+  let from = 0;
+  for (const [i, c] of [...cuts, all.length].entries()) {
+    pieces.push([name(i), all.slice(from, c)]);
+    from = c;
+  }
+  return pieces;
+}
+
+/**
  * Up to `max` captures whose records, taken together, may come in any order
  * (see `Capture.numeric`; the pulumi fixtures reuse one pod version with
  * different contents across files).

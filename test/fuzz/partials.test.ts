@@ -15,7 +15,7 @@ import { merge, mergePartials } from "../../src/merge.js";
 import { renderJson } from "../../src/render/json.js";
 import { GROUP_BYS } from "../../src/types.js";
 import type { InputSource } from "../../src/input/index.js";
-import { arbCaptures, memorySource, mergedRecords, params, timeoutFor, toJsonl, toPretty, type Json } from "./helpers.js";
+import { arbCaptures, cutWithCopies, memorySource, mergedRecords, params, timeoutFor, toJsonl, toPretty, type Json } from "./helpers.js";
 import { bytesOf, partialFile } from "../helpers/partials.js";
 
 /** Joins partials as a random binary tree over them, each inner node a merged partial; the root is merged into the report. */
@@ -47,17 +47,7 @@ describe("partials of any split of the inputs", () => {
           fc.boolean(),
           fc.option(fc.constantFrom(...GROUP_BYS), { nil: undefined }),
           async (chosen, cutsAt, copies, choices, pretty, groupBy) => {
-            const records = mergedRecords(chosen);
-            // Some records again, elsewhere: a relist, or captures that overlap.
-            const all: Json[] = [...records, ...copies.filter(() => records.length > 0).map((c) => records[c % records.length]!)];
-            const cuts = [...new Set(cutsAt.map((c) => c % (all.length + 1)))].sort((a, b) => a - b);
-            // Pieces of records; pieces of one name are parts of one file, in order.
-            const pieces: [string, Json[]][] = [];
-            let from = 0;
-            for (const [i, c] of [...cuts, all.length].entries()) {
-              pieces.push([`capture-${i % 3}.jsonl`, all.slice(from, c)]);
-              from = c;
-            }
+            const pieces = cutWithCopies(mergedRecords(chosen), copies, cutsAt, (i) => `capture-${i % 3}.jsonl`);
             const encode = (r: readonly Json[]) => (pretty ? toPretty(r) : toJsonl(r));
             const byName = new Map<string, Json[]>();
             for (const [name, rs] of pieces) byName.set(name, [...(byName.get(name) ?? []), ...rs]);

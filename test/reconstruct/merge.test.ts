@@ -12,7 +12,7 @@ import { readInputs } from "../../src/analyze.js";
 import { buildReport } from "../../src/report.js";
 import { renderJson } from "../../src/render/json.js";
 import { Reconstruction, type PartialEntry } from "../../src/reconstruct/reconstruction.js";
-import { arbCaptures, mergedRecords, memorySource, params, timeoutFor, toJsonl, toPretty, type Json } from "../fuzz/helpers.js";
+import { arbCaptures, cutWithCopies, mergedRecords, memorySource, params, timeoutFor, toJsonl, toPretty, type Json } from "../fuzz/helpers.js";
 import { toAudit } from "../helpers/archives.js";
 
 /** Merges parts in the order and grouping a list of choices gives: a random binary tree over them. */
@@ -40,16 +40,7 @@ describe("merging reconstructions", () => {
           fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
           fc.boolean(),
           async (chosen, cutsAt, copies, choices, pretty) => {
-            const records = mergedRecords(chosen);
-            // Some records again, elsewhere: a relist, or captures that overlap.
-            const all: Json[] = [...records, ...copies.filter(() => records.length > 0).map((c) => records[c % records.length]!)];
-            const cuts = [...new Set(cutsAt.map((c) => c % (all.length + 1)))].sort((a, b) => a - b);
-            const files: [string, Json[]][] = [];
-            let from = 0;
-            for (const [i, c] of [...cuts, all.length].entries()) {
-              files.push([`part-${i % 2}.jsonl`, all.slice(from, c)]);
-              from = c;
-            }
+            const files = cutWithCopies(mergedRecords(chosen), copies, cutsAt, (i) => `part-${i % 2}.jsonl`);
             const encode = (r: readonly Json[]) => (pretty ? toPretty(r) : toJsonl(r));
             // Together: each name's parts concatenated into one input, as one process reading the files would.
             const byName = new Map<string, Json[]>();
