@@ -23,7 +23,6 @@ export class ElementStream {
   /** The List whose items these are; null in an array. */
   private list: ListItems | null = null;
   private readonly capture: Capture;
-  /** The closing line of an element at each indentation (indentedElement.ts). */
 
   constructor(
     private readonly cursor: ScanCursor,

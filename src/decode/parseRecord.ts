@@ -40,16 +40,13 @@ function parseTrimmed(record: Buffer): unknown {
   const spec = compactSpec(record, managed === null ? -1 : managed.close);
   if (managed === null && spec === null) return undefined;
   const upTo = spec === null ? record.length : spec.start;
-  // The times take no more bytes than the array they come from (checked as they are written); `0` takes spec's place.
+  // Room for the whole record and the `0` that takes spec's place; the times make their own room as they are written.
   let out = recordScratch.bytes(record.length + 1);
   let n: number;
   if (managed === null) {
     n = record.copy(out, 0, 0, upTo);
   } else {
-    n = record.copy(out, 0, 0, managed.open);
-    const timed = writeTimes(record, managed.open, managed.close, n);
-    out = timed.out;
-    n = timed.end;
+    n = writeTimes(record, managed.open, managed.close, record.copy(out, 0, 0, managed.open));
     out = recordScratch.bytes(n + (upTo - managed.close) + (spec === null ? 0 : 1 + record.length - spec.end), n);
     n += record.copy(out, n, managed.close, upTo);
   }
@@ -239,9 +236,9 @@ const TIME_NEXT = Buffer.from('},{"time":');
  * Writes `[{"time":"..."},...` for every `"time":"..."` in the array
  * `record[from, to]` (fieldsV1 keys are `f:`-prefixed, so never match) into
  * the scratch buffer at `at`, without its closing `]` (the record's own
- * follows); the buffer and where the writing ended.
+ * follows); where the writing ended.
  */
-function writeTimes(record: Buffer, from: number, to: number, at: number): { out: Buffer; end: number } {
+function writeTimes(record: Buffer, from: number, to: number, at: number): number {
   const inside = record.subarray(0, to);
   let out = recordScratch.bytes(at + 1, at);
   let n = at;
@@ -261,7 +258,7 @@ function writeTimes(record: Buffer, from: number, to: number, at: number): { out
     first = false;
   }
   if (!first) out[n++] = RBRACE;
-  return { out, end: n };
+  return n;
 }
 
 function startsWith(record: Buffer, text: Buffer, at: number): boolean {
