@@ -6,9 +6,6 @@ import { formattedDays, parsedTimes } from "../memo.js";
 // non-RFC shapes and reads years below 100 as 19xx.
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
-/** Go's zero `time.Time`, which Kubernetes writes for a time that is not set. */
-const GO_ZERO_TIME = "0001-01-01T00:00:00Z";
-
 /**
  * Parses a Kubernetes timestamp into epoch milliseconds, keeping microsecond
  * precision as a fraction (digits beyond are truncated). A leap second
@@ -36,11 +33,11 @@ export function parseTime(value: unknown): EpochMs | null {
  */
 export function timeProblem(value: string): "unset" | "invalid" | "leapSecond" | null {
   const fields = timeFields(value);
-  if (parseTime(value) === null) return value === "" || value === GO_ZERO_TIME || (fields !== null && unsetFields(fields)) ? "unset" : "invalid";
+  if (parseTime(value) === null) return value === "" || (fields !== null && unsetFields(fields)) ? "unset" : "invalid";
   return fields?.second === 60 ? "leapSecond" : null;
 }
 
-/** The fields of an RFC 3339 time: offset null for `Z`, else signed minutes; fraction the digits after the point ("" for none). */
+/** The fields of an RFC 3339 time: the fraction's digits ("" for none); the offset's sign 0 for `Z`, else 1 or -1, with its hours and minutes. */
 interface TimeFields {
   readonly year: number;
   readonly month: number;
@@ -102,7 +99,7 @@ function digitsAt(value: string, at: number, count: number): number {
   return v;
 }
 
-/** Go's zero time or the Unix epoch, in any spelling (a zero fraction, `+00:00`). */
+/** Go's zero `time.Time` (what Kubernetes writes for a time not set) or the Unix epoch, in any spelling (a zero fraction, `+00:00`). */
 function unsetFields(f: TimeFields): boolean {
   if (!(f.month === 1 && f.day === 1 && f.hour === 0 && f.minute === 0 && f.second === 0 && (f.year === 1 || f.year === 1970))) return false;
   return /^0*$/.test(f.fraction) && f.offsetHours === 0 && f.offsetMinutes === 0;
