@@ -141,9 +141,10 @@ a compare slower than --fail-if-slower allows,
  * options. They stay words as typed (`parse-positional-numbers`: a file
  * named `010` is not the number 10).
  *
- * `wrap` is given only when help is asked for: yargs lays out the help text
- * after every parse (to cache it), and measuring its width for wrapping is
- * most of a parse's time.
+ * Help is laid out only when it is asked for: yargs lays out a command's
+ * help after every parse (to cache it), which `skipHelpLayout` turns off,
+ * and `wrap`, whose measuring of widths is most of a layout's time, is
+ * given only then (should yargs' hook be gone, a layout stays cheap).
  */
 function parser(columns: number | undefined, help: boolean): Argv {
   const y = yargs()
