@@ -52,7 +52,9 @@ export function* partialText(reconstruction: Reconstruction, origin: PartialOrig
     return full;
   };
   const header: PartialLine = { kind: "header", format: PARTIAL_FORMAT, version: PARTIAL_VERSION, writer: writer(), read: origin.read, contains: [...new Set(origin.contains)].sort() };
-  add(header);
+  // A header of many merged partials' hashes can fill a batch by itself.
+  const first = add(header);
+  if (first !== null) yield first;
   const encoder = new PartialEncoder();
   for (const entry of reconstruction.toPartial()) {
     const full = add(encoder.line(entry));

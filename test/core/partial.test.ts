@@ -14,6 +14,8 @@ import { OUTPUT_FORMATS } from "../../src/render/formats.js";
 import { isUserError } from "../../src/errors.js";
 import { memorySource } from "../fuzz/helpers.js";
 import { bytesOf, partialFile } from "../helpers/partials.js";
+import { partialText } from "../../src/partial.js";
+import { Reconstruction } from "../../src/reconstruct/reconstruction.js";
 
 const SAMPLES = readdirSync("samples", { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -61,6 +63,16 @@ describe("a partial file", () => {
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ kind: "end", lines: lines.length - 1 });
     const raw = (await analyze(SAMPLES)).inputs.reduce((n, i) => n + i.bytes, 0);
     expect(file.length).toBeLessThan(raw / 5);
+  });
+
+  it("keeps a header that fills a batch of lines by itself (a merge of thousands of partials)", async () => {
+    const contains = Array.from({ length: 5000 }, (_, i) => createHash("sha256").update(String(i)).digest("hex"));
+    const text = [...partialText(new Reconstruction(), { read: { maxRecordBytes: 64 * 1024 * 1024, inputFormat: null }, contains })].join("");
+    const lines = text.split("\n").slice(0, -1);
+    expect(lines[0]!.length).toBeGreaterThan(256 * 1024);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ kind: "header", contains: [...contains].sort() });
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ kind: "end", lines: lines.length - 1 });
+    await expect(merge([memorySource("many.partial", gzipSync(text))])).resolves.toMatchObject({ podsSeen: 0 });
   });
 
   it("has bytes that depend on what it holds, not on the order inputs were given or partials merged", async () => {
