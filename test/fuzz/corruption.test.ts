@@ -228,18 +228,22 @@ describe("random corruption never crashes and never loses an untouched record", 
     ".gz: damaged compressed bytes; the records inflated before the damage are all applied",
     async () => {
       let compared = 0;
-      await fc.assert(
-        fc.asyncProperty(arbCaptures(), arbGzDamage, arbChunks, async (chosen, [muts, cut], sizes) => {
-          const records = mergedRecords(chosen);
-          const { bytes, good, texts } = await damagedGzip(records, muts, cut);
-          const actual = await analyzeBytes({ "pods.jsonl.gz": bytes }, {}, sizes);
-          const expected = await analyzeBytes({ "pods.jsonl.gz": toJsonl(good) });
-          compared += expectUntouchedPodsKept(actual, expected, texts);
-        }),
-        params(40),
-      );
+      // Damage often lands before any pod record is whole, leaving nothing to compare: until some run compares
+      // a pod (at most three rounds of runs), so that the property is never passed vacuously.
+      for (let round = 0; round < 3 && compared === 0; round++) {
+        await fc.assert(
+          fc.asyncProperty(arbCaptures(), arbGzDamage, arbChunks, async (chosen, [muts, cut], sizes) => {
+            const records = mergedRecords(chosen);
+            const { bytes, good, texts } = await damagedGzip(records, muts, cut);
+            const actual = await analyzeBytes({ "pods.jsonl.gz": bytes }, {}, sizes);
+            const expected = await analyzeBytes({ "pods.jsonl.gz": toJsonl(good) });
+            compared += expectUntouchedPodsKept(actual, expected, texts);
+          }),
+          params(40),
+        );
+      }
       expect(compared).toBeGreaterThan(0);
     },
-    timeoutFor(40, 500),
+    timeoutFor(120, 500),
   );
 });
