@@ -1,8 +1,8 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import { UserError } from "../errors.js";
+import { errnoText } from "../errors.js";
 import { decompress } from "./decompress.js";
 import { GZIP_MAGIC_0, GZIP_MAGIC_1 } from "./gzipMember.js";
-import type { InputSource } from "./resolveInputs.js";
+import { cannotRead, readFile, type InputSource } from "./resolveInputs.js";
 
 /*
  * Parts of one file, for reading a large file on several threads: byte
@@ -22,25 +22,7 @@ const LBRACE = 0x7b;
 
 /** A byte range of a file (`end` Infinity: to its end, as it is then), read as an input of the file's name. */
 export function fileRange(name: string, path: string, start: number, end: number): InputSource {
-  return { name, size: end - start, open: () => decompress(readRange(name, path, start, end)) };
-}
-
-async function* readRange(name: string, path: string, start: number, end: number): AsyncGenerator<Buffer, void, undefined> {
-  const fd = openOrThrow(name, path);
-  try {
-    for (let at = start; at < end; ) {
-      // A new buffer each time: decoded records may keep views into the last one.
-      const chunk = Buffer.allocUnsafeSlow(Math.min(256 * 1024, end - at));
-      const n = readOrThrow(name, fd, chunk, at);
-      if (n === 0) return;
-      at += n;
-      yield n === chunk.length ? chunk : chunk.subarray(0, n);
-      // The event loop gets a turn between reads, for messages and timers.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    closeSync(fd);
-  }
+  return { name, size: end - start, open: () => decompress(readFile(name, path, start, end)) };
 }
 
 /**
@@ -142,7 +124,7 @@ function openOrThrow(name: string, path: string): number {
   try {
     return openSync(path, "r");
   } catch (error) {
-    throw new UserError(`cannot read '${name}': ${(error as Error).message}`);
+    throw cannotRead(name, errnoText(error));
   }
 }
 
@@ -150,6 +132,6 @@ function readOrThrow(name: string, fd: number, buf: Buffer, position: number): n
   try {
     return readSync(fd, buf, 0, buf.length, position);
   } catch (error) {
-    throw new UserError(`cannot read '${name}': ${(error as Error).message}`);
+    throw cannotRead(name, errnoText(error));
   }
 }

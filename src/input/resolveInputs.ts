@@ -173,12 +173,13 @@ async function* streamFile(name: string, path: string, signal?: AbortSignal): As
 }
 
 /**
- * A regular file's bytes, read with blocking reads. Decoding keeps the thread busy
- * anyway; a read handed to the thread pool only adds a wait (measured in
+ * A regular file's bytes from `start` to `end` (the whole file by default),
+ * read with blocking reads. Decoding keeps the thread busy anyway; a read
+ * handed to the thread pool only adds a wait (measured in
  * docs/performance.md). Every READS_PER_TURN reads the event loop gets a
- * turn, for timers and output.
+ * turn, for timers, messages and output.
  */
-async function* readFile(name: string, path: string): AsyncGenerator<Buffer, void, undefined> {
+export async function* readFile(name: string, path: string, start = 0, end = Number.POSITIVE_INFINITY): AsyncGenerator<Buffer, void, undefined> {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -186,17 +187,18 @@ async function* readFile(name: string, path: string): AsyncGenerator<Buffer, voi
     throw cannotRead(name, errnoText(error));
   }
   try {
-    for (let reads = 1; ; reads++) {
+    for (let at = start, reads = 1; at < end; reads++) {
       // A new buffer each time: decoded records may keep views into the last one.
-      const chunk = Buffer.allocUnsafeSlow(READ_CHUNK);
+      const chunk = Buffer.allocUnsafeSlow(Math.min(READ_CHUNK, end - at));
       let n: number;
       try {
-        n = readSync(fd, chunk, 0, READ_CHUNK, null);
+        n = readSync(fd, chunk, 0, chunk.length, at);
       } catch (error) {
         throw cannotRead(name, errnoText(error));
       }
       if (n === 0) return;
-      yield n === READ_CHUNK ? chunk : chunk.subarray(0, n);
+      at += n;
+      yield n === chunk.length ? chunk : chunk.subarray(0, n);
       if (reads % READS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
@@ -236,8 +238,8 @@ async function* readStdin(signal?: AbortSignal): AsyncGenerator<Buffer, void, un
   }
 }
 
-/** Passes chunks on, telling `report` the bytes so far. */
-async function* counted(chunks: AsyncIterable<Buffer>, report: ((bytes: number) => void) | undefined): AsyncGenerator<Buffer, void, undefined> {
+/** Passes chunks on, telling `report` the bytes so far (nothing to tell: the chunks as they are). */
+export async function* counted(chunks: AsyncIterable<Buffer>, report: ((bytes: number) => void) | undefined): AsyncGenerator<Buffer, void, undefined> {
   if (report === undefined) {
     yield* chunks;
     return;
@@ -267,7 +269,8 @@ async function statError(path: string): Promise<string> {
   }
 }
 
-function cannotRead(name: string, reason: string): UserError {
+/** `cannot read 'NAME': REASON`, the one message for an input that cannot be opened or read. */
+export function cannotRead(name: string, reason: string): UserError {
   return new UserError(`cannot read '${name}': ${reason}`);
 }
 
