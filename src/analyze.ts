@@ -1,5 +1,5 @@
 import type { InputFormat, Interruption, Progress, Report } from "./types.js";
-import { expandArchives, resolveInputs, selectShard, type InputSource, type Shard } from "./input/index.js";
+import { counted, expandArchives, resolveInputs, selectShard, type InputSource, type Shard } from "./input/index.js";
 import { decodeInput, describeContent } from "./decode/index.js";
 import { normalizeValue } from "./normalize/normalizeValue.js";
 import { describeInput, Reconstruction } from "./reconstruct/reconstruction.js";
@@ -273,14 +273,5 @@ function shiftLines(d: Diagnostic, shift: number): Diagnostic {
       return { ...d, from: d.from + shift, through: d.through + shift };
     default:
       return d;
-  }
-}
-
-async function* counted(chunks: AsyncIterable<Buffer>, report: (bytes: number) => void): AsyncGenerator<Buffer> {
-  let bytes = 0;
-  for await (const chunk of chunks) {
-    bytes += chunk.length;
-    report(bytes);
-    yield chunk;
   }
 }

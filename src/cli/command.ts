@@ -21,6 +21,7 @@ import { progressLine } from "./progress.js";
 import { terminalText } from "../render/terminalText.js";
 import { gateLine } from "../render/gateText.js";
 import { errnoText, InternalError, isUserError, UserError } from "../errors.js";
+import { counted } from "../input/index.js";
 import { noCaptureMessage } from "../noCapture.js";
 import { loadSides } from "../comparison.js";
 import { compareReports } from "../compare/compare.js";
@@ -98,8 +99,7 @@ async function run(command: Command, io: CliIO): Promise<number> {
         ...readOptions(command, progress, null),
         ...(command.groupBy === null ? {} : { groupBy: command.groupBy }),
         ...(command.includePartial === null ? {} : { includePartial: command.includePartial }),
-      });
-      progress?.done();
+      }).finally(() => progress?.done());
       const comparison = compareReports(base.report, head.report, {
         excludeUnfinished: command.excludeUnfinished,
         tolerances: command.tolerances,
@@ -190,34 +190,32 @@ async function writeReport(report: Report, command: ReportChoices, io: CliIO): P
  * whole (merge would refuse a cut one, but a daily job should not have to
  * find out). `-` writes to standard output.
  */
-async function writePartial(chunks: AsyncIterable<Buffer>, path: string, io: CliIO, quiet: boolean, read: () => void): Promise<number> {
+/** Writes a partial as it is made; `made` is called once writing ends or fails (the progress line goes then), before any message. */
+async function writePartial(chunks: AsyncIterable<Buffer>, path: string, io: CliIO, quiet: boolean, made: () => void): Promise<number> {
   let bytes = 0;
-  const counted = async function* (): AsyncGenerator<Buffer> {
-    for await (const chunk of chunks) {
-      bytes += chunk.length;
-      yield chunk;
-    }
-  };
-  if (path === "-") {
-    if (io.stdoutIsTTY === true) throw new UserError("--partial -: standard output is a terminal; a partial is gzip: redirect it to a file");
-    for await (const chunk of counted()) if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
-    return 0;
-  }
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const written = counted(chunks, (total) => (bytes = total));
   try {
-    await pipeline(counted(), createWriteStream(temporary, { flags: "wx" }));
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException | null)?.code;
-    if (typeof code === "string" && code.startsWith("E") && !isUserError(error)) throw new UserError(`cannot write '${path}': ${errnoText(error, { ENOENT: "no such directory" })}`);
-    throw error;
+    if (path === "-") {
+      if (io.stdoutIsTTY === true) throw new UserError("--partial -: standard output is a terminal; a partial is gzip: redirect it to a file");
+      for await (const chunk of written) if (!io.stdout.write(chunk) && !(await drained(io.stdout))) break;
+      return 0;
+    }
+    const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+    try {
+      await pipeline(written, createWriteStream(temporary, { flags: "wx" }));
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (typeof code === "string" && code.startsWith("E") && !isUserError(error)) throw new UserError(`cannot write '${path}': ${errnoText(error, { ENOENT: "no such directory" })}`);
+      throw error;
+    }
+  } finally {
+    made();
   }
-  read();
   if (!quiet) io.stderr.write(`podtrail: wrote ${terminalText(path)} (${bytes < 1_000_000 ? `${(bytes / 1000).toFixed(1)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`})\n`);
   return 0;
 }
-
 
 function readOptions(
   command: {
