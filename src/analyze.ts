@@ -104,10 +104,8 @@ export async function readCapture(
   const given = inputs.every((i) => typeof i === "string") ? await resolveInputs(inputs as readonly string[], { include }) : (inputs as readonly InputSource[]);
   const sources = options.shard === undefined ? given : selectShard(given, options.shard);
   const { stop, limit } = stopSignal(options);
-  const read =
-    (options.jobs ?? 1) > 1
-      ? await readInParallel(sources, { ...options, stop }, (part, o, r) => readSources(part, o, r, stop), into)
-      : await readSources(sources, options, into, stop);
+  // One thread (no `jobs`, or too little to share out): readInParallel reads the inputs here, as readSources.
+  const read = await readInParallel(sources, { ...options, stop }, (part, o, r) => readSources(part, o, r, stop), into);
   return { reconstruction: read.reconstruction, interrupted: read.stopped === null ? null : { ...stoppedBy(options, limit), ...read.stopped } };
 }
 

@@ -103,19 +103,20 @@ export async function readInParallel<O extends ParallelOptions>(
   into: Reconstruction,
   spawn: SpawnWorker = threadWorker,
 ): Promise<{ readonly reconstruction: Reconstruction; readonly stopped: StoppedRead | null }> {
-  const files = sources.filter((s) => s.file !== undefined && s.size !== null);
+  const isFile = (s: InputSource): boolean => s.file !== undefined && s.size !== null;
+  const files = sources.filter(isFile);
   const total = files.reduce((n, s) => n + s.size!, 0);
   const threads = Math.max(1, Math.floor(options.jobs ?? 1));
   const minPartBytes = Math.max(1, options.partBytes ?? MIN_PART_BYTES);
   const stop = options.stop ?? null;
   if (threads < 2 || total < 2 * minPartBytes) return readLocal(sources, options, into);
-  const jobs = plan(files, threads, options, minPartBytes);
+  const jobs = planJobs(files, total, threads, options, minPartBytes);
   const read: JobReadOptions = {
     ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
     ...(options.inputFormat === undefined ? {} : { inputFormat: options.inputFormat }),
     ...(options.include === undefined ? {} : { include: options.include }),
   };
-  const others = sources.filter((s) => !files.includes(s));
+  const others = sources.filter((s) => !isFile(s));
   const local = others.length === 0 ? null : readLocal(others, { ...options, onProgress: undefined }, new Reconstruction());
   // Settled, so that a failure of the jobs is not left as an unhandled rejection of the local read.
   local?.catch(() => undefined);
@@ -142,9 +143,8 @@ export async function readInParallel<O extends ParallelOptions>(
  */
 const PARTS_PER_THREAD = 4;
 
-/** The jobs for some regular files on `threads` threads, largest first. */
-function plan(files: readonly InputSource[], threads: number, options: ParallelOptions, minPartBytes: number): FileJob[] {
-  const total = files.reduce((n, s) => n + s.size!, 0);
+/** The jobs for some regular files of `total` bytes on `threads` threads, largest first. */
+function planJobs(files: readonly InputSource[], total: number, threads: number, options: ParallelOptions, minPartBytes: number): FileJob[] {
   const share = Math.max(minPartBytes, Math.ceil(total / (threads * PARTS_PER_THREAD)));
   // Lists and arrays are one value: only formats of one record after another can be cut.
   const cuttable = options.inputFormat === undefined || options.inputFormat === "watch-jsonl" || options.inputFormat === "object-stream" || options.inputFormat === "watch-json-stream";
