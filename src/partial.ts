@@ -5,7 +5,7 @@ import { createGzip } from "node:zlib";
 import type { InputFormat } from "./types.js";
 import { isDamagedInputError, resolveInputs, splitLines, type InputSource } from "./input/index.js";
 import { Reconstruction } from "./reconstruct/reconstruction.js";
-import { checkLine, PARTIAL_FORMAT, PARTIAL_VERSION, PartialDecoder, PartialEncoder, PartialLineError, writer, type EntryLine, type PartialLine } from "./reconstruct/partialCodec.js";
+import { checkLine, LINE_RANK, PARTIAL_FORMAT, PARTIAL_VERSION, PartialDecoder, PartialEncoder, PartialLineError, writer, type EntryLine, type PartialLine } from "./reconstruct/partialCodec.js";
 import { DEFAULT_MAX_RECORD_BYTES } from "./decode/index.js";
 import { UserError } from "./errors.js";
 
@@ -81,9 +81,6 @@ export function readOptionsOf(options: { readonly maxRecordBytes?: number; reado
 
 // ---------------------------------------------------------------------------
 // Reading
-
-/** Line kinds in the order a partial holds them; input, pod, event and gap lines may repeat. */
-const RANK: Readonly<Record<PartialLine["kind"], number>> = { header: 0, names: 1, input: 2, pod: 3, event: 4, gap: 5, patch: 6, totals: 7, end: 8 };
 
 /** Partials read into one reconstruction, with what their headers told. */
 export interface ReadPartials {
@@ -168,7 +165,7 @@ async function readPartial(source: InputSource, into: Reconstruction): Promise<{
       const line = value as PartialLine;
       const misplaced = outOfPlace(line.kind, rank);
       if (misplaced !== null) throw damaged(number, misplaced);
-      rank = RANK[line.kind];
+      rank = LINE_RANK[line.kind];
       if (line.kind === "end") {
         if (line.lines !== number - 1) throw damaged(number, `its end line counts ${line.lines} lines before it, not ${number - 1}`);
         const sha256 = hash.digest("hex");
@@ -196,11 +193,11 @@ async function readPartial(source: InputSource, into: Reconstruction): Promise<{
 
 /** Why a line of `kind` cannot come after a line of rank `previous` (null when it can). */
 function outOfPlace(kind: PartialLine["kind"], previous: number): string | null {
-  const rank = RANK[kind];
+  const rank = LINE_RANK[kind];
   const a = `${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} line`;
   if (kind === "header") return "a second header line";
   if (previous === 0 && kind !== "names") return `${a} where the names line belongs (line 2)`;
-  if (kind === "end" && previous < RANK.totals) return "an end line before the totals line";
+  if (kind === "end" && previous < LINE_RANK.totals) return "an end line before the totals line";
   if (rank < previous || (rank === previous && (kind === "names" || kind === "totals"))) return `${a} out of place (docs/partial.md gives their order)`;
   return null;
 }

@@ -198,7 +198,7 @@ class Table<T, L> {
     if (index === undefined) {
       index = this.lines.length;
       this.lines.push(line);
-      this.byText.set(text, index);
+      if (this.byValue) this.byText.set(text, index);
     }
     this.byObject.set(value, index);
     return index;
@@ -424,7 +424,10 @@ export class PartialDecoder {
 
 type LineKind = PartialLine["kind"];
 
-const LINE_KINDS: readonly LineKind[] = ["header", "names", "input", "pod", "event", "gap", "patch", "totals", "end"];
+/** Line kinds in the order a partial holds them; input, pod, event, gap and patch lines may repeat. */
+export const LINE_RANK: Readonly<Record<LineKind, number>> = { header: 0, names: 1, input: 2, pod: 3, event: 4, gap: 5, patch: 6, totals: 7, end: 8 };
+
+const LINE_KINDS = Object.keys(LINE_RANK) as readonly LineKind[];
 
 /** One check per line kind, made on first use. */
 const checks = lazily(() => definitionChecks(partialSchema() as { definitions: Record<string, boolean | Record<string, unknown>> }));

@@ -300,16 +300,16 @@ export class PodState implements PodSource {
     // A pod not seen yet (most pods of a merge are in one part only): its contents are taken as they are, each
     // row pointing at its own, instead of looking for one to share with a neighbour. finish() reads equal
     // contents alike, whichever row points at which.
-    const offset = this.log.length === 0 && this.others === null && this.contents.length === 0 ? 0 : -1;
-    if (offset === 0) for (const c of data.contents) this.contents.push(c);
+    const fresh = this.log.length === 0 && this.others === null && this.contents.length === 0;
+    if (fresh) for (const c of data.contents) this.contents.push(c);
     const log = this.log;
     for (let i = 0; i < rows.lo.length; i++) {
       const hi = rows.hi === null ? 0 : rows.hi[i]!;
       const lo = rows.lo[i]!;
-      if (offset >= 0) {
+      if (fresh) {
         const { found, at } = log.find(hi, lo);
         if (!found) {
-          log.insert(at, { hi, lo, ref: offset + rows.ref[i]!, managedAt: rows.managed[i]!, input: input(rows.input[i]!), line: rows.line[i]!, quality: rows.quality[i]! });
+          log.insert(at, { hi, lo, ref: rows.ref[i]!, managedAt: rows.managed[i]!, input: input(rows.input[i]!), line: rows.line[i]!, quality: rows.quality[i]! });
           continue;
         }
       }
