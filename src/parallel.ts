@@ -143,8 +143,8 @@ export async function readInParallel<O extends ParallelOptions>(
  */
 const PARTS_PER_THREAD = 4;
 
-/** The jobs for some regular files of `total` bytes on `threads` threads, largest first. */
-function planJobs(files: readonly InputSource[], total: number, threads: number, options: ParallelOptions, minPartBytes: number): FileJob[] {
+/** The jobs for some regular files of `total` bytes on `threads` threads, largest first (test/bench/cores.mjs replays them). */
+export function planJobs(files: readonly InputSource[], total: number, threads: number, options: ParallelOptions, minPartBytes = MIN_PART_BYTES): FileJob[] {
   const share = Math.max(minPartBytes, Math.ceil(total / (threads * PARTS_PER_THREAD)));
   // Lists and arrays are one value: only formats of one record after another can be cut.
   const cuttable = options.inputFormat === undefined || options.inputFormat === "watch-jsonl" || options.inputFormat === "object-stream" || options.inputFormat === "watch-json-stream";
