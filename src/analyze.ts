@@ -54,8 +54,8 @@ export interface ReadOptions {
   readonly shard?: Shard;
   /**
    * With `jobs`: the least bytes a part of a file read on a thread of its
-   * own has (default 32 MiB; each thread costs a start). Inputs of fewer
-   * than twice this many bytes are read in this thread.
+   * own has (default 8 MiB). Inputs of fewer than twice this many bytes
+   * (without it: 64 MiB, as each thread costs a start) are read in this thread.
    */
   readonly partBytes?: number;
 }

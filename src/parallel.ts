@@ -66,8 +66,15 @@ export interface JobWorker {
 /** Makes the workers beside this thread: worker threads, or (tests) workers in this thread. */
 export type SpawnWorker = () => JobWorker;
 
-/** A part costs its worker a start (and the compiler's warm-up): smaller parts gain nothing on two cores (docs/performance.md). */
-const MIN_PART_BYTES = 32 * 1024 * 1024;
+/**
+ * The least bytes of a part. Parts are handed to threads as they become free,
+ * so smaller parts even out the threads' ends; each costs a merge here. Where
+ * every thread has a core of its own, 8 MiB parts gave more than 32 MiB ones,
+ * and on two cores no less (docs/performance.md, test/bench/cores.mjs).
+ */
+const MIN_PART_BYTES = 8 * 1024 * 1024;
+/** Fewer bytes in all than this, and everything is read in this thread: a worker's start and warm-up cost about what it would read. */
+const MIN_SHARED_BYTES = 64 * 1024 * 1024;
 
 /** Reads inputs one after another in this thread, until the stop signal aborts: then where it stopped. */
 type ReadLocal<O> = (sources: readonly InputSource[], options: O, into: Reconstruction) => Promise<{ readonly reconstruction: Reconstruction; readonly stopped: StoppedRead | null }>;
@@ -109,7 +116,7 @@ export async function readInParallel<O extends ParallelOptions>(
   const threads = Math.max(1, Math.floor(options.jobs ?? 1));
   const minPartBytes = Math.max(1, options.partBytes ?? MIN_PART_BYTES);
   const stop = options.stop ?? null;
-  if (threads < 2 || total < 2 * minPartBytes) return readLocal(sources, options, into);
+  if (threads < 2 || total < (options.partBytes === undefined ? MIN_SHARED_BYTES : 2 * minPartBytes)) return readLocal(sources, options, into);
   const jobs = planJobs(files, total, threads, options, minPartBytes);
   const read: JobReadOptions = {
     ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
