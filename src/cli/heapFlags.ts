@@ -1,4 +1,4 @@
-import { setFlagsFromString } from "node:v8";
+import { getHeapStatistics, setFlagsFromString } from "node:v8";
 
 /*
  * The bounds of podtrail's heap: V8 flags that V8 reads at every collection,
@@ -8,9 +8,13 @@ import { setFlagsFromString } from "node:v8";
  * (`--max-semi-space-size`, ...) are never set at run time: Node's docs warn
  * that changing those later may do nothing, or crash.
  *
- * - The young generation kept at its first size (semi-spaces of 1 MiB): V8
- *   otherwise grows it to semi-spaces of 16 MiB on any long read, which is
- *   most of what a capture of few pods costs, and measured no faster.
+ * - The young generation kept at its first size (semi-spaces of 1 MiB)
+ *   while the heap is small: V8 otherwise grows it to semi-spaces of 16 MiB
+ *   on any long read, which is most of what a capture of few pods costs, and
+ *   measured no faster. Once the heap holds LARGE_HEAP_BYTES (a capture of
+ *   thousands of pods) V8 grows it as it would, as a small one then costs
+ *   a scavenge every megabyte through the rest of a long read, for a few
+ *   percent more memory. The check runs on a timer, between the reads.
  * - The old generation grown in 60% steps instead of up to 4x between full
  *   collections: on captures of thousands of pods, peak memory stays near
  *   the live state, for more frequent full collections; small captures,
@@ -20,18 +24,40 @@ import { setFlagsFromString } from "node:v8";
  * user gave node (`node --heap-growing-percent=20 dist/cli/main.js ...`, or
  * in NODE_OPTIONS) wins.
  */
+/** How much heap makes a capture large enough for the young generation to grow (docs/performance.md). */
+const LARGE_HEAP_BYTES = 64 * 1024 * 1024;
+/** How often the heap's size is looked at; the reading thread lets timers run between reads. */
+const CHECK_MS = 20;
+const KEEP_YOUNG = "--semi-space-growth-factor=1";
+
 const HEAP_FLAGS: readonly { readonly flag: string; readonly unless: readonly string[] }[] = [
-  { flag: "--semi-space-growth-factor=1", unless: ["--semi-space-growth-factor", "--max-semi-space-size", "--min-semi-space-size", "--semi-space-size"] },
+  { flag: KEEP_YOUNG, unless: ["--semi-space-growth-factor", "--max-semi-space-size", "--min-semi-space-size", "--semi-space-size"] },
   { flag: "--heap-growing-percent=60", unless: ["--heap-growing-percent"] },
 ];
 
 /** V8 reads `--a-b` and `--a_b` alike. */
 const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("_", "-");
 
-/** Sets the heap's bounds that node's own flags (`execArgv`, NODE_OPTIONS) do not already set; returns the flags it set. */
-export function boundHeap(execArgv: readonly string[], nodeOptions = ""): string[] {
+/**
+ * Sets the heap's bounds that node's own flags (`execArgv`, NODE_OPTIONS) do
+ * not already set; returns the flags it set. A young generation kept small
+ * is let grow once the heap holds `largeHeap` bytes.
+ */
+export function boundHeap(execArgv: readonly string[], nodeOptions = "", largeHeap = LARGE_HEAP_BYTES): string[] {
   const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(flagName));
   const set = HEAP_FLAGS.filter(({ unless }) => !unless.some((name) => given.has(name))).map(({ flag }) => flag);
   for (const flag of set) setFlagsFromString(flag);
+  if (set.includes(KEEP_YOUNG)) releaseYoungGenerationAt(largeHeap);
   return set;
+}
+
+/** From when the heap holds `bytes`, V8 grows the young generation as it does by default (its growth factor, 2). */
+function releaseYoungGenerationAt(bytes: number): void {
+  const timer = setInterval(() => {
+    if (getHeapStatistics().used_heap_size < bytes) return;
+    setFlagsFromString("--semi-space-growth-factor=2");
+    clearInterval(timer);
+  }, CHECK_MS);
+  // Never what keeps the process alive.
+  timer.unref();
 }

@@ -36,6 +36,36 @@ function run(bound: boolean, nodeArgs: string[] = [], nodeOptions = ""): { set: 
   return { ...result, fullCollections: lines.filter((l) => l.includes("Mark-Compact")).length };
 }
 
+/** The same load read as the engine reads, letting timers run between batches; the young generation's size before and after the heap held LARGE bytes. */
+const YIELDING_LOAD = `
+import v8 from "node:v8";
+const { boundHeap } = await import(process.env.HEAP_FLAGS);
+const large = Number(process.env.LARGE);
+boundHeap(process.execArgv, process.env.NODE_OPTIONS, large);
+const kept = [];
+const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
+let before = 0;
+let after = 0;
+let crossed = false;
+for (let i = 0; i < 2_000_000; i++) {
+  const record = JSON.parse('{"metadata":{"name":"p-' + i + '","uid":"' + i + '"},"status":{"phase":"Running"}}');
+  if (i % 4 === 0) kept.push({ name: record.metadata.name, phase: record.status.phase });
+  if (i % 10_000 === 0) {
+    crossed ||= v8.getHeapStatistics().used_heap_size >= large;
+    if (crossed) after = Math.max(after, young());
+    else before = Math.max(before, young());
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+console.log(JSON.stringify({ before, after, kept: kept.length }));
+`;
+
+function runYielding(large: number): { before: number; after: number } {
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", YIELDING_LOAD], { env: { ...process.env, HEAP_FLAGS, LARGE: String(large), NODE_OPTIONS: "" }, encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout.trim()) as { before: number; after: number };
+}
+
 describe("the heap's bounds, set at run time", () => {
   it("keep the young generation at its first size and collect the old one in smaller steps", () => {
     const free = run(false);
@@ -45,6 +75,18 @@ describe("the heap's bounds, set at run time", () => {
     expect(free.young).toBeGreaterThan(4 * MiB); // V8 grows it on such a load...
     expect(bound.young).toBeLessThanOrEqual(2 * MiB); // ...unless told not to
     expect(bound.fullCollections).toBeGreaterThan(free.fullCollections);
+  });
+
+  it("let the young generation grow once the heap is large, and not before", () => {
+    const MiB = 1024 * 1024;
+    const grows = runYielding(24 * MiB);
+    expect(grows.before).toBeGreaterThan(0);
+    expect(grows.before).toBeLessThanOrEqual(2 * MiB);
+    expect(grows.after).toBeGreaterThan(4 * MiB);
+    // A heap that never gets that large keeps it small to the end.
+    const stays = runYielding(4096 * MiB);
+    expect(stays.after).toBe(0);
+    expect(stays.before).toBeLessThanOrEqual(2 * MiB);
   });
 
   it("leave a flag the user gave node alone, on its command line or in NODE_OPTIONS", () => {
