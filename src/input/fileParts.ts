@@ -1,8 +1,7 @@
-import { closeSync, openSync, readSync } from "node:fs";
-import { errnoText } from "../errors.js";
+import { closeSync } from "node:fs";
 import { decompress } from "./decompress.js";
 import { GZIP_MAGIC_0, GZIP_MAGIC_1 } from "./gzipMember.js";
-import { cannotRead, readFile, type InputSource } from "./resolveInputs.js";
+import { openOrThrow, readFile, readOrThrow, type InputSource } from "./resolveInputs.js";
 
 /*
  * Parts of one file, for reading a large file on several threads: byte
@@ -118,20 +117,4 @@ export function linesAt(name: string, path: string, offsets: readonly number[]):
     closeSync(fd);
   }
   return lines;
-}
-
-function openOrThrow(name: string, path: string): number {
-  try {
-    return openSync(path, "r");
-  } catch (error) {
-    throw cannotRead(name, errnoText(error));
-  }
-}
-
-function readOrThrow(name: string, fd: number, buf: Buffer, position: number): number {
-  try {
-    return readSync(fd, buf, 0, buf.length, position);
-  } catch (error) {
-    throw cannotRead(name, errnoText(error));
-  }
 }

@@ -180,22 +180,12 @@ async function* streamFile(name: string, path: string, signal?: AbortSignal): As
  * turn, for timers, messages and output.
  */
 export async function* readFile(name: string, path: string, start = 0, end = Number.POSITIVE_INFINITY): AsyncGenerator<Buffer, void, undefined> {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (error) {
-    throw cannotRead(name, errnoText(error));
-  }
+  const fd = openOrThrow(name, path);
   try {
     for (let at = start, reads = 1; at < end; reads++) {
       // A new buffer each time: decoded records may keep views into the last one.
       const chunk = Buffer.allocUnsafeSlow(Math.min(READ_CHUNK, end - at));
-      let n: number;
-      try {
-        n = readSync(fd, chunk, 0, chunk.length, at);
-      } catch (error) {
-        throw cannotRead(name, errnoText(error));
-      }
+      const n = readOrThrow(name, fd, chunk, at);
       if (n === 0) return;
       at += n;
       yield n === chunk.length ? chunk : chunk.subarray(0, n);
@@ -269,8 +259,26 @@ async function statError(path: string): Promise<string> {
   }
 }
 
+/** A file opened for reading, as input `name`; a `cannot read` UserError when it cannot be. */
+export function openOrThrow(name: string, path: string): number {
+  try {
+    return openSync(path, "r");
+  } catch (error) {
+    throw cannotRead(name, errnoText(error));
+  }
+}
+
+/** A blocking read of `buf.length` bytes at `position` (what was read); a `cannot read` UserError when it fails. */
+export function readOrThrow(name: string, fd: number, buf: Buffer, position: number): number {
+  try {
+    return readSync(fd, buf, 0, buf.length, position);
+  } catch (error) {
+    throw cannotRead(name, errnoText(error));
+  }
+}
+
 /** `cannot read 'NAME': REASON`, the one message for an input that cannot be opened or read. */
-export function cannotRead(name: string, reason: string): UserError {
+function cannotRead(name: string, reason: string): UserError {
   return new UserError(`cannot read '${name}': ${reason}`);
 }
 
