@@ -188,9 +188,10 @@ async function writeReport(report: Report, command: ReportChoices, io: CliIO): P
  * Writes a partial file: to a temporary name beside it, renamed when
  * complete, so that a run stopped part-way leaves no partial that looks
  * whole (merge would refuse a cut one, but a daily job should not have to
- * find out). `-` writes to standard output.
+ * find out). `-` writes to standard output. The partial is written as it is
+ * made: `made` is called once writing ends or fails (the progress line goes
+ * then), before any message.
  */
-/** Writes a partial as it is made; `made` is called once writing ends or fails (the progress line goes then), before any message. */
 async function writePartial(chunks: AsyncIterable<Buffer>, path: string, io: CliIO, quiet: boolean, made: () => void): Promise<number> {
   let bytes = 0;
   const written = counted(chunks, (total) => (bytes = total));
