@@ -274,7 +274,7 @@ function stoppedAt(jobs: readonly FileJob[], started: number, done: ReadonlySet<
  * 100 MB JSONL with `-j 2` then peaked at 201-210 MB against 165-173 MB, and
  * ran slower (docs/performance.md).
  */
-const WORKER_YOUNG_GENERATION_MB = 3;
+export const WORKER_YOUNG_GENERATION_MB = 3;
 
 /**
  * A worker thread running readWorker.js: beside this module in dist/, and

@@ -44,7 +44,7 @@ const dist = (p) => import(join(ROOT, "dist", p));
 const { readInputs } = await dist("analyze.js");
 const { buildReport } = await dist("report.js");
 const { renderChunks } = await dist("render/index.js");
-const { planJobs, readJob } = await dist("parallel.js");
+const { planJobs, readJob, WORKER_YOUNG_GENERATION_MB } = await dist("parallel.js");
 const { fileRange } = await dist("input/index.js");
 const { Reconstruction } = await dist("reconstruct/reconstruction.js");
 const { PartialDecoder } = await dist("reconstruct/partialCodec.js");
@@ -93,18 +93,13 @@ const renderJson = (reconstruction) => {
   return `${crc}/${chars}`;
 };
 
-/** A job as a worker reads it: its partial's lines, and how long the read and the encoding took. */
+/** A job as a worker reads it (read, then encoded): its partial's lines. */
 async function workerRead(job) {
   const texts = [];
-  const t0 = performance.now();
-  let firstLines = null;
   await readJob(job, readPart, fileRange, (m) => {
-    if (m.kind === "lines") {
-      firstLines ??= performance.now();
-      texts.push(m.text);
-    }
+    if (m.kind === "lines") texts.push(m.text);
   });
-  return { texts, readMs: (firstLines ?? performance.now()) - t0 };
+  return texts;
 }
 
 /** Merging a job's lines, as runJobs does. */
@@ -122,7 +117,7 @@ function mergeInto(into, texts) {
  */
 async function coldWorker(job) {
   const t0 = performance.now();
-  const worker = new Worker(new URL(join("file://", ROOT, "dist/cli/readWorker.js")), { resourceLimits: { maxYoungGenerationSizeMb: 3 } });
+  const worker = new Worker(new URL(join("file://", ROOT, "dist/cli/readWorker.js")), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   await new Promise((ok) => worker.once("online", ok));
   const startMs = performance.now() - t0;
   const run = async () => {
@@ -185,7 +180,6 @@ function replay(jobs, threads, cost) {
   };
   // Workers, by the time each is free: a worker takes the next job then and, once done, sends its lines.
   const free = Array.from({ length: threads - 1 }, () => ({ at: cost.workerStartMs, job: null, warm: false }));
-  let workersEnd = 0;
   let merged = 0;
   for (;;) {
     const w = free.filter((f) => f.at !== Number.POSITIVE_INFINITY).sort((a, b) => a.at - b.at)[0];
@@ -195,7 +189,6 @@ function replay(jobs, threads, cost) {
       merging += cost.jobs.get(w.job.id).mergeMs;
       merged += cost.jobs.get(w.job.id).mergeMs;
     }
-    workersEnd = Math.max(workersEnd, w.at);
     if (next < jobs.length) {
       w.job = jobs[next++];
       w.at += cost.jobs.get(w.job.id).workerMs + (w.warm ? 0 : cost.coldPenaltyMs);
@@ -203,7 +196,7 @@ function replay(jobs, threads, cost) {
     } else w.at = Number.POSITIVE_INFINITY;
   }
   advance(Number.POSITIVE_INFINITY);
-  return { wallMs: cost.startUpMs + clock + cost.finalMs, readEnd: clock, workersEnd, mergedMs: merged };
+  return { wallMs: cost.startUpMs + clock + cost.finalMs, readEnd: clock, mergedMs: merged };
 }
 
 // One thread reading the whole file (what -j 1 does), then deriving and rendering: the report every replay must give.
@@ -218,7 +211,7 @@ for (let r = 0; r < rounds; r++) {
   wholeMs.push(read.ms);
   renderMs.push(rendered.ms);
 }
-const one = { ms: median(wholeMs) };
+const wholeReadMs = median(wholeMs);
 const finalMs = median(renderMs);
 const startUpMs = startUp();
 // Every thread's warm-up, the main one's too: measured once, on the smallest part -j 2 would read.
@@ -228,7 +221,7 @@ const rows = [];
 for (const threads of threadCounts) {
   if (threads === 1) {
     // -j 1 reads the file in this thread, whole: no jobs, nothing to merge.
-    rows.push({ threads, cores: 2, jobs: 1, wallMs: Math.round(startUpMs + cold.penaltyMs + one.ms + finalMs), readMs: Math.round(cold.penaltyMs + one.ms), mergeMs: 0, workerReadMs: 0, directReadMs: Math.round(one.ms), workerStartMs: 0, coldPenaltyMs: Math.round(cold.penaltyMs), sameReport: true });
+    rows.push({ threads, cores: 2, jobs: 1, wallMs: Math.round(startUpMs + cold.penaltyMs + wholeReadMs + finalMs), readMs: Math.round(cold.penaltyMs + wholeReadMs), mergeMs: 0, workerReadMs: 0, directReadMs: Math.round(wholeReadMs), workerStartMs: 0, coldPenaltyMs: Math.round(cold.penaltyMs), sameReport: true });
     continue;
   }
   const jobs = planJobs([source], size, threads, {}, minPartBytes);
@@ -241,9 +234,9 @@ for (const threads of threadCounts) {
       const range = fileRange(job.name, job.path, job.start, job.end ?? Number.POSITIVE_INFINITY);
       await readPart(range, job.firstLine, into, () => undefined);
     });
-    const merge = await best(() => mergeInto(new Reconstruction(), worker.value.texts));
-    mergeInto(merged, worker.value.texts);
-    costs.set(job.id, { workerMs: worker.ms, directMs: direct.ms, mergeMs: merge.ms, bytes: job.bytes });
+    const merge = await best(() => mergeInto(new Reconstruction(), worker.value));
+    mergeInto(merged, worker.value);
+    costs.set(job.id, { workerMs: worker.ms, directMs: direct.ms, mergeMs: merge.ms });
   }
   const same = renderJson(merged) === expected;
   const cost = { jobs: costs, startUpMs, finalMs, workerStartMs: cold.startMs, coldPenaltyMs: cold.penaltyMs };
