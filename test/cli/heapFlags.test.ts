@@ -10,40 +10,19 @@ import { describe, expect, it } from "vitest";
  */
 const HEAP_FLAGS = resolve("dist/cli/heapFlags.js");
 
+/*
+ * With YIELD=1 the load lets timers run between batches, as the engine does
+ * between reads; LARGE is the heap that lets the young generation grow.
+ * `before` and `after` are its largest size before and after the heap first
+ * held LARGE bytes.
+ */
 const LOAD = `
 import v8 from "node:v8";
 const { boundHeap } = await import(process.env.HEAP_FLAGS);
-const set = process.env.BOUND === "1" ? boundHeap(process.execArgv, process.env.NODE_OPTIONS) : [];
+const large = process.env.LARGE === undefined ? undefined : Number(process.env.LARGE);
+const set = process.env.BOUND === "1" ? boundHeap(process.execArgv, process.env.NODE_OPTIONS, large) : [];
 const kept = [];
-let young = 0;
-for (let i = 0; i < 2_000_000; i++) {
-  const record = JSON.parse('{"metadata":{"name":"p-' + i + '","uid":"' + i + '"},"status":{"phase":"Running"}}');
-  if (i % 4 === 0) kept.push({ name: record.metadata.name, phase: record.status.phase });
-  if (i % 50_000 === 0) young = Math.max(young, v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size);
-}
-console.log(JSON.stringify({ set, young, kept: kept.length }));
-`;
-
-function run(bound: boolean, nodeArgs: string[] = [], nodeOptions = ""): { set: string[]; young: number; fullCollections: number } {
-  const r = spawnSync(process.execPath, [...nodeArgs, "--trace-gc", "--input-type=module", "-e", LOAD], {
-    env: { ...process.env, HEAP_FLAGS, BOUND: bound ? "1" : "0", NODE_OPTIONS: nodeOptions },
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  expect(r.status).toBe(0);
-  const lines = r.stdout.trim().split("\n");
-  const result = JSON.parse(lines.find((l) => l.startsWith("{"))!) as { set: string[]; young: number };
-  return { ...result, fullCollections: lines.filter((l) => l.includes("Mark-Compact")).length };
-}
-
-/** The same load read as the engine reads, letting timers run between batches; the young generation's size before and after the heap held LARGE bytes. */
-const YIELDING_LOAD = `
-import v8 from "node:v8";
-const { boundHeap } = await import(process.env.HEAP_FLAGS);
-const large = Number(process.env.LARGE);
-boundHeap(process.execArgv, process.env.NODE_OPTIONS, large);
-const kept = [];
-const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
+const youngSize = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size;
 let before = 0;
 let after = 0;
 let crossed = false;
@@ -51,20 +30,37 @@ for (let i = 0; i < 2_000_000; i++) {
   const record = JSON.parse('{"metadata":{"name":"p-' + i + '","uid":"' + i + '"},"status":{"phase":"Running"}}');
   if (i % 4 === 0) kept.push({ name: record.metadata.name, phase: record.status.phase });
   if (i % 10_000 === 0) {
-    crossed ||= v8.getHeapStatistics().used_heap_size >= large;
-    if (crossed) after = Math.max(after, young());
-    else before = Math.max(before, young());
-    await new Promise((resolve) => setImmediate(resolve));
+    crossed ||= large !== undefined && v8.getHeapStatistics().used_heap_size >= large;
+    if (crossed) after = Math.max(after, youngSize());
+    else before = Math.max(before, youngSize());
+    if (process.env.YIELD === "1") await new Promise((resolve) => setImmediate(resolve));
   }
 }
-console.log(JSON.stringify({ before, after, kept: kept.length }));
+console.log(JSON.stringify({ set, young: Math.max(before, after), before, after, kept: kept.length }));
 `;
 
-function runYielding(large: number): { before: number; after: number } {
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", YIELDING_LOAD], { env: { ...process.env, HEAP_FLAGS, LARGE: String(large), NODE_OPTIONS: "" }, encoding: "utf8" });
-  expect(r.status, r.stderr).toBe(0);
-  return JSON.parse(r.stdout.trim()) as { before: number; after: number };
+interface LoadResult {
+  readonly set: string[];
+  readonly young: number;
+  readonly before: number;
+  readonly after: number;
+  readonly fullCollections: number;
 }
+
+function run(bound: boolean, nodeArgs: string[] = [], nodeOptions = "", env: NodeJS.ProcessEnv = {}): LoadResult {
+  const r = spawnSync(process.execPath, [...nodeArgs, "--trace-gc", "--input-type=module", "-e", LOAD], {
+    env: { ...process.env, HEAP_FLAGS, BOUND: bound ? "1" : "0", NODE_OPTIONS: nodeOptions, ...env },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const lines = r.stdout.trim().split("\n");
+  const result = JSON.parse(lines.find((l) => l.startsWith("{"))!) as Omit<LoadResult, "fullCollections">;
+  return { ...result, fullCollections: lines.filter((l) => l.includes("Mark-Compact")).length };
+}
+
+/** The bound load, yielding between batches, with the young generation let grow at `large` bytes of heap. */
+const runYielding = (large: number): LoadResult => run(true, [], "", { YIELD: "1", LARGE: String(large) });
 
 describe("the heap's bounds, set at run time", () => {
   it("keep the young generation at its first size and collect the old one in smaller steps", () => {
