@@ -2,7 +2,7 @@
 // Profiles podtrail on an input and prints where the time goes (self time by
 // function and by file), or summarizes an existing .cpuprofile.
 //
-//   node test/bench/profile.mjs FILE... [--top 25] [--json]
+//   node test/bench/profile.mjs FILE... [-j 1] [--top 25] [--json]
 //   node test/bench/profile.mjs --summarize X.cpuprofile [--top 25] [--json]
 
 import { spawnSync } from "node:child_process";
@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { summarize: { type: "string" }, top: { type: "string", default: "25" }, json: { type: "boolean", default: false } },
+  options: { summarize: { type: "string" }, top: { type: "string", default: "25" }, json: { type: "boolean", default: false }, j: { type: "string", short: "j" } },
 });
 
 let profilePath = values.summarize;
@@ -23,7 +23,7 @@ if (!profilePath) {
   if (positionals.length === 0) throw new Error("usage: profile.mjs FILE... | --summarize X.cpuprofile");
   const dir = mkdtempSync(join(tmpdir(), "podtrail-prof-"));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, join(ROOT, "dist/cli/main.js"), "analyze", ...positionals, "-o", "json"], {
+  const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", dir, join(ROOT, "dist/cli/main.js"), "analyze", ...positionals, "-o", "json", ...(values.j === undefined ? [] : ["-j", values.j])], {
     stdio: ["ignore", openSync("/dev/null", "w"), "inherit"],
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`podtrail exited ${r.status}`);

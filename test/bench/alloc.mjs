@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Where podtrail allocates: runs `analyze FILE... -o json` in this process
+// under V8's sampling heap profiler, counting objects the collector has
+// already freed too (what the young generation's scavenges pay for), and
+// prints the bytes allocated by function and by pipeline stage (the nearest
+// enclosing stage function: decode, normalize, rebuild, derive, render).
+//
+//   node test/bench/alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096]
+//
+// Build first (`npm run build`): it runs dist/cli/run.js.
+
+import { Session } from "node:inspector/promises";
+import { dirname, resolve } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: "string", default: "30" }, interval: { type: "string", default: "4096" }, j: { type: "string", short: "j", default: "1" } },
+});
+if (positionals.length === 0) throw new Error("usage: alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096]");
+
+/** Function names (as esbuild keeps them in dist/cli/run.js) that open a stage, innermost wins. */
+const STAGES = new Map([
+  ["readFile", "read"],
+  ["find", "decode (find records)"],
+  // parseRecord is often inlined into its caller: its callee names the stage as well.
+  ["parseRecord", "decode (parse)"],
+  ["parseTrimmed", "decode (parse)"],
+  ["normalizeValue", "normalize"],
+  ["add", "rebuild"],
+  ["buildReport", "derive and summarize"],
+  ["renderJsonChunks", "render"],
+]);
+
+const session = new Session();
+session.connect();
+await session.post("HeapProfiler.enable");
+const { main } = await import(pathToFileURL(resolve(ROOT, "dist/cli/run.js")).href);
+await session.post("HeapProfiler.startSampling", {
+  samplingInterval: Number(values.interval),
+  includeObjectsCollectedByMajorGC: true,
+  includeObjectsCollectedByMinorGC: true,
+});
+const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+const status = await main(["analyze", ...positionals, "-o", "json", "-j", values.j], { stdout: discard, stderr: process.stderr });
+const { profile } = await session.post("HeapProfiler.stopSampling");
+if (status !== 0 && status !== 1) throw new Error(`podtrail exited ${status}`);
+
+const byFunction = new Map();
+const byStage = new Map();
+const add = (map, key, bytes) => map.set(key, (map.get(key) ?? 0) + bytes);
+let total = 0;
+const walk = (node, stage) => {
+  const name = node.callFrame.functionName || "(anonymous)";
+  const here = STAGES.get(name) ?? stage;
+  const file = node.callFrame.url.split("/").pop();
+  total += node.selfSize;
+  add(byFunction, `${name}  ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ""}`, node.selfSize);
+  add(byStage, here, node.selfSize);
+  for (const child of node.children) walk(child, here);
+};
+walk(profile.head, "(start-up, outside the stages)");
+
+const top = Number(values.top) || 30;
+const print = (title, map) => {
+  process.stdout.write(`\n${title}\n`);
+  for (const [key, bytes] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    process.stdout.write(`${(bytes / 1e6).toFixed(1).padStart(8)} MB ${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${key}\n`);
+  }
+};
+process.stdout.write(`allocated (sampled every ${values.interval} bytes, freed objects included): ${(total / 1e6).toFixed(1)} MB\n`);
+print("by stage", byStage);
+print("by function", byFunction);
