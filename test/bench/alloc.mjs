@@ -22,18 +22,24 @@ const { values, positionals } = parseArgs({
 });
 if (positionals.length === 0) throw new Error("usage: alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096]");
 
-/** Function names (as esbuild keeps them in dist/cli/run.js) that open a stage, innermost wins. */
-const STAGES = new Map([
+/**
+ * Function names (as esbuild keeps them in dist/cli/run.js) that open a stage, in pipeline order. A name opens its
+ * stage only below an earlier one: the names are common ones (`apply`, `find`), and one called from a later stage
+ * (deriving replays a history through another `apply`) belongs to that stage.
+ */
+const STAGES = [
   ["readFile", "read"],
   ["find", "decode (find records)"],
   // parseRecord is often inlined into its caller: its callee names the stage as well.
   ["parseRecord", "decode (parse)"],
   ["parseTrimmed", "decode (parse)"],
   ["normalizeValue", "normalize"],
-  ["add", "rebuild"],
+  // Reconstruction.apply, called with each normalized record.
+  ["apply", "rebuild"],
   ["buildReport", "derive and summarize"],
   ["renderJsonChunks", "render"],
-]);
+].map(([name, stage], order) => ({ name, stage, order }));
+const stageOf = new Map(STAGES.map((s) => [s.name, s]));
 
 const session = new Session();
 session.connect();
@@ -55,14 +61,15 @@ const add = (map, key, bytes) => map.set(key, (map.get(key) ?? 0) + bytes);
 let total = 0;
 const walk = (node, stage) => {
   const name = node.callFrame.functionName || "(anonymous)";
-  const here = STAGES.get(name) ?? stage;
+  const opened = stageOf.get(name);
+  const here = opened !== undefined && opened.order > stage.order ? opened : stage;
   const file = node.callFrame.url.split("/").pop();
   total += node.selfSize;
   add(byFunction, `${name}  ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ""}`, node.selfSize);
-  add(byStage, here, node.selfSize);
+  add(byStage, here.stage, node.selfSize);
   for (const child of node.children) walk(child, here);
 };
-walk(profile.head, "(start-up, outside the stages)");
+walk(profile.head, { stage: "(start-up, outside the stages)", order: -1 });
 
 const top = Number(values.top) || 30;
 const print = (title, map) => {
