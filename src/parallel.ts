@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { workerThreads } from "./builtins.js";
 import type { InputFormat, Progress } from "./types.js";
 import { fileRange, isSplittable, linesAt, splitPoints, type InputSource } from "./input/index.js";
 import { Reconstruction } from "./reconstruct/reconstruction.js";
@@ -281,7 +281,7 @@ export const WORKER_YOUNG_GENERATION_MB = 3;
  * beside the command's bundle in dist/cli/, which bundles it too.
  */
 function threadWorker(): JobWorker {
-  const worker = new Worker(new URL("./readWorker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const worker = new (workerThreads().Worker)(new URL("./readWorker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   let listener: ((message: JobMessage) => void) | null = null;
   let failure: ((error: Error) => void) | null = null;
   worker.on("message", (message: JobMessage) => listener?.(message));

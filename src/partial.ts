@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGzip } from "node:zlib";
+import { crypto, zlib } from "./builtins.js";
 import type { InputFormat } from "./types.js";
 import { isDamagedInputError, resolveInputs, splitLines, type InputSource } from "./input/index.js";
 import { Reconstruction } from "./reconstruct/reconstruction.js";
@@ -38,7 +37,7 @@ const BATCH_CHARS = 256 * 1024;
 
 /** The text of a partial file, in batches of lines, ending with its end line. */
 export function* partialText(reconstruction: Reconstruction, origin: PartialOrigin): Generator<string> {
-  const hash = createHash("sha256");
+  const hash = crypto().createHash("sha256");
   let lines = 0;
   let batch = "";
   const add = (line: PartialLine): string | null => {
@@ -67,7 +66,7 @@ export function* partialText(reconstruction: Reconstruction, origin: PartialOrig
 export function partialBytes(reconstruction: Reconstruction, origin: PartialOrigin): AsyncIterable<Buffer> {
   // gzip's default level: level 1 makes noticeably larger files, and zlib compresses on the thread pool while
   // this thread encodes the next lines (docs/performance.md).
-  const gzip = createGzip({ level: 6 });
+  const gzip = zlib().createGzip({ level: 6 });
   pipeline(Readable.from(partialText(reconstruction, origin)), gzip).catch(() => {
     // The error reaches whoever reads `gzip`: pipeline destroys it with the error.
   });
@@ -135,7 +134,7 @@ const REMAKE = "re-create it from the raw captures (podtrail analyze ... --parti
 async function readPartial(source: InputSource, into: Reconstruction): Promise<{ origin: PartialOrigin; sha256: string; empty: boolean }> {
   const name = source.name;
   const damaged = (line: number, problem: string): UserError => new UserError(`${name} line ${line}: ${problem}: the partial is damaged or was edited; ${REMAKE}`);
-  const hash = createHash("sha256");
+  const hash = crypto().createHash("sha256");
   const decoder = new PartialDecoder();
   const merge = into.entryMerger();
   let origin: PartialOrigin | null = null;

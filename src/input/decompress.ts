@@ -1,4 +1,4 @@
-import { constants as zlibConstants, crc32, createInflateRaw } from "node:zlib";
+import { zlib } from "../builtins.js";
 import { ByteReader } from "./byteReader.js";
 import { DamagedInputError } from "./damagedInputError.js";
 import { GZIP_MAGIC_0, GZIP_MAGIC_1, readMemberHeader, readMemberTrailer } from "./gzipMember.js";
@@ -83,7 +83,7 @@ async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, { crc: 
   // zlib drops the output of a write that fails, so big chunks go in slices:
   // damage costs at most one slice's output. Z_SYNC_FLUSH on every write: zlib
   // hands over all it can decode at once, so nothing waits inside it when the input stops short.
-  const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK, flush: zlibConstants.Z_SYNC_FLUSH });
+  const inflater = zlib().createInflateRaw({ chunkSize: INFLATE_CHUNK, flush: zlib().constants.Z_SYNC_FLUSH });
   // Output is taken as it comes ('data'), never paused: a paused stream that
   // fails drops what it buffered. The feeder below waits instead, when the
   // consumer falls behind, so memory stays bounded.
@@ -176,7 +176,7 @@ async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, { crc: 
       if (chunk !== undefined) {
         queued -= chunk.length;
         if (queued <= HIGH_WATER / 2) notifyFeeder();
-        crc = crc32(chunk, crc);
+        crc = zlib().crc32(chunk, crc);
         size += chunk.length;
         yield chunk;
         continue;

@@ -4,7 +4,7 @@
  * failing with zlib's own words, so a damaged stream is described the same
  * whichever part is damaged.
  */
-import { crc32 } from "node:zlib";
+import { zlib } from "../builtins.js";
 import type { ByteReader } from "./byteReader.js";
 
 export const GZIP_MAGIC_0 = 0x1f;
@@ -33,6 +33,7 @@ export async function readMemberHeader(input: ByteReader): Promise<FramingProble
   if (fixed[2] !== DEFLATE) return { damage: "corrupt", detail: "unknown compression method" };
   const flags = fixed[3]!;
   if ((flags & RESERVED) !== 0) return { damage: "corrupt", detail: "unknown header flags set" };
+  const { crc32 } = zlib();
   let crc = crc32(fixed);
   if ((flags & FEXTRA) !== 0) {
     const size = await input.exactly(2);
