@@ -5,7 +5,11 @@
 // prints the bytes allocated by function and by pipeline stage (the nearest
 // enclosing stage function: decode, normalize, rebuild, derive, render).
 //
-//   node test/bench/alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096]
+//   node test/bench/alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096] [--stage derive]
+//
+// --stage adds a table of that stage's functions (its name's start: `derive`,
+// `render`), a built-in (`next`, `Map`, `slice`) named with the podtrail
+// function that called it, as a built-in's bytes are its caller's doing.
 //
 // Build first (`npm run build`): it runs dist/cli/run.js.
 
@@ -18,7 +22,7 @@ import { parseArgs } from "node:util";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: "string", default: "30" }, interval: { type: "string", default: "4096" }, j: { type: "string", short: "j", default: "1" } },
+  options: { top: { type: "string", default: "30" }, interval: { type: "string", default: "4096" }, j: { type: "string", short: "j", default: "1" }, stage: { type: "string" } },
 });
 if (positionals.length === 0) throw new Error("usage: alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096]");
 
@@ -57,19 +61,23 @@ if (status !== 0 && status !== 1) throw new Error(`podtrail exited ${status}`);
 
 const byFunction = new Map();
 const byStage = new Map();
+const inStage = new Map();
 const add = (map, key, bytes) => map.set(key, (map.get(key) ?? 0) + bytes);
 let total = 0;
-const walk = (node, stage) => {
+// `caller` is the nearest enclosing function that is not a built-in (one with a script).
+const walk = (node, stage, caller) => {
   const name = node.callFrame.functionName || "(anonymous)";
   const opened = stageOf.get(name);
   const here = opened !== undefined && opened.order > stage.order ? opened : stage;
   const file = node.callFrame.url.split("/").pop();
+  const key = `${name}  ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ""}`;
   total += node.selfSize;
-  add(byFunction, `${name}  ${file}${file ? `:${node.callFrame.lineNumber + 1}` : ""}`, node.selfSize);
+  add(byFunction, key, node.selfSize);
   add(byStage, here.stage, node.selfSize);
-  for (const child of node.children) walk(child, here);
+  if (values.stage !== undefined && here.stage.startsWith(values.stage)) add(inStage, file ? key : `${name} <- ${caller}`, node.selfSize);
+  for (const child of node.children) walk(child, here, file ? key : caller);
 };
-walk(profile.head, { stage: "(start-up, outside the stages)", order: -1 });
+walk(profile.head, { stage: "(start-up, outside the stages)", order: -1 }, "(none)");
 
 const top = Number(values.top) || 30;
 const print = (title, map) => {
@@ -81,3 +89,4 @@ const print = (title, map) => {
 process.stdout.write(`allocated (sampled every ${values.interval} bytes, freed objects included): ${(total / 1e6).toFixed(1)} MB\n`);
 print("by stage", byStage);
 print("by function", byFunction);
+if (values.stage !== undefined) print(`in the stage ${values.stage}, a built-in named with its caller`, inStage);
