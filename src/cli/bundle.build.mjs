@@ -9,7 +9,7 @@
  * call instead of at start-up. Its top level builds Unicode property
  * expressions (`\p{RGI_Emoji}`, `\p{Default_Ignorable_Code_Point}`) and
  * `Intl.Segmenter`s, which only laying out help text uses; building them was
- * a quarter of what loading the command cost (docs/performance.md). A call
+ * a third of what loading the command cost (docs/performance.md). A call
  * gives what the package gives: the package itself, loaded then.
  *
  * Plain JavaScript because Node 20 runs it without a compile step; not part

@@ -83,7 +83,8 @@ async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, { crc: 
   // zlib drops the output of a write that fails, so big chunks go in slices:
   // damage costs at most one slice's output. Z_SYNC_FLUSH on every write: zlib
   // hands over all it can decode at once, so nothing waits inside it when the input stops short.
-  const inflater = zlib().createInflateRaw({ chunkSize: INFLATE_CHUNK, flush: zlib().constants.Z_SYNC_FLUSH });
+  const { constants, crc32, createInflateRaw } = zlib();
+  const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK, flush: constants.Z_SYNC_FLUSH });
   // Output is taken as it comes ('data'), never paused: a paused stream that
   // fails drops what it buffered. The feeder below waits instead, when the
   // consumer falls behind, so memory stays bounded.
@@ -176,7 +177,7 @@ async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, { crc: 
       if (chunk !== undefined) {
         queued -= chunk.length;
         if (queued <= HIGH_WATER / 2) notifyFeeder();
-        crc = zlib().crc32(chunk, crc);
+        crc = crc32(chunk, crc);
         size += chunk.length;
         yield chunk;
         continue;

@@ -24,7 +24,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { top: { type: "string", default: "30" }, interval: { type: "string", default: "4096" }, j: { type: "string", short: "j", default: "1" }, stage: { type: "string" } },
 });
-if (positionals.length === 0) throw new Error("usage: alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096]");
+if (positionals.length === 0) throw new Error("usage: alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096] [--stage derive]");
 
 /**
  * Function names (as esbuild keeps them in dist/cli/run.js) that open a stage, in pipeline order. A name opens its
