@@ -1,5 +1,6 @@
 import { BACKSLASH, COMMA, LBRACE, LBRACK, QUOTE, RBRACE, RBRACK } from "./bytes.js";
 import { parsedSpecs, recordScratch } from "../memo.js";
+import { recordWithSpecAsRead, specAsRead } from "./specAsRead.js";
 
 /*
  * JSON.parse of one record, doing less of it where Kubernetes objects allow.
@@ -14,9 +15,12 @@ import { parsedSpecs, recordScratch } from "../memo.js";
  *
  * (The shares and the speed-up are measured in docs/performance.md.)
  *
- * The parsed value is the same as JSON.parse of the whole text would give
- * (objects may be shared between records: consumers never mutate them); any
- * shape that does not fit falls back to the plain parse. Throws as JSON.parse.
+ * The parsed value is the same as JSON.parse of the whole text would give,
+ * but for those two: managedFields hold their times, and a record's spec
+ * (the record's own or its watch event's object's) holds what podtrail reads
+ * of it (`specAsRead.ts`). Objects may be shared between records: consumers
+ * never mutate them. Any shape that does not fit falls back to the plain
+ * parse. Throws as JSON.parse.
  */
 export function parseRecord(bytes: Buffer, start: number, end: number): unknown {
   const record = bytes.subarray(start, end);
@@ -26,7 +30,7 @@ export function parseRecord(bytes: Buffer, start: number, end: number): unknown 
   } catch {
     // The shortcut misjudged this record's shape: the plain parse decides.
   }
-  return JSON.parse(record.toString("utf8"));
+  return recordWithSpecAsRead(JSON.parse(record.toString("utf8")));
 }
 
 /**
@@ -50,7 +54,7 @@ function parseTrimmed(record: Buffer): unknown {
     out = recordScratch.bytes(n + (upTo - managed.close) + (spec === null ? 0 : 1 + record.length - spec.end), n);
     n += record.copy(out, n, managed.close, upTo);
   }
-  if (spec === null) return JSON.parse(out.toString("utf8", 0, n));
+  if (spec === null) return recordWithSpecAsRead(JSON.parse(out.toString("utf8", 0, n)));
   out[n++] = ZERO;
   n += record.copy(out, n, spec.end);
   const value = JSON.parse(out.toString("utf8", 0, n)) as Record<string, unknown>;
@@ -118,7 +122,7 @@ function rememberedSpec(record: Buffer, open: number, close: number): { start: n
   if (known !== undefined) return { start: open, end: close + 1, value: known };
   let value: unknown;
   try {
-    value = JSON.parse(bytes.toString("utf8"));
+    value = specAsRead(JSON.parse(bytes.toString("utf8")));
   } catch {
     return null; // not one object after all: the plain parse decides
   }

@@ -4,6 +4,7 @@ import type { InputFormat } from "../types.js";
 import { NL } from "./bytes.js";
 import { excerpt, isObject, kindOfValue, oneLine } from "./json.js";
 import { isListKind, ListItems } from "./listItems.js";
+import { recordWithSpecAsRead } from "./specAsRead.js";
 import type { DecodeSink } from "./types.js";
 import { YamlPieces, type DocumentInfo, type PieceSink, type YamlLine } from "./yamlPieces.js";
 
@@ -200,7 +201,10 @@ export class YamlDecoder implements PieceSink {
     }
     trimManagedFields(doc);
     try {
-      return { ok: true, value: doc.toJS(TO_JS) as unknown };
+      const value = doc.toJS(TO_JS) as unknown;
+      // The record is the piece's one item when it is a list item, as for managedFields.
+      recordWithSpecAsRead(Array.isArray(value) ? value[0] : value);
+      return { ok: true, value };
     } catch (error) {
       // Too many aliases, or an alias to nothing.
       return { ok: false, error: oneLine(error instanceof Error ? error.message : String(error)), line: lines[0]!.no };
@@ -236,7 +240,7 @@ export class YamlDecoder implements PieceSink {
 }
 
 /**
- * `metadata.managedFields` as the JSON decoder hands it on (parseRecord.ts):
+ * `metadata.managedFields` as the JSON decoder hands it on (parseRecord.ts; its spec too, `specAsRead.ts`):
  * each entry's `time` only, the rest (fieldsV1, a large share of a pod) never
  * converted. For a record, a list item (the piece is a sequence of one) and a
  * watch envelope's object.

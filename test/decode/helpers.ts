@@ -1,5 +1,6 @@
 import { diagnosticMessage, type DiagnosticKind } from "../../src/diagnostics.js";
 import { decodeInput, type DecodeOptions, type ImpliedKind } from "../../src/decode/index.js";
+import { recordWithSpecAsRead } from "../../src/decode/specAsRead.js";
 import type { InputFormat } from "../../src/types.js";
 import { FIXTURE_CORPUS } from "../helpers/files.js";
 
@@ -52,10 +53,17 @@ export const linesOf = (decoded: Decoded): number[] => decoded.values.map((v) =>
 /**
  * What the decoder promises for a parsed value: JSON.parse's result, except
  * that each `managedFields` array holds only its entries' `time`s (the rest is
- * skipped unparsed for speed; see src/decode/parseRecord.ts).
+ * skipped unparsed for speed; see src/decode/parseRecord.ts), and a record's
+ * spec (its own, or its watch event's object's) only what podtrail reads of
+ * it (src/decode/specAsRead.ts). An array is of records.
  */
 export function asDecoded<T>(value: T): T {
   if (Array.isArray(value)) return value.map(asDecoded) as T;
+  return recordWithSpecAsRead(withManagedTimes(value)) as T;
+}
+
+function withManagedTimes<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withManagedTimes) as T;
   if (value === null || typeof value !== "object") return value;
   // fromEntries makes own properties, like JSON.parse (a "__proto__" key stays a key).
   return Object.fromEntries(
@@ -63,7 +71,7 @@ export function asDecoded<T>(value: T): T {
       k,
       k === "managedFields" && Array.isArray(v)
         ? v.filter((e) => typeof (e as { time?: unknown })?.time === "string").map((e) => ({ time: (e as { time: string }).time }))
-        : asDecoded(v),
+        : withManagedTimes(v),
     ]),
   ) as T;
 }

@@ -3,7 +3,7 @@ import { decode, linesOf, valuesOf } from "./helpers.js";
 
 describe("which objects are Lists", () => {
   it("items nested in other keys do not make a List", async () => {
-    const object = { kind: "Thing", spec: { items: [{ a: 1 }] }, metadata: { items: [] } };
+    const object = { kind: "Thing", status: { items: [{ a: 1 }] }, metadata: { items: [] } };
     const d = await decode(JSON.stringify(object));
     expect(d.format).toBe("object-stream");
     expect(valuesOf(d)).toEqual([object]);
