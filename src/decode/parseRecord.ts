@@ -30,7 +30,15 @@ export function parseRecord(bytes: Buffer, start: number, end: number): unknown 
   } catch {
     // The shortcut misjudged this record's shape: the plain parse decides.
   }
-  return recordWithSpecAsRead(JSON.parse(record.toString("utf8")));
+  return withSpecAsRead(record, JSON.parse(record.toString("utf8")));
+}
+
+/** Without its opening quote, as TIME below. */
+const SPEC_NAME = Buffer.from('spec"');
+
+/** The parsed record with its spec as read, when its bytes may name one: most records without a remembered spec are events. */
+function withSpecAsRead(record: Buffer, value: unknown): unknown {
+  return record.indexOf(SPEC_NAME) < 0 ? value : recordWithSpecAsRead(value);
 }
 
 /**
@@ -54,7 +62,7 @@ function parseTrimmed(record: Buffer): unknown {
     out = recordScratch.bytes(n + (upTo - managed.close) + (spec === null ? 0 : 1 + record.length - spec.end), n);
     n += record.copy(out, n, managed.close, upTo);
   }
-  if (spec === null) return recordWithSpecAsRead(JSON.parse(out.toString("utf8", 0, n)));
+  if (spec === null) return withSpecAsRead(record, JSON.parse(out.toString("utf8", 0, n)));
   out[n++] = ZERO;
   n += record.copy(out, n, spec.end);
   const value = JSON.parse(out.toString("utf8", 0, n)) as Record<string, unknown>;
