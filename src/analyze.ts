@@ -61,7 +61,11 @@ export interface ReadOptions {
 }
 
 
-export type AnalyzeOptions = ReadOptions & ReportOptions;
+export type AnalyzeOptions = ReadOptions &
+  ReportOptions & {
+    /** Called once the inputs are read, before the report is built. */
+    readonly onReadEnd?: () => void;
+  };
 
 /** Whether reading was told to stop (a function, so the check is made anew after each await). */
 function aborted(stop: AbortSignal | null): boolean {
@@ -150,6 +154,7 @@ async function readSources(
 /** Reads captures and returns the report (docs/spec.md §8). */
 export async function analyze(inputs: readonly string[] | readonly InputSource[], options: AnalyzeOptions = {}): Promise<Report> {
   const { reconstruction, interrupted } = await readCapture(inputs, options);
+  options.onReadEnd?.();
   return buildReport(reconstruction.finish(), options, { interrupted });
 }
 

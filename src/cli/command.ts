@@ -42,6 +42,8 @@ export interface CliIO {
   readonly columns?: number;
   /** Stops reading on SIGINT and SIGTERM (the binary's process); without one, signals do what they do. */
   readonly interrupter?: Interrupter;
+  /** Called once a report's inputs are read, before it is built: the binary's process tunes its compiler there. */
+  readonly afterReading?: () => void;
 }
 
 /**
@@ -119,7 +121,7 @@ async function run(command: Command, io: CliIO): Promise<number> {
         return await writePartial(chunks, command.partial, io, command.quiet, () => progress?.done());
       }
       // Erased before anything else is written, an error message included.
-      const report = await reading(io, (signal) => analyze(command.inputs, { ...readOptions(command, progress, signal), ...reportOptions(command) })).finally(() => progress?.done());
+      const report = await reading(io, (signal) => analyze(command.inputs, { ...readOptions(command, progress, signal), ...reportOptions(command), ...(io.afterReading === undefined ? {} : { onReadEnd: io.afterReading }) })).finally(() => progress?.done());
       return await writeReport(report, command, io);
     }
     case "merge": {

@@ -6,8 +6,10 @@
  *
  * The heap's bounds are V8 flags read at every collection, set in this
  * process before anything is read (heapFlags.ts): no second node is started
- * to give them on its command line.
+ * to give them on its command line. The compiler's inlining budget is one
+ * read by each compile job, set when reading ends (compilerFlags.ts).
  */
+import { compileLeanerAfterReading } from "./compilerFlags.js";
 import { boundHeap } from "./heapFlags.js";
 import { interruptOnSignals } from "./interrupt.js";
 
@@ -23,5 +25,6 @@ process.exitCode = await main(process.argv.slice(2), {
   stdoutIsTTY: process.stdout.isTTY === true,
   stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
+  afterReading: compileLeanerAfterReading(process.execArgv),
   ...(process.stdout.columns === undefined ? {} : { columns: process.stdout.columns }),
 });
