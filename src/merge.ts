@@ -25,6 +25,8 @@ export async function* mergePartials(partials: readonly string[] | readonly Inpu
 }
 
 /** Merges partial files into the report that analyzing all their captures at once gives. */
-export async function merge(partials: readonly string[] | readonly InputSource[], options: ReportOptions = {}): Promise<Report> {
-  return buildReport((await readPartials(partials)).reconstruction.finish(), options);
+export async function merge(partials: readonly string[] | readonly InputSource[], options: ReportOptions & { readonly onReadEnd?: () => void } = {}): Promise<Report> {
+  const { reconstruction } = await readPartials(partials);
+  options.onReadEnd?.();
+  return buildReport(reconstruction.finish(), options);
 }

@@ -121,12 +121,12 @@ async function run(command: Command, io: CliIO): Promise<number> {
         return await writePartial(chunks, command.partial, io, command.quiet, () => progress?.done());
       }
       // Erased before anything else is written, an error message included.
-      const report = await reading(io, (signal) => analyze(command.inputs, { ...readOptions(command, progress, signal), ...reportOptions(command), ...(io.afterReading === undefined ? {} : { onReadEnd: io.afterReading }) })).finally(() => progress?.done());
+      const report = await reading(io, (signal) => analyze(command.inputs, { ...readOptions(command, progress, signal), ...reportOptions(command), ...afterReading(io) })).finally(() => progress?.done());
       return await writeReport(report, command, io);
     }
     case "merge": {
       if (command.partial !== null) return await writePartial(mergePartials(command.inputs), command.partial, io, command.quiet, () => undefined);
-      return await writeReport(await merge(command.inputs, reportOptions(command)), command, io);
+      return await writeReport(await merge(command.inputs, { ...reportOptions(command), ...afterReading(io) }), command, io);
     }
   }
 }
@@ -134,6 +134,11 @@ async function run(command: Command, io: CliIO): Promise<number> {
 /** The width to fit the text report to: a terminal's, unless --wide; none for a file or a pipe (whole lines). */
 function terminalWidth(io: CliIO, wide: boolean): { width?: number } {
   return !wide && io.stdoutIsTTY === true && io.columns !== undefined && io.columns > 0 ? { width: io.columns } : {};
+}
+
+/** The binary's hook for when a report's inputs are read, as the library's option. */
+function afterReading(io: CliIO): { readonly onReadEnd?: () => void } {
+  return io.afterReading === undefined ? {} : { onReadEnd: io.afterReading };
 }
 
 /** Reads with the binary's interrupter when there is one (Ctrl-C stops reading), else as is. */

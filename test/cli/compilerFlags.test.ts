@@ -1,7 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyze.js";
+import { merge, partial } from "../../src/merge.js";
 
 /*
  * Once reading ends the bin sets TurboFan's inlining budget low, at run time
@@ -52,5 +55,17 @@ describe("the compiler's inlining budget after reading", () => {
     expect(calls).toHaveLength(1);
     expect(report.pods.length).toBeGreaterThan(0);
     await expect(analyze(["samples/crashloop-oomkilled/input"])).resolves.toEqual(report);
+  });
+
+  it("is set when merge has read its partials, once", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "podtrail-lean-"));
+    const file = join(dir, "a.partial");
+    const chunks: Buffer[] = [];
+    for await (const chunk of partial(["samples/crashloop-oomkilled/input"])) chunks.push(chunk);
+    writeFileSync(file, Buffer.concat(chunks));
+    let calls = 0;
+    const merged = await merge([file], { onReadEnd: () => calls++ });
+    expect(calls).toBe(1);
+    expect(merged.pods).toEqual((await analyze(["samples/crashloop-oomkilled/input"])).pods);
   });
 });
