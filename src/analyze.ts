@@ -61,11 +61,13 @@ export interface ReadOptions {
 }
 
 
-export type AnalyzeOptions = ReadOptions &
-  ReportOptions & {
-    /** Called once the inputs are read, before the report is built. */
-    readonly onReadEnd?: () => void;
-  };
+/** What reads and then builds a report (`analyze`, `merge`) calls between the two. */
+export interface ReadEndHook {
+  /** Called once the inputs are read, before the report is built. */
+  readonly onReadEnd?: () => void;
+}
+
+export type AnalyzeOptions = ReadOptions & ReportOptions & ReadEndHook;
 
 /** Whether reading was told to stop (a function, so the check is made anew after each await). */
 function aborted(stop: AbortSignal | null): boolean {

@@ -1,6 +1,6 @@
 import type { Report } from "./types.js";
 import type { InputSource } from "./input/index.js";
-import { readInputs, type ReadOptions } from "./analyze.js";
+import { readInputs, type ReadEndHook, type ReadOptions } from "./analyze.js";
 import { partialBytes, readOptionsOf, readPartials } from "./partial.js";
 import { buildReport, type ReportOptions } from "./report.js";
 
@@ -25,7 +25,7 @@ export async function* mergePartials(partials: readonly string[] | readonly Inpu
 }
 
 /** Merges partial files into the report that analyzing all their captures at once gives. */
-export async function merge(partials: readonly string[] | readonly InputSource[], options: ReportOptions & { readonly onReadEnd?: () => void } = {}): Promise<Report> {
+export async function merge(partials: readonly string[] | readonly InputSource[], options: ReportOptions & ReadEndHook = {}): Promise<Report> {
   const { reconstruction } = await readPartials(partials);
   options.onReadEnd?.();
   return buildReport(reconstruction.finish(), options);

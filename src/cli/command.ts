@@ -5,7 +5,7 @@ import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Report } from "../types.js";
-import { analyze, type ReadOptions } from "../analyze.js";
+import { analyze, type ReadEndHook, type ReadOptions } from "../analyze.js";
 import { merge, mergePartials, partial } from "../merge.js";
 import type { ReportOptions } from "../report.js";
 import { timeline } from "../timeline.js";
@@ -137,7 +137,7 @@ function terminalWidth(io: CliIO, wide: boolean): { width?: number } {
 }
 
 /** The binary's hook for when a report's inputs are read, as the library's option. */
-function afterReading(io: CliIO): { readonly onReadEnd?: () => void } {
+function afterReading(io: CliIO): ReadEndHook {
   return io.afterReading === undefined ? {} : { onReadEnd: io.afterReading };
 }
 

@@ -1,4 +1,5 @@
 import { setFlagsFromString } from "node:v8";
+import { flagName } from "./heapFlags.js";
 
 /*
  * What the optimizing compiler (TurboFan) does once reading ends: it
@@ -17,9 +18,6 @@ import { setFlagsFromString } from "node:v8";
  * `--[no-]turbo-inlining`) wins.
  */
 const AFTER_READING = "--max-inlined-bytecode-size-cumulative=30";
-
-/** V8 reads `--a-b` and `--a_b` alike. */
-const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("_", "-");
 
 /**
  * What to call once reading ends: sets the leaner inlining budget, unless

@@ -36,7 +36,7 @@ const HEAP_FLAGS: readonly { readonly flag: string; readonly unless: readonly st
 ];
 
 /** V8 reads `--a-b` and `--a_b` alike. */
-const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("_", "-");
+export const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("_", "-");
 
 /**
  * Sets the heap's bounds that node's own flags (`execArgv`, NODE_OPTIONS) do

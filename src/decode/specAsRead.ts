@@ -11,8 +11,8 @@
  * instead of being kept and moved by the collector (docs/performance.md).
  */
 export function specAsRead(spec: unknown): unknown {
-  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return spec;
-  const s = spec as Record<string, unknown>;
+  if (!isPlainObject(spec)) return spec;
+  const s = spec;
   const out: Record<string, unknown> = {};
   if ("nodeName" in s) out["nodeName"] = s["nodeName"];
   if ("initContainers" in s) out["initContainers"] = containers(s["initContainers"]);
@@ -24,8 +24,8 @@ export function specAsRead(spec: unknown): unknown {
 function containers(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((item: unknown) => {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return item;
-    const c = item as Record<string, unknown>;
+    if (!isPlainObject(item)) return item;
+    const c = item;
     const out: Record<string, unknown> = {};
     if ("name" in c) out["name"] = c["name"];
     if ("image" in c) out["image"] = c["image"];
@@ -39,9 +39,9 @@ const SOURCE: Readonly<Record<string, never>> = Object.freeze({});
 function volumes(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((item: unknown) => {
-    if (typeof item !== "object" || item === null || Array.isArray(item)) return item;
+    if (!isPlainObject(item)) return item;
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(item)) out[key] = typeof v === "object" && v !== null && !Array.isArray(v) ? SOURCE : v;
+    for (const [key, v] of Object.entries(item)) out[key] = isPlainObject(v) ? SOURCE : v;
     return out;
   });
 }
@@ -52,12 +52,13 @@ function volumes(value: unknown): unknown {
  * one holding it.
  */
 export function recordWithSpecAsRead(record: unknown): unknown {
-  if (typeof record !== "object" || record === null) return record;
-  const r = record as Record<string, unknown>;
-  const holder = r["spec"] !== undefined ? r : r["object"];
-  if (typeof holder === "object" && holder !== null && !Array.isArray(holder) && (holder as Record<string, unknown>)["spec"] !== undefined) {
-    const h = holder as Record<string, unknown>;
-    h["spec"] = specAsRead(h["spec"]);
-  }
+  if (!isPlainObject(record)) return record;
+  const holder = record["spec"] !== undefined ? record : record["object"];
+  if (isPlainObject(holder) && holder["spec"] !== undefined) holder["spec"] = specAsRead(holder["spec"]);
   return record;
+}
+
+/** A JSON object, as `json.ts`'s isObject (which this module cannot import: json.ts imports parseRecord.ts, which imports this), but writable. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
