@@ -1,4 +1,4 @@
-import { getHeapStatistics, setFlagsFromString } from "node:v8";
+import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from "node:v8";
 
 /*
  * The bounds of podtrail's heap: V8 flags that V8 reads at every collection,
@@ -8,13 +8,17 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
  * (`--max-semi-space-size`, ...) are never set at run time: Node's docs warn
  * that changing those later may do nothing, or crash.
  *
- * - The young generation kept at its first size (semi-spaces of 1 MiB)
- *   while the heap is small: V8 otherwise grows it to semi-spaces of 16 MiB
- *   on any long read, which is most of what a capture of few pods costs, and
- *   measured no faster. Once the heap holds LARGE_HEAP_BYTES (a capture of
- *   thousands of pods) V8 grows it as it would, as a small one then costs
- *   a scavenge every megabyte through the rest of a long read, for a few
- *   percent more memory. The check runs on a timer, between the reads.
+ * - The young generation held at semi-spaces of 4 MiB while the heap is
+ *   small: V8 starts them at 1 MiB and grows them to 16 MiB on any long
+ *   read, which is most of what a capture of few pods costs. At 1 MiB a
+ *   capture of a thousand pods spends a fifth of its run in scavenges that
+ *   each copy the same live records; at 4 MiB a quarter as many run, for
+ *   about 8 MB more (docs/performance.md, 2026-12-03 evening). V8 grows
+ *   them in one step (growth factor 4), then the factor is set to 1. Once
+ *   the heap holds LARGE_HEAP_BYTES (a capture of thousands of pods) V8
+ *   grows it as it would, as a small one then costs a scavenge every few
+ *   megabytes through the rest of a long read, for a few percent more
+ *   memory. The checks run on a timer, between the reads.
  * - The old generation grown in 60% steps instead of up to 4x between full
  *   collections: on captures of thousands of pods, peak memory stays near
  *   the live state, for more frequent full collections; small captures,
@@ -28,10 +32,16 @@ import { getHeapStatistics, setFlagsFromString } from "node:v8";
 const LARGE_HEAP_BYTES = 64 * 1024 * 1024;
 /** How often the heap's size is looked at; the reading thread lets timers run between reads. */
 const CHECK_MS = 20;
-const KEEP_YOUNG = "--semi-space-growth-factor=1";
+/** The semi-spaces the young generation is held at while the heap is small (V8 starts them at 1 MiB). */
+const YOUNG_SEMI_SPACE_MIB = 4;
+/** One growth step takes V8's first semi-spaces (1 MiB) to the held size. */
+const GROW_YOUNG = `--semi-space-growth-factor=${YOUNG_SEMI_SPACE_MIB}`;
+const HOLD_YOUNG = "--semi-space-growth-factor=1";
+/** V8's own growth factor, for large captures. */
+const RELEASE_YOUNG = "--semi-space-growth-factor=2";
 
 const HEAP_FLAGS: readonly { readonly flag: string; readonly unless: readonly string[] }[] = [
-  { flag: KEEP_YOUNG, unless: ["--semi-space-growth-factor", "--max-semi-space-size", "--min-semi-space-size", "--semi-space-size"] },
+  { flag: GROW_YOUNG, unless: ["--semi-space-growth-factor", "--max-semi-space-size", "--min-semi-space-size", "--semi-space-size"] },
   { flag: "--heap-growing-percent=60", unless: ["--heap-growing-percent"] },
 ];
 
@@ -47,17 +57,31 @@ export function boundHeap(execArgv: readonly string[], nodeOptions = "", largeHe
   const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(flagName));
   const set = HEAP_FLAGS.filter(({ unless }) => !unless.some((name) => given.has(name))).map(({ flag }) => flag);
   for (const flag of set) setFlagsFromString(flag);
-  if (set.includes(KEEP_YOUNG)) releaseYoungGenerationAt(largeHeap);
+  if (set.includes(GROW_YOUNG)) holdYoungGenerationUntil(largeHeap);
   return set;
 }
 
-/** From when the heap holds `bytes`, V8 grows the young generation as it does by default (its growth factor, 2). */
-function releaseYoungGenerationAt(bytes: number): void {
+/**
+ * Holds the young generation at semi-spaces of YOUNG_SEMI_SPACE_MIB while the heap holds less than `bytes`
+ * (V8 grows it in one step, then the growth factor is set to 1; back to GROW_YOUNG if V8 shrank it), and
+ * from then on lets V8 grow it as it does by default.
+ */
+function holdYoungGenerationUntil(bytes: number): void {
+  let flag = GROW_YOUNG;
   const timer = setInterval(() => {
-    if (getHeapStatistics().used_heap_size < bytes) return;
-    setFlagsFromString("--semi-space-growth-factor=2");
-    clearInterval(timer);
+    if (getHeapStatistics().used_heap_size >= bytes) {
+      setFlagsFromString(RELEASE_YOUNG);
+      clearInterval(timer);
+      return;
+    }
+    const want = youngGenerationBytes() >= 2 * YOUNG_SEMI_SPACE_MIB * 1024 * 1024 ? HOLD_YOUNG : GROW_YOUNG;
+    if (want !== flag) setFlagsFromString((flag = want));
   }, CHECK_MS);
   // Never what keeps the process alive.
   timer.unref();
+}
+
+/** The young generation's two semi-spaces. */
+function youngGenerationBytes(): number {
+  return getHeapSpaceStatistics().find((s) => s.space_name === "new_space")?.space_size ?? 0;
 }
