@@ -139,15 +139,19 @@ function rememberedSpec(record: Buffer, open: number, close: number): { start: n
 }
 
 /**
- * FNV-1a over a spec's length, first 96 and last 48 bytes: where specs of
+ * FNV-1a over a spec's length, first 256 and last 48 bytes: where specs of
  * different pods differ (the API server writes `volumes` first, with the
- * pod's own service-account token volume; `nodeName` and the like near the
- * end). No string is made, unlike a text key.
+ * pod's own service-account token volume after its config maps and claims;
+ * `nodeName` and the like near the end). Pods of one workload share their
+ * first hundred bytes or so: with fewer in the hash, most lookups compared
+ * several remembered specs of that workload. No string is made, unlike a text key.
  */
+const FINGERPRINT_HEAD = 256;
+
 function fingerprint(bytes: Buffer): number {
   const n = bytes.length;
   let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
-  const head = Math.min(n, 96);
+  const head = Math.min(n, FINGERPRINT_HEAD);
   for (let i = 0; i < head; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   for (let i = Math.max(head, n - 48); i < n; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return h;
