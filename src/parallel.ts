@@ -269,7 +269,8 @@ function stoppedAt(jobs: readonly FileJob[], started: number, done: ReadonlySet<
 
 /**
  * A worker's young generation: 3 MiB, semi-spaces of 1 MiB (the bin holds
- * its own at 4 MiB, cli/heapFlags.ts; not measured for workers). A worker's heap is configured when it starts,
+ * its own at semi-spaces of 4 MiB, cli/heapFlags.ts; a worker capped at
+ * 12 MB measured no faster). A worker's heap is configured when it starts,
  * and without a limit its young generation is sized for the machine: the
  * 100 MB JSONL with `-j 2` then peaked at 201-210 MB against 165-173 MB, and
  * ran slower (docs/performance.md).

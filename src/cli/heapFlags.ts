@@ -50,7 +50,7 @@ export const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("
 
 /**
  * Sets the heap's bounds that node's own flags (`execArgv`, NODE_OPTIONS) do
- * not already set; returns the flags it set. A young generation kept small
+ * not already set; returns the flags it set. A young generation held small
  * is let grow once the heap holds `largeHeap` bytes.
  */
 export function boundHeap(execArgv: readonly string[], nodeOptions = "", largeHeap = LARGE_HEAP_BYTES): string[] {
