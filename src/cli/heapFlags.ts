@@ -34,6 +34,8 @@ const LARGE_HEAP_BYTES = 64 * 1024 * 1024;
 const CHECK_MS = 20;
 /** The semi-spaces the young generation is held at while the heap is small (V8 starts them at 1 MiB). */
 const YOUNG_SEMI_SPACE_MIB = 4;
+/** The new space when held: its two semi-spaces. */
+const HELD_NEW_SPACE_BYTES = 2 * YOUNG_SEMI_SPACE_MIB * 1024 * 1024;
 /** One growth step takes V8's first semi-spaces (1 MiB) to the held size. */
 const GROW_YOUNG = `--semi-space-growth-factor=${YOUNG_SEMI_SPACE_MIB}`;
 const HOLD_YOUNG = "--semi-space-growth-factor=1";
@@ -74,7 +76,7 @@ function holdYoungGenerationUntil(bytes: number): void {
       clearInterval(timer);
       return;
     }
-    const want = youngGenerationBytes() >= 2 * YOUNG_SEMI_SPACE_MIB * 1024 * 1024 ? HOLD_YOUNG : GROW_YOUNG;
+    const want = youngGenerationBytes() >= HELD_NEW_SPACE_BYTES ? HOLD_YOUNG : GROW_YOUNG;
     if (want !== flag) setFlagsFromString((flag = want));
   }, CHECK_MS);
   // Never what keeps the process alive.

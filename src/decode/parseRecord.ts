@@ -138,6 +138,9 @@ function rememberedSpec(record: Buffer, open: number, close: number): { start: n
   return { start: open, end: close + 1, value };
 }
 
+/** How many of a spec's first bytes its fingerprint hashes. */
+const FINGERPRINT_HEAD = 256;
+
 /**
  * FNV-1a over a spec's length, first 256 and last 48 bytes: where specs of
  * different pods differ (the API server writes `volumes` first, with the
@@ -146,8 +149,6 @@ function rememberedSpec(record: Buffer, open: number, close: number): { start: n
  * first hundred bytes or so: with fewer in the hash, most lookups compared
  * several remembered specs of that workload. No string is made, unlike a text key.
  */
-const FINGERPRINT_HEAD = 256;
-
 function fingerprint(bytes: Buffer): number {
   const n = bytes.length;
   let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);

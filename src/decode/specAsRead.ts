@@ -12,12 +12,11 @@
  */
 export function specAsRead(spec: unknown): unknown {
   if (!isPlainObject(spec)) return spec;
-  const s = spec;
   const out: Record<string, unknown> = {};
-  if ("nodeName" in s) out["nodeName"] = s["nodeName"];
-  if ("initContainers" in s) out["initContainers"] = containers(s["initContainers"]);
-  if ("containers" in s) out["containers"] = containers(s["containers"]);
-  if ("volumes" in s) out["volumes"] = volumes(s["volumes"]);
+  if ("nodeName" in spec) out["nodeName"] = spec["nodeName"];
+  if ("initContainers" in spec) out["initContainers"] = containers(spec["initContainers"]);
+  if ("containers" in spec) out["containers"] = containers(spec["containers"]);
+  if ("volumes" in spec) out["volumes"] = volumes(spec["volumes"]);
   return out;
 }
 
@@ -25,10 +24,9 @@ function containers(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((item: unknown) => {
     if (!isPlainObject(item)) return item;
-    const c = item;
     const out: Record<string, unknown> = {};
-    if ("name" in c) out["name"] = c["name"];
-    if ("image" in c) out["image"] = c["image"];
+    if ("name" in item) out["name"] = item["name"];
+    if ("image" in item) out["image"] = item["image"];
     return out;
   });
 }
