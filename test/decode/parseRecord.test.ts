@@ -27,6 +27,22 @@ describe("parseRecord: JSON.parse that skips what podtrail never reads", () => {
     expect(b.object.spec).toBe(a.object.spec);
   });
 
+  it("tells apart specs that differ only where their fingerprint does not look, by their bytes", () => {
+    // The same length, the same first 300 and last 100 bytes: one container's image differs in the middle.
+    const volumes = Array.from({ length: 8 }, (_, i) => `{"name":"config-${i}","configMap":{"name":"workload-config-${i}"}}`).join(",");
+    const tail = Array.from({ length: 4 }, (_, i) => `{"name":"sidecar-${i}","image":"registry.example/sidecar:1.${i}"}`).join(",");
+    const record = (image: string) =>
+      `{"type":"MODIFIED","object":{"kind":"Pod","metadata":{"name":"p","uid":"u"},"spec":{"volumes":[${volumes}],"containers":[{"name":"app","image":"${image}"},${tail}],"nodeName":"node-1"},"status":{"phase":"Running"}}}`;
+    const a = record("registry.example/app:1.0.1");
+    const b = record("registry.example/app:1.0.2");
+    const at = [...a].findIndex((ch, i) => ch !== b[i]);
+    const specStart = a.indexOf('"spec":') + 7;
+    expect(a.length).toBe(b.length);
+    expect(at - specStart).toBeGreaterThan(300);
+    expect(a.lastIndexOf('},"status"') - at).toBeGreaterThan(100);
+    for (const text of [a, b, a, b]) expect(parse(text)).toEqual(asDecoded(JSON.parse(text)));
+  });
+
   it("does not cut metadata keys that follow managedFields (sorted keys)", () => {
     const sorted = '{"metadata":{"managedFields":[{"time":"2024-01-01T00:00:00Z","fieldsV1":{"f:x":{}}}],"name":"p","ownerReferences":[{"uid":"u"}]},"spec":{"containers":[]},"status":{"phase":"Running"}}';
     expect(parse(sorted)).toEqual(asDecoded(JSON.parse(sorted)));
