@@ -51,13 +51,23 @@ const HEAP_FLAGS: readonly { readonly flag: string; readonly unless: readonly st
 export const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("_", "-");
 
 /**
+ * The flags boundHeap sets first, before any timer changes one: those that
+ * node's own flags do not already set. The command's code cache is made
+ * under them (codeCache.build.mjs), as V8 uses a cache only under the flags
+ * it was made with.
+ */
+export function heapFlags(execArgv: readonly string[], nodeOptions = ""): string[] {
+  const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(flagName));
+  return HEAP_FLAGS.filter(({ unless }) => !unless.some((name) => given.has(name))).map(({ flag }) => flag);
+}
+
+/**
  * Sets the heap's bounds that node's own flags (`execArgv`, NODE_OPTIONS) do
  * not already set; returns the flags it set. A young generation held small
  * is let grow once the heap holds `largeHeap` bytes.
  */
 export function boundHeap(execArgv: readonly string[], nodeOptions = "", largeHeap = LARGE_HEAP_BYTES): string[] {
-  const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].map(flagName));
-  const set = HEAP_FLAGS.filter(({ unless }) => !unless.some((name) => given.has(name))).map(({ flag }) => flag);
+  const set = heapFlags(execArgv, nodeOptions);
   for (const flag of set) setFlagsFromString(flag);
   if (set.includes(GROW_YOUNG)) holdYoungGenerationUntil(largeHeap);
   return set;

@@ -11,7 +11,7 @@
 // `render`), a built-in (`next`, `Map`, `slice`) named with the podtrail
 // function that called it, as a built-in's bytes are its caller's doing.
 //
-// Build first (`npm run build`): it runs dist/cli/run.js.
+// Build first (`npm run build`): it runs the bundled command (dist/cli/run.cjs), loaded as the bin loads it.
 
 import { Session } from "node:inspector/promises";
 import { dirname, resolve } from "node:path";
@@ -27,7 +27,7 @@ const { values, positionals } = parseArgs({
 if (positionals.length === 0) throw new Error("usage: alloc.mjs FILE... [-j 1] [--top 30] [--interval 4096] [--stage derive]");
 
 /**
- * Function names (as esbuild keeps them in dist/cli/run.js) that open a stage, in pipeline order. A name opens its
+ * Function names (as esbuild keeps them in dist/cli/run.cjs) that open a stage, in pipeline order. A name opens its
  * stage only below an earlier one: the names are common ones (`apply`, `find`), and one called from a later stage
  * (deriving replays a history through another `apply`) belongs to that stage.
  */
@@ -48,7 +48,10 @@ const stageOf = new Map(STAGES.map((s) => [s.name, s]));
 const session = new Session();
 session.connect();
 await session.post("HeapProfiler.enable");
-const { main } = await import(pathToFileURL(resolve(ROOT, "dist/cli/run.js")).href);
+const { loadCommand } = await import(pathToFileURL(resolve(ROOT, "dist/cli/loadCommand.js")).href);
+const {
+  command: { main },
+} = await loadCommand();
 await session.post("HeapProfiler.startSampling", {
   samplingInterval: Number(values.interval),
   includeObjectsCollectedByMajorGC: true,

@@ -276,23 +276,28 @@ describe.runIf(process.platform === "linux")("the binary's process", () => {
       .filter((s) => s !== "")
       .map(Number);
 
-  /** Starts `analyze -` on a standard input left open, so that the command waits; resolves once it reads (its stdin pipe is open in it). */
+  /** Starts `analyze -` on a standard input left open, so that the command waits; resolves once it has loaded and waits for input. */
   async function waiting() {
     const { spawn } = await import("node:child_process");
-    const { readdirSync, readlinkSync } = await import("node:fs");
     const child = spawn(process.execPath, [BIN, "analyze", "-", "-o", "json"], { stdio: ["pipe", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
     const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("close", (code, signal) => resolve({ code, signal })));
-    // Loaded: the bundle is open or was; the command then reads standard input at once. A short wait covers the rest.
-    const loaded = () => {
+    // Loaded: the command has run (its CPU time grew) and then waits, its CPU time still for 100 ms. A short wait covers the rest.
+    const cpu = (): number | null => {
       try {
-        return readdirSync(`/proc/${child.pid}/fd`).some((fd) => readlinkSync(`/proc/${child.pid}/fd/${fd}`).endsWith("run.js"));
+        const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        return Number(fields[11]) + Number(fields[12]);
       } catch {
-        return false;
+        return null;
       }
     };
-    for (let i = 0; i < 400 && !loaded(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0, last = -1, still = 0; i < 400 && still < 10; i++) {
+      const now = cpu();
+      still = now !== null && now > 0 && now === last ? still + 1 : 0;
+      last = now ?? -1;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     await new Promise((resolve) => setTimeout(resolve, 300));
     return { child, ended, stderr: () => stderr };
   }

@@ -11,17 +11,18 @@ import { describe, expect, it } from "vitest";
  * Unicode property expressions) only when help is laid out, gzip only for a
  * .gz input or a partial file, hashing only for partial files. Each costs
  * start-up on every run otherwise (docs/performance.md). The bundle built by
- * `npm run build` runs in a child node, which counts the Segmenters made and
- * lists the built-ins loaded.
+ * `npm run build` runs in a child node, loaded as the bin loads it
+ * (loadCommand.ts), which counts the Segmenters made and lists the built-ins loaded.
  */
-const RUN = resolve("dist/cli/run.js");
+const LOADER = resolve("dist/cli/loadCommand.js");
 const SAMPLE = resolve("samples/crashloop-oomkilled/input/pods.jsonl");
 
 const PROBE = `
 let segmenters = 0;
 const Real = Intl.Segmenter;
 Intl.Segmenter = class extends Real { constructor(...a) { super(...a); segmenters++; } };
-const { main } = await import(process.env.RUN);
+const { loadCommand } = await import(process.env.LOADER);
+const { command: { main } } = await loadCommand();
 const { Writable } = await import("node:stream");
 let out = "";
 const stdout = new Writable({ write: (c, _e, done) => { out += c; done(); } });
@@ -32,7 +33,7 @@ console.log(JSON.stringify({ code, segmenters, builtins, out: out.length }));
 `;
 
 function probe(args: string[]): { code: number; segmenters: number; builtins: string[]; out: number } {
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", PROBE], { env: { ...process.env, RUN, ARGS: JSON.stringify(args) }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", PROBE], { env: { ...process.env, LOADER, ARGS: JSON.stringify(args) }, encoding: "utf8" });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
