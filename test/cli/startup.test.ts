@@ -28,7 +28,7 @@ let out = "";
 const stdout = new Writable({ write: (c, _e, done) => { out += c; done(); } });
 const stderr = new Writable({ write: (_c, _e, done) => done() });
 const code = await main(JSON.parse(process.env.ARGS), { stdout, stderr });
-const builtins = process.moduleLoadList.filter((m) => /^NativeModule (zlib|crypto)$/.test(m)).map((m) => m.slice("NativeModule ".length));
+const builtins = process.moduleLoadList.filter((m) => /^NativeModule (zlib|crypto|worker_threads)$/.test(m)).map((m) => m.slice("NativeModule ".length));
 console.log(JSON.stringify({ code, segmenters, builtins, out: out.length }));
 `;
 
@@ -39,7 +39,7 @@ function probe(args: string[]): { code: number; segmenters: number; builtins: st
 }
 
 describe("start-up loads what the run needs", () => {
-  it("a report of a plain capture lays out no help and loads neither gzip nor hashing", () => {
+  it("a report of a plain capture lays out no help and loads neither gzip, hashing nor threads", () => {
     const r = probe(["analyze", SAMPLE, "-o", "json"]);
     expect(r.code).toBe(0);
     expect(r.out).toBeGreaterThan(1000);
