@@ -14,21 +14,20 @@
  *
  *   node src/cli/codeCache.build.mjs dist/cli/run.cjs
  */
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { heapFlags } from "../../dist/cli/heapFlags.js";
-import { TOKEN_PREFIX, buildToken, compileCommand, runCommandScript } from "../../dist/cli/loadCommand.js";
+import { cacheFile, compileCommand, runCommandScript } from "../../dist/cli/loadCommand.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const file = resolve(process.argv[2] ?? join(root, "dist/cli/run.cjs"));
-const token = buildToken(readFileSync(file, "utf8"));
-if (token === null) throw new Error(`${file} has no build token: bundle.build.mjs writes it`);
 
 for (const flag of heapFlags(process.execArgv, process.env.NODE_OPTIONS ?? "")) setFlagsFromString(flag);
-const { script } = compileCommand(file);
+const { script, token } = compileCommand(file);
+if (token === null) throw new Error(`${file} has no build token: bundle.build.mjs writes it`);
 const { main } = runCommandScript(script, file);
 
 const samples = join(root, "samples");
@@ -48,4 +47,4 @@ for (const words of runs) {
   if (status === 3) throw new Error(`podtrail ${words.join(" ")} failed: a bug (exit 3)`);
 }
 
-writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(`${TOKEN_PREFIX}${token}\n`, "latin1"), script.createCachedData()]));
+writeFileSync(`${file}.cache`, cacheFile(token, script.createCachedData()));

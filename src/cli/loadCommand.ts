@@ -37,12 +37,18 @@ export const TOKEN_PREFIX = "//# podtrail-build ";
 const WRAP_HEAD = "(function (exports, require, module, __filename, __dirname) {";
 const WRAP_TAIL = "\n})";
 
-/** Compiles `file` with the code cache beside it (`file.cache`) when that is this build's; the compiled script and how the cache was used. */
-export function compileCommand(file: string): { script: Script; cache: CacheUse } {
+/**
+ * Compiles `file` with the code cache beside it (`file.cache`) when that is
+ * this build's: the compiled script, how the cache was used, and the build's
+ * token (null when the script has none).
+ */
+export function compileCommand(file: string): { script: Script; cache: CacheUse; token: string | null } {
   const source = readFileSync(file, "utf8");
-  const cached = cacheFor(file, buildToken(source));
-  const script = new Script(WRAP_HEAD + source + WRAP_TAIL, { filename: file, ...(cached.data === undefined ? {} : { cachedData: cached.data }) });
-  return { script, cache: cached.data === undefined ? cached.use : script.cachedDataRejected === true ? "rejected" : "used" };
+  const token = buildToken(source);
+  const cached = cacheFor(file, token);
+  const script = new Script(WRAP_HEAD + source + WRAP_TAIL, typeof cached === "string" ? { filename: file } : { filename: file, cachedData: cached });
+  const cache = typeof cached === "string" ? cached : script.cachedDataRejected === true ? "rejected" : "used";
+  return { script, cache, token };
 }
 
 /** Runs a compiled command script as node runs a CommonJS module; what it exports. */
@@ -63,20 +69,25 @@ export async function loadCommand(): Promise<{ command: Command; cache: CacheUse
 }
 
 /** The token on the script's last line, or null. */
-export function buildToken(source: string): string | null {
+function buildToken(source: string): string | null {
   const at = source.lastIndexOf(`\n${TOKEN_PREFIX}`);
   return at < 0 ? null : source.slice(at + 1 + TOKEN_PREFIX.length).trim();
 }
 
-/** The cache file's V8 data when its first line names `token`. */
-function cacheFor(file: string, token: string | null): { data?: Buffer; use: CacheUse } {
+/** A cache file: its first line names the build's `token`, V8's `data` follows. */
+export function cacheFile(token: string, data: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${TOKEN_PREFIX}${token}\n`, "latin1"), data]);
+}
+
+/** The V8 data of the cache file beside `file` when its first line names `token`; why not otherwise. */
+function cacheFor(file: string, token: string | null): Buffer | "absent" | "stale" {
   let bytes: Buffer;
   try {
     bytes = readFileSync(`${file}.cache`);
   } catch {
-    return { use: "absent" };
+    return "absent";
   }
   const newline = bytes.indexOf(0x0a);
-  if (token === null || newline < 0 || bytes.toString("latin1", 0, newline) !== TOKEN_PREFIX + token) return { use: "stale" };
-  return { data: bytes.subarray(newline + 1), use: "used" };
+  if (token === null || newline < 0 || bytes.toString("latin1", 0, newline) !== TOKEN_PREFIX + token) return "stale";
+  return bytes.subarray(newline + 1);
 }
