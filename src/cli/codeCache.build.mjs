@@ -9,7 +9,7 @@
  * bundle.build.mjs runs this in a node of its own without NODE_OPTIONS: V8
  * uses a cache only under the flags it was made with, and the bin loads the
  * command once it has set its heap flags and no other. So the same flags
- * are set here first; the runs change none of them (the bin's timer and its
+ * are set here first; the runs change none of them (the bin's heap checks and its
  * compiler flag are the bin's, not the command's).
  *
  *   node src/cli/codeCache.build.mjs dist/cli/run.cjs

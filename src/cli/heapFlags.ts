@@ -1,3 +1,4 @@
+import { PerformanceObserver } from "node:perf_hooks";
 import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from "node:v8";
 
 /*
@@ -18,7 +19,11 @@ import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from "n
  *   the heap holds LARGE_HEAP_BYTES (a capture of thousands of pods) V8
  *   grows it as it would, as a small one then costs a scavenge every few
  *   megabytes through the rest of a long read, for a few percent more
- *   memory. The checks run on a timer, between the reads.
+ *   memory. The heap is looked at after each collection (a `gc` performance
+ *   observer, called at the next turn of the event loop, between the reads):
+ *   the checks follow allocation, not the clock. A 20 ms timer checked too
+ *   seldom on a fast machine, where V8 could grow the young generation a
+ *   second time before it ran.
  * - The old generation grown in 60% steps instead of up to 4x between full
  *   collections: on captures of thousands of pods, peak memory stays near
  *   the live state, for more frequent full collections; small captures,
@@ -30,8 +35,6 @@ import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from "n
  */
 /** How much heap makes a capture large enough for the young generation to grow (docs/performance.md). */
 const LARGE_HEAP_BYTES = 64 * 1024 * 1024;
-/** How often the heap's size is looked at; the reading thread lets timers run between reads. */
-const CHECK_MS = 20;
 /** The semi-spaces the young generation is held at while the heap is small (V8 starts them at 1 MiB). */
 const YOUNG_SEMI_SPACE_MIB = 4;
 /** The new space when held: its two semi-spaces. */
@@ -51,7 +54,7 @@ const HEAP_FLAGS: readonly { readonly flag: string; readonly unless: readonly st
 export const flagName = (arg: string): string => arg.split("=")[0]!.replaceAll("_", "-");
 
 /**
- * The flags boundHeap sets first, before any timer changes one: those that
+ * The flags boundHeap sets first, before a collection changes one: those that
  * node's own flags do not already set. The command's code cache is made
  * under them (codeCache.build.mjs), as V8 uses a cache only under the flags
  * it was made with.
@@ -80,17 +83,17 @@ export function boundHeap(execArgv: readonly string[], nodeOptions = "", largeHe
  */
 function holdYoungGenerationUntil(bytes: number): void {
   let flag = GROW_YOUNG;
-  const timer = setInterval(() => {
+  // Called with the collections since the last turn of the event loop; it never keeps the process alive.
+  const observer = new PerformanceObserver(() => {
     if (getHeapStatistics().used_heap_size >= bytes) {
       setFlagsFromString(RELEASE_YOUNG);
-      clearInterval(timer);
+      observer.disconnect();
       return;
     }
     const want = youngGenerationBytes() >= HELD_NEW_SPACE_BYTES ? HOLD_YOUNG : GROW_YOUNG;
     if (want !== flag) setFlagsFromString((flag = want));
-  }, CHECK_MS);
-  // Never what keeps the process alive.
-  timer.unref();
+  });
+  observer.observe({ entryTypes: ["gc"] });
 }
 
 /** The young generation's two semi-spaces. */

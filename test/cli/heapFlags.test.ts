@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 const HEAP_FLAGS = resolve("dist/cli/heapFlags.js");
 
 /*
- * With YIELD=1 the load lets timers run between batches, as the engine does
+ * With YIELD=1 the load lets the event loop turn between batches, as the engine does
  * between reads; LARGE is the heap that lets the young generation grow.
  * `before` and `after` are its largest size before and after the heap first
  * held LARGE bytes.
