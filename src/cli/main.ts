@@ -4,6 +4,10 @@
  * runs: it bounds the heap's growth, listens for Ctrl-C, and runs the
  * command with the process's streams.
  *
+ * Its helper threads (V8's compiler and collector, libuv's pool) run at a
+ * lower priority than the main thread, which does the reading
+ * (threadPriority.ts).
+ *
  * The heap's bounds are V8 flags read at every collection, set in this
  * process before anything is read (heapFlags.ts): no second node is started
  * to give them on its command line. The compiler's inlining budget is one
@@ -15,7 +19,9 @@ import { compileLeanerAfterReading } from "./compilerFlags.js";
 import { boundHeap } from "./heapFlags.js";
 import { interruptOnSignals } from "./interrupt.js";
 import { loadCommand } from "./loadCommand.js";
+import { yieldHelperThreads } from "./threadPriority.js";
 
+yieldHelperThreads();
 boundHeap(process.execArgv, process.env["NODE_OPTIONS"]);
 
 // From the start: a signal before reading ends the command at once, one while it reads stops the reading.
