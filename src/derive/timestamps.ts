@@ -1,4 +1,5 @@
 import { TIMESTAMP_NAMES, type EpochMs, type TimestampName } from "../types.js";
+import { isWritableTime } from "../kube/time.js";
 import type { KubeEvent, PodObservation, WatchType } from "../records.js";
 import type { PodHistory } from "../reconstruct/podHistory.js";
 import { deletionRecord, type DeriveContext } from "./deletion.js";
@@ -202,13 +203,16 @@ function containersStarted(history: PodHistory, starts: ContainerStarts): { at: 
  * deletionTimestamp by the same amount as the grace period, so the
  * difference names the first request in every record; it is taken from the
  * newest record, the one the pod's grace period comes from. Null without a
- * grace period (a hand-trimmed object).
+ * grace period (a hand-trimmed object), and with a negative one or one so
+ * long that the request would fall before year 0000 (docs/spec.md §3.9).
  */
 export function deletionRequestedAt(history: PodHistory): EpochMs | null {
   const grace = history.meta.deletionGracePeriodSeconds ?? null;
   const last = history.observations.findLast((o) => o.deletionTimestamp !== null);
-  if (grace === null || last === undefined || last.deletionTimestamp === null) return null;
-  return last.deletionTimestamp - grace * 1000;
+  if (grace === null || grace < 0 || last === undefined || last.deletionTimestamp === null) return null;
+  // A grace period longer than the time since year 0000 (a damaged object) names no time a report can write.
+  const requested = last.deletionTimestamp - grace * 1000;
+  return isWritableTime(requested) ? requested : null;
 }
 
 /**

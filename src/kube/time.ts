@@ -181,6 +181,11 @@ export function formatTime(ms: EpochMs): string {
 const DAY_MS = 86_400_000;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
 
+/** Whether `formatTime` can write `ms`: a time of the years RFC 3339 writes in UTC, 0000 to 9999. */
+export function isWritableTime(ms: EpochMs): boolean {
+  return ms >= YEAR_0_S * 1000 && ms <= LAST_MS_OF_9999;
+}
+
 export function formatTimeOrNull(ms: EpochMs | null): string | null {
   return ms === null ? null : formatTime(ms);
 }

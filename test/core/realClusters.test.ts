@@ -166,6 +166,23 @@ describe("a pod whose deletion was requested and not seen to finish is Terminati
     expect(reportOf([envelope("DELETED", ended({ deleted: 50, grace: 30, finalizers: ["x"] }))]).pods[0]!.outcome).toBe("Deleted");
   });
 
+  it("reads a grace period that names no writable request time as absent: negative, or reaching before year 0000", async () => {
+    const { toJsonReport } = await import("../../src/render/json.js");
+    // A fuzzed capture's grace period of 3.8e15 s put the request 120 million years back, and the JSON report threw.
+    for (const grace of [3_771_770_072_081_283, Number.MAX_SAFE_INTEGER, -30]) {
+      const r = reportOf([envelope("MODIFIED", ended({ deleted: 20, grace: 30 })), envelope("DELETED", ended({ rv: 6, deleted: 20, grace }))]);
+      expect(r.pods[0]!.timestamps.deletionRequested, `grace ${grace}`).toBeNull();
+      expect(r.pods[0]!.timestamps.deleted, `grace ${grace}`).toBe(T0 + 9_000);
+      expect(() => toJsonReport(r)).not.toThrow();
+    }
+    // The longest grace period whose request falls in year 0000 is kept; one second more is not.
+    const longest = Math.floor((T0 + 20_000 - Date.parse("0000-01-01T00:00:00Z")) / 1000);
+    const kept = reportOf([envelope("DELETED", ended({ deleted: 20, grace: longest }))]);
+    expect(kept.pods[0]!.timestamps.deletionRequested).toBe(T0 + 20_000 - longest * 1000);
+    expect(toJsonReport(kept).pods[0]!.timestamps.deletionRequested).toMatch(/^0000-01-01T/);
+    expect(reportOf([envelope("DELETED", ended({ deleted: 20, grace: longest + 1 }))]).pods[0]!.timestamps.deletionRequested).toBeNull();
+  });
+
   it("lists it as stuck when the capture still shows it 5 minutes after its grace period, against the capture's end", () => {
     const later = envelope("ADDED", pod({ uid: "u-other", name: "other", rv: 9, created: 1000, phase: "Pending" }));
     const r = reportOf([envelope("MODIFIED", ended({ deleted: 20, grace: 30 })), later]);
